@@ -1,0 +1,95 @@
+"""The Coach: one incoming message in, replies out, every state change in one write transaction.
+
+Routing is a table of (matches, handle) pairs, tried in order; the first cheap `matches` wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from coachbot import commands
+from coachbot.conversation import flow
+from coachbot.conversation.checkin import CHECKIN
+from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.stop import STOP
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Choice, Incoming, Reply
+from coachbot.programme.schema import Programme
+from coachbot.store.db import Database
+from coachbot.texts import common
+
+FLOWS = {f.name: f for f in (ENROL, CHECKIN, STOP)}
+PUBLIC_COMMANDS = frozenset({"help"})
+
+
+@dataclass(frozen=True)
+class Route:
+    matches: Callable[[Turn], bool]
+    handle: Callable[[Turn], Awaitable[list[Reply]]]
+
+
+def command(name: str) -> Callable[[Turn], bool]:
+    def matches(turn: Turn) -> bool:
+        found = turn.command()
+        return found is not None and found.name == name
+
+    return matches
+
+
+async def _private_only(turn: Turn) -> list[Reply]:
+    found = turn.command()
+    return [turn.say(common.PRIVATE_ONLY.format(name=found.name if found else "start"), private=False)]
+
+
+async def _ignore(_turn: Turn) -> list[Reply]:
+    return []
+
+
+async def _unknown_command(turn: Turn) -> list[Reply]:
+    found = turn.command()
+    return [turn.say(common.UNKNOWN_COMMAND.format(name=found.name if found else ""))]
+
+
+async def _continue(turn: Turn) -> list[Reply]:
+    assert turn.conversation is not None
+    return await flow.receive(turn, FLOWS[turn.conversation.flow])
+
+
+async def _not_understood(turn: Turn) -> list[Reply]:
+    if isinstance(turn.incoming, Choice):
+        return [turn.say(common.STALE_BUTTON + " " + common.NOT_UNDERSTOOD)]
+    return [turn.say(common.NOT_UNDERSTOOD)]
+
+
+ROUTES: tuple[Route, ...] = (
+    Route(command("help"), commands.help_),
+    Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
+    Route(lambda turn: turn.in_group, _private_only),
+    Route(command("start"), commands.start),
+    Route(command("cancel"), commands.cancel),
+    Route(command("today"), commands.today),
+    Route(command("checkin"), commands.checkin),
+    Route(command("status"), commands.status),
+    Route(command("pause"), commands.pause),
+    Route(command("resume"), commands.resume),
+    Route(command("stop"), commands.stop),
+    Route(lambda turn: turn.command() is not None, _unknown_command),
+    Route(lambda turn: turn.conversation is not None and turn.conversation.flow in FLOWS, _continue),
+    Route(lambda _turn: True, _not_understood),
+)
+
+
+class Coach:
+    """Platform-neutral coaching: `handle` decides and stores; adapters deliver the replies."""
+
+    def __init__(self, database: Database, programmes: Mapping[str, Programme]) -> None:
+        self.database = database
+        self.programmes = programmes
+
+    async def handle(self, incoming: Incoming, now: datetime) -> list[Reply]:
+        async with self.database.write() as repo:
+            turn = await Turn.load(repo, incoming, now, self.programmes)
+            route = next(route for route in ROUTES if route.matches(turn))
+            return await route.handle(turn)

@@ -1,0 +1,1 @@
+"""Clinical judgement as pure functions: no database, no clock, no platform (CLINICAL.md)."""

@@ -1,0 +1,74 @@
+"""Today's session for an enrolment: the phase's menu for today's session kind at the person's levels.
+
+Pure: takes the programme, phase, levels and the person's local date and training days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from coachbot.programme.schema import WEEKDAYS, Exercise, Level, MenuItem, Phase, Programme, Weekday
+
+
+@dataclass(frozen=True)
+class SessionItem:
+    """One exercise of a session, at the level the person is on."""
+
+    exercise: Exercise
+    level: Level
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a person does on one local day; `kind` is None on a rest day."""
+
+    programme: Programme
+    phase: Phase
+    day: date
+    kind: str | None
+    items: tuple[SessionItem, ...]
+
+    @property
+    def is_rest(self) -> bool:
+        return self.kind is None
+
+
+def starting_levels(programme: Programme, phase_number: int) -> dict[str, int]:
+    """The level each exercise of a phase's menu starts at."""
+    return {item.exercise: item.start for item in programme.phase(phase_number).menu}
+
+
+def level_for(exercise: Exercise, item: MenuItem, levels: Mapping[str, int]) -> Level:
+    number = levels.get(exercise.id, item.start)
+    number = min(max(number, 1), len(exercise.levels))
+    return exercise.levels[number - 1]
+
+
+def training_days(phase: Phase, chosen: Sequence[Weekday]) -> tuple[Weekday, ...]:
+    """Days that are both session days of the phase and days the person trains."""
+    return tuple(day for day in WEEKDAYS if day in phase.week and day in chosen)
+
+
+def session_for(
+    programme: Programme,
+    phase_number: int,
+    levels: Mapping[str, int],
+    day: date,
+    chosen_days: Sequence[Weekday],
+) -> Session:
+    """The session for a local date, or a rest day when the phase or the person has none then."""
+    phase = programme.phase(phase_number)
+    weekday = WEEKDAYS[day.weekday()]
+    kind = phase.session_kind(weekday) if weekday in chosen_days else None
+    if kind is None:
+        return Session(programme, phase, day, None, ())
+    items = tuple(
+        SessionItem(exercise, level_for(exercise, item, levels), item.note)
+        for item in phase.menu
+        if item.sessions is None or kind in item.sessions
+        for exercise in (programme.exercise(item.exercise),)
+    )
+    return Session(programme, phase, day, kind, items)

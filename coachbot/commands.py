@@ -1,0 +1,113 @@
+"""Handlers for the one-shot commands: /help, /today, /status, /pause, /resume, /cancel, and the ones that
+open a conversation (/start, /checkin, /stop)."""
+
+from __future__ import annotations
+
+from coachbot.coaching.plan import session_for, training_days
+from coachbot.conversation import flow
+from coachbot.conversation.checkin import CHECKIN
+from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.stop import STOP
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.present import days as describe_days
+from coachbot.present import session as describe_session
+from coachbot.programme.schema import Weekday
+from coachbot.schedule import next_day_in
+from coachbot.texts import common
+from coachbot.texts import enrol as enrol_texts
+from coachbot.texts import plan as texts
+
+
+async def help_(turn: Turn) -> list[Reply]:
+    return [turn.say(common.HELP, private=False)]
+
+
+async def start(turn: Turn) -> list[Reply]:
+    if turn.enrolment is not None:
+        return [turn.say(enrol_texts.ALREADY_ENROLLED.format(title=turn.programme().title))]
+    return await flow.begin(turn, ENROL)
+
+
+async def checkin(turn: Turn) -> list[Reply]:
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, CHECKIN)
+
+
+async def stop(turn: Turn) -> list[Reply]:
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, STOP, {"title": turn.programme().title})
+
+
+async def cancel(turn: Turn) -> list[Reply]:
+    if turn.person is None or turn.conversation is None:
+        return [turn.say(common.NOTHING_TO_CANCEL)]
+    await turn.repo.end_conversation(turn.person.id)
+    return [turn.say(common.CANCELLED)]
+
+
+def _chosen_days(turn: Turn) -> tuple[Weekday, ...]:
+    assert turn.enrolment is not None
+    return tuple(day for day in turn.enrolment.days.split(",") if day)  # type: ignore[misc]
+
+
+async def today(turn: Turn) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    programme, day = turn.programme(), turn.local_today()
+    levels = {row.exercise: row.level for row in enrolment.levels}
+    session = session_for(programme, enrolment.phase, levels, day, _chosen_days(turn))
+    next_day = None
+    if session.is_rest:
+        days = training_days(session.phase, _chosen_days(turn))
+        next_day = next_day_in(days, day).strftime("%a %d %b") if days else None
+    return [turn.say(describe_session(session, next_day))]
+
+
+async def status(turn: Turn) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None or turn.person is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    programme, day = turn.programme(), turn.local_today()
+    phase = programme.phase(enrolment.phase)
+    levels = ", ".join(
+        f"{programme.exercise(row.exercise).name} {programme.exercise(row.exercise).levels[row.level - 1].tag}"
+        for row in enrolment.levels
+    )
+    text = texts.STATUS.format(
+        title=programme.title,
+        state=texts.STATE_LABELS.get(enrolment.status, enrolment.status),
+        phase=phase.number,
+        phase_name=phase.name,
+        phase_day=(day - enrolment.phase_started_on).days + 1,
+        week=(day - enrolment.started_on).days // 7 + 1,
+        time=enrolment.local_time,
+        zone=turn.person.tz,
+        days=describe_days(enrolment.days),
+        morning=enrolment.morning_time,
+        levels=levels,
+    )
+    return [turn.say(text)]
+
+
+async def pause(turn: Turn) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    if enrolment.status != "active":
+        return [turn.say(texts.ALREADY_PAUSED)]
+    enrolment.status, enrolment.status_reason, enrolment.updated_at = "paused", "person", turn.now
+    return [turn.say(texts.PAUSED)]
+
+
+async def resume(turn: Turn) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    if enrolment.status == "active":
+        return [turn.say(texts.NOT_PAUSED)]
+    enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
+    return [turn.say(texts.RESUMED)]

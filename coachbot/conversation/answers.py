@@ -1,0 +1,35 @@
+"""Readers for typed schedule answers, turning schedule errors into what-was-expected messages."""
+
+from __future__ import annotations
+
+from coachbot.conversation.question import Invalid, Option
+from coachbot.schedule import ScheduleInputError, format_time, parse_days, parse_time, parse_zone
+from coachbot.texts import enrol
+
+
+def read_zone(text: str) -> str:
+    try:
+        return parse_zone(text).key
+    except ScheduleInputError as error:
+        if "could be" in str(error):
+            options = str(error).split("could be ", 1)[1]
+            raise Invalid(enrol.ZONE_AMBIGUOUS.format(given=text.strip(), options=options)) from None
+        raise Invalid(enrol.ZONE_EXPECTED.format(given=text.strip())) from None
+
+
+def read_time(text: str) -> str:
+    try:
+        return format_time(parse_time(text))
+    except ScheduleInputError:
+        raise Invalid(enrol.TIME_EXPECTED) from None
+
+
+def read_days(text: str) -> str:
+    try:
+        return ",".join(parse_days(text))
+    except ScheduleInputError:
+        raise Invalid(enrol.DAYS_EXPECTED) from None
+
+
+def time_options(*times: str) -> tuple[Option, ...]:
+    return tuple(Option(value, value) for value in times)

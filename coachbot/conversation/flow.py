@@ -1,0 +1,100 @@
+"""Running a multi-step conversation: ask the current step, read the answer, move on, finish.
+
+A flow is an ordered tuple of steps; a step is skipped when its `when` is false for the answers so far.
+The current step and the answers live in the `conversations` table (see Turn.repo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from coachbot.conversation.question import Invalid, Question, StaleButton
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.texts import common
+
+Answers = dict[str, Any]
+
+
+def _always(_answers: Answers) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of a flow; `ends` maps an answer value to a message that ends the flow there."""
+
+    key: str
+    ask: Callable[[Turn, Answers], Question]
+    when: Callable[[Answers], bool] = _always
+    ends: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A named conversation; `finish` acts on the complete answers and returns the closing replies."""
+
+    name: str
+    steps: tuple[Step, ...]
+    finish: Callable[[Turn, Answers], Awaitable[list[Reply]]]
+
+    def step(self, key: str) -> Step:
+        return next(step for step in self.steps if step.key == key)
+
+    def next_step(self, answers: Answers, after: str | None = None) -> Step | None:
+        keys = [step.key for step in self.steps]
+        start = 0 if after is None else keys.index(after) + 1
+        return next((step for step in self.steps[start:] if step.when(answers)), None)
+
+
+async def begin(turn: Turn, flow: Flow, answers: Answers | None = None) -> list[Reply]:
+    """Start a flow at its first applicable step (replacing any conversation in progress)."""
+    answers = dict(answers or {})
+    first = flow.next_step(answers)
+    if first is None:
+        return await flow.finish(turn, answers)
+    return [await _ask(turn, flow, first, answers)]
+
+
+async def _ask(turn: Turn, flow: Flow, step: Step, answers: Answers) -> Reply:
+    person = await turn.ensure_person()
+    turn.conversation = await turn.repo.set_conversation(person.id, flow.name, step.key, answers, turn.now)
+    question = step.ask(turn, answers)
+    return turn.say(question.prompt, question.buttons(turn.conversation.serial))
+
+
+def current_question(turn: Turn, flow: Flow) -> Reply:
+    """Ask the stored question again, with the same buttons."""
+    assert turn.conversation is not None
+    question = flow.step(turn.conversation.step).ask(turn, dict(turn.conversation.answers))
+    return turn.say(question.prompt, question.buttons(turn.conversation.serial))
+
+
+async def receive(turn: Turn, flow: Flow) -> list[Reply]:
+    """Take the person's answer to the current step; a wrong answer re-asks the same question."""
+    conversation = turn.conversation
+    assert conversation is not None
+    assert turn.person is not None
+    step = flow.step(conversation.step)
+    answers = dict(conversation.answers)
+    question = step.ask(turn, answers)
+    try:
+        value = question.answer(turn.incoming, conversation.serial)
+    except StaleButton:
+        return [turn.say(common.STALE_BUTTON), current_question(turn, flow)]
+    except Invalid as problem:
+        again = current_question(turn, flow)
+        text = common.EXPECTED_PREFIX.format(expected=str(problem)) + "\n" + again.text
+        return [turn.say(text, again.choices)]
+    answers[step.key] = value
+    if isinstance(value, str) and value in step.ends:
+        await turn.repo.end_conversation(turn.person.id)
+        return [turn.say(step.ends[value])]
+    following = flow.next_step(answers, after=step.key)
+    if following is None:
+        await turn.repo.end_conversation(turn.person.id)
+        turn.conversation = None
+        return await flow.finish(turn, answers)
+    return [await _ask(turn, flow, following, answers)]

@@ -1,0 +1,110 @@
+"""A question the bot asks: its buttons, how typed answers are read, and what to say when they aren't.
+
+Buttons carry tokens `v1:q:<serial>:<value>`; the serial names the question instance stored in the
+database, so a button from an earlier question is recognised as stale instead of answering this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from coachbot.coaching.answers import parse_pain, parse_yes_no
+from coachbot.messages import Button, Choice, Incoming, Text
+from coachbot.texts import checkin as checkin_texts
+from coachbot.texts import common
+
+TOKEN_PREFIX = "v1:q:"
+MAX_TOKEN_BYTES = 64
+
+
+class Invalid(ValueError):
+    """A typed answer that can't be used; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        wanted = text.strip().lower().strip(" .!")
+        return wanted in (self.value.lower(), self.label.lower(), *self.synonyms)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What to ask; `read` turns free text into a value (None or Invalid when it can't)."""
+
+    prompt: str
+    expected: str
+    options: tuple[Option, ...] = ()
+    read: Callable[[str], Any] | None = None
+    row_size: int = 4
+
+    def buttons(self, serial: int) -> tuple[tuple[Button, ...], ...]:
+        buttons = [(option.label, token(serial, option.value)) for option in self.options]
+        return tuple(tuple(buttons[i : i + self.row_size]) for i in range(0, len(buttons), self.row_size))
+
+    def answer(self, incoming: Incoming, serial: int) -> Any:
+        """The value answered, or raise Invalid (a stale button raises StaleButton)."""
+        if isinstance(incoming, Choice):
+            parsed = parse_token(incoming.token)
+            if parsed is None or parsed[0] != serial:
+                raise StaleButton()
+            for option in self.options:
+                if option.value == parsed[1]:
+                    return option.value
+            raise StaleButton()
+        if not isinstance(incoming, Text):
+            raise Invalid(self.expected)
+        if self.read is not None:
+            value = self.read(incoming.text)
+            if value is not None:
+                return value
+        for option in self.options:
+            if option.matches(incoming.text):
+                return option.value
+        raise Invalid(self.expected)
+
+
+class StaleButton(Exception):
+    """A button from a question that is no longer the current one."""
+
+
+def token(serial: int, value: str) -> str:
+    text = f"{TOKEN_PREFIX}{serial}:{value}"
+    if len(text.encode("utf-8")) > MAX_TOKEN_BYTES:
+        raise ValueError(f"button token too long: {text!r}")
+    return text
+
+
+def parse_token(text: str) -> tuple[int, str] | None:
+    if not text.startswith(TOKEN_PREFIX):
+        return None
+    serial, _, value = text.removeprefix(TOKEN_PREFIX).partition(":")
+    return (int(serial), value) if serial.isdigit() and value else None
+
+
+def pain_question(prompt: str) -> Question:
+    """A 0-10 pain question: eleven buttons in two rows, and typed scores like "6/10" or "six"."""
+    options = tuple(Option(str(score), str(score)) for score in range(11))
+    return Question(prompt, checkin_texts.PAIN_EXPECTED, options, read=_pain_value, row_size=6)
+
+
+def _pain_value(text: str) -> str | None:
+    score = parse_pain(text)
+    return None if score is None else str(score)
+
+
+def yes_no_question(prompt: str) -> Question:
+    """Yes / No buttons; typed answers like "yep" or "nope" count too."""
+    options = (Option("yes", common.YES), Option("no", common.NO))
+    return Question(prompt, checkin_texts.YES_NO_EXPECTED, options, read=_yes_no_value, row_size=2)
+
+
+def _yes_no_value(text: str) -> str | None:
+    answer = parse_yes_no(text)
+    return None if answer is None else ("yes" if answer else "no")

@@ -1,0 +1,72 @@
+"""One incoming message being handled: the unit of work, the person, their enrolment and conversation."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from coachbot.messages import Address, Button, Command, Incoming, Reply
+from coachbot.programme.schema import Programme
+from coachbot.store.repo import Repo
+from coachbot.store.tables import Conversation, Enrolment, Person
+
+
+@dataclass
+class Turn:
+    """Everything a handler needs; it replies with `say` and changes state through `repo`."""
+
+    repo: Repo
+    incoming: Incoming
+    now: datetime
+    programmes: Mapping[str, Programme]
+    person: Person | None
+    enrolment: Enrolment | None
+    conversation: Conversation | None
+
+    @classmethod
+    async def load(
+        cls, repo: Repo, incoming: Incoming, now: datetime, programmes: Mapping[str, Programme]
+    ) -> Turn:
+        sender = incoming.sender
+        person = await repo.person(sender.platform, sender.user_id)
+        enrolment = conversation = None
+        if person is not None:
+            enrolment = await repo.live_enrolment(person.id, lock=True)
+            conversation = await repo.conversation(person.id)
+        return cls(repo, incoming, now, programmes, person, enrolment, conversation)
+
+    @property
+    def address(self) -> Address:
+        return self.incoming.sender
+
+    @property
+    def in_group(self) -> bool:
+        return self.address.chat_kind == "group"
+
+    def say(self, text: str, choices: tuple[tuple[Button, ...], ...] = (), *, private: bool = True) -> Reply:
+        return Reply(self.address, text, choices, private=private)
+
+    def command(self) -> Command | None:
+        return self.incoming if isinstance(self.incoming, Command) else None
+
+    async def ensure_person(self) -> Person:
+        if self.person is None:
+            sender = self.address
+            self.person = await self.repo.add_person(
+                sender.platform, sender.user_id, sender.chat_id, self.now
+            )
+        return self.person
+
+    def zone(self) -> ZoneInfo:
+        name = self.person.tz if self.person is not None else None
+        return ZoneInfo(name) if name else ZoneInfo("UTC")
+
+    def local_today(self) -> date:
+        return self.now.astimezone(self.zone()).date()
+
+    def programme(self) -> Programme:
+        """The programme of the live enrolment (callers check there is one)."""
+        assert self.enrolment is not None
+        return self.programmes[self.enrolment.programme_id]

@@ -1,0 +1,70 @@
+"""The platform-neutral message model: who spoke where (Address), what came in, what goes out.
+
+Frozen dataclasses from the stdlib only; adapters translate platform events to and from these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+ChatKind = Literal["private", "group"]
+
+
+@dataclass(frozen=True)
+class Address:
+    """A person in a chat on a platform; ids are strings whatever the platform uses."""
+
+    platform: str
+    chat_id: str
+    user_id: str
+    chat_kind: ChatKind = "private"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Incoming:
+    """Anything a person sent; `at` is aware UTC and `event_id` de-duplicates redelivered events."""
+
+    sender: Address
+    at: datetime
+    event_id: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command(Incoming):
+    """A slash command such as /start, with its argument text ("" when none)."""
+
+    name: str
+    args: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Text(Incoming):
+    """A free-text message."""
+
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice(Incoming):
+    """A button press carrying a short versioned token (at most 64 bytes), e.g. v1:q:12:during:6."""
+
+    token: str
+
+
+Button = tuple[str, str]  # (label, token)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Something to say. Text may use **bold** and "- " list lines; adapters render and split it.
+
+    `choices` are rows of buttons; `private` means it must never be shown in a group chat.
+    """
+
+    to: Address
+    text: str
+    choices: tuple[tuple[Button, ...], ...] = ()
+    image: bytes | None = field(default=None, repr=False)
+    private: bool = False

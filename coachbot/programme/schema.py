@@ -1,0 +1,320 @@
+"""The shape of a programme YAML file as pydantic models: ladders, phases, menus, exit criteria, rules.
+
+Only the stdlib and pydantic are imported here. Cross-references (a menu naming a level, a criterion naming
+a test) are checked in `references.py` so that each problem can point at its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Group = Literal["A", "B", "PREV"]
+Measure = Literal[
+    "reps_per_leg",
+    "pain",
+    "pain_and_symmetry",
+    "pain_and_control",
+    "seconds",
+    "minutes",
+    "score",
+    "level",
+]
+Ident = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=32)]
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
+
+
+class Strict(BaseModel):
+    """Base for every programme model: unknown keys are errors and parsed values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _to_amount(value: object) -> object:
+    if isinstance(value, bool):
+        return value  # let pydantic reject it
+    if isinstance(value, int):
+        return {"low": value, "high": value}
+    if isinstance(value, str):
+        match = _RANGE.match(value)
+        if not match:
+            raise ValueError(f"write a number or a range like '10-15', not {value!r}")
+        low = int(match.group(1))
+        return {"low": low, "high": int(match.group(2) or low)}
+    return value
+
+
+class _Amount(Strict):
+    low: int = Field(ge=1)
+    high: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Amount:
+        if self.high < self.low:
+            raise ValueError(f"range {self.low}-{self.high} runs backwards")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+
+
+Amount = Annotated[_Amount, BeforeValidator(_to_amount)]
+
+
+class Level(Strict):
+    """One rung of an exercise ladder: what to do, how much, at what tempo, with one cue."""
+
+    level: int = Field(ge=1)
+    label: str | None = None
+    name: str
+    sets: Amount | None = None
+    reps: Amount | None = None
+    seconds: Amount | None = None
+    minutes: Amount | None = None
+    metres: Amount | None = None
+    rest: str | None = None
+    load: str | None = None
+    tempo: str
+    cue: str
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_dose(self) -> Level:
+        amounts = [a for a in (self.reps, self.seconds, self.minutes, self.metres) if a is not None]
+        if len(amounts) > 1:
+            raise ValueError("give only one of reps, seconds, minutes or metres")
+        if amounts and self.sets is None:
+            raise ValueError("sets is required with reps, seconds, minutes or metres")
+        if not amounts and self.note is None:
+            raise ValueError("a level needs sets with reps, seconds, minutes or metres (or a note)")
+        return self
+
+    @property
+    def dose(self) -> str:
+        """'3 × 10–15', '5 × 30 s', '10 × 1 min (rest: 1 min walk)', or the note of an open level."""
+        amount = next(
+            (
+                f"{value}{unit}"
+                for value, unit in (
+                    (self.reps, ""),
+                    (self.seconds, " s"),
+                    (self.minutes, " min"),
+                    (self.metres, " m"),
+                )
+                if value is not None
+            ),
+            None,
+        )
+        if amount is None:
+            return self.note or ""
+        text = f"{self.sets} × {amount}"
+        if self.load:
+            text += f", {self.load}"
+        return f"{text} (rest: {self.rest})" if self.rest else text
+
+    @property
+    def tag(self) -> str:
+        """How people see this level: its label ("R3") or "L3"."""
+        return self.label or f"L{self.level}"
+
+
+class Exercise(Strict):
+    """An exercise ladder (E1-E9 in the clinical spec); levels are numbered 1..n in order."""
+
+    id: Ident
+    name: str
+    kind: Literal["strength", "balance", "mobility", "walking", "circulation", "plyometric", "running"]
+    targets: str | None = None
+    progresses: bool = True
+    levels: list[Level] = Field(min_length=1)
+
+    @field_validator("levels")
+    @classmethod
+    def _numbered(cls, levels: list[Level]) -> list[Level]:
+        numbers = [level.level for level in levels]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"levels must be numbered 1, 2, 3 ... in order; found {numbers}")
+        return levels
+
+    @property
+    def impact(self) -> bool:
+        """Plyometrics and running are impact work (phase group B thresholds, time floors)."""
+        return self.kind in ("plyometric", "running")
+
+    def level(self, number: int) -> Level | None:
+        return self.levels[number - 1] if 1 <= number <= len(self.levels) else None
+
+
+class Test(Strict):
+    """Something an exit criterion can measure: a weekly self-test, a check-in answer or a level held."""
+
+    id: Ident
+    name: str
+    measure: Measure
+    source: Literal["self_test", "morning", "weekly", "session"]
+    how: str | None = None
+    exercise: Ident | None = None
+
+
+class Criterion(Strict):
+    """One exit criterion of a phase; which fields apply depends on the test's measure."""
+
+    test: Ident
+    min_reps: int | None = Field(default=None, ge=1)
+    reps_floor: int | None = Field(default=None, ge=1)
+    age_norm: bool = False
+    min_lsi: int | None = Field(default=None, ge=1, le=100)
+    max_pain: int | None = Field(default=None, ge=0, le=10)
+    min_minutes: int | None = Field(default=None, ge=1)
+    min_seconds: int | None = Field(default=None, ge=1)
+    min_score: int | None = Field(default=None, ge=0, le=10)
+    min_level: int | None = Field(default=None, ge=1)
+    control: Literal["good", "ok"] | None = None
+    symmetric: bool = False
+    no_limp: bool = False
+    settled_morning: bool = False
+    weeks: int | None = Field(default=None, ge=1)
+    times: int = Field(default=1, ge=1)
+    note: str | None = None
+
+
+class MenuItem(Strict):
+    """An exercise in a phase's menu: its starting level, the highest level this phase allows, and which
+    session kinds include it (all when omitted)."""
+
+    exercise: Ident
+    start: int = Field(ge=1)
+    top: int | None = Field(default=None, ge=1)
+    sessions: list[str] | None = None
+    note: str | None = None
+
+    @property
+    def ceiling(self) -> int:
+        return self.top if self.top is not None else self.start
+
+
+class Phase(Strict):
+    """A phase (rehab) or block (prevention) with its weekly pattern, menu, advance rules and exit criteria."""
+
+    number: int = Field(ge=0)
+    name: str
+    goal: str
+    group: Group
+    week: dict[Weekday, str]
+    non_consecutive: list[str] = []
+    bouts_per_day: Amount | None = None
+    green_to_advance: int = Field(ge=1)
+    advance: Literal["priority", "alternate"] = "priority"
+    priority: list[Ident]
+    menu: list[MenuItem] = Field(min_length=1)
+    exit: list[Criterion] = []
+    floor: Literal["loading", "plyometrics", "running"] | None = None
+    typical_weeks: dict[str, Amount] = Field(min_length=1)
+    note: str | None = None
+
+    @property
+    def sessions_per_week(self) -> int:
+        return len(self.week)
+
+    def session_kind(self, weekday: Weekday) -> str | None:
+        """The kind of session this phase has on a weekday, or None for a rest day."""
+        return self.week.get(weekday)
+
+
+class Zone(Strict):
+    """Pain-zone cut-offs for one phase group (CLINICAL 9.1): green <= green_max, amber <= amber_max."""
+
+    green_max: int = Field(ge=0, le=10)
+    amber_max: int = Field(ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Zone:
+        if self.amber_max < self.green_max:
+            raise ValueError("amber_max must be at least green_max")
+        return self
+
+
+class Window(Strict):
+    count: int = Field(ge=1)
+    days: int = Field(ge=1)
+
+
+class Floor(Strict):
+    """Earliest day since injury that loading, plyometrics and running may start (CLINICAL 9.4, 10.2)."""
+
+    loading: int = Field(ge=0)
+    plyometrics: int = Field(ge=0)
+    running: int = Field(ge=0)
+
+
+class Rules(Strict):
+    """The pain-monitoring thresholds of CLINICAL 9.1 and 9.6 for this programme."""
+
+    zones: dict[Group, Zone]
+    pain_stop: int = Field(ge=1, le=10)
+    morning_amber_delta: int = Field(ge=1)
+    morning_red_delta: int = Field(ge=1)
+    morning_abs_red: int = Field(ge=1, le=10)
+    baseline_window: int = Field(ge=1)
+    week_worse_delta: float = Field(gt=0)
+    regress_refer: list[Window] = Field(min_length=1)
+    stop_rest_hours: int = Field(ge=1)
+    silence_pause_days: int = Field(ge=1)
+    plateau_weeks: dict[int, int] = {}
+    injury_triage_pain: int | None = Field(default=None, ge=1, le=10)
+    injury_triage_mornings: int | None = Field(default=None, ge=1)
+
+
+class Cautious(Strict):
+    """Prevention adjustments for a previous calf strain or age >= 40 (CLINICAL 11)."""
+
+    min_age: int = Field(ge=18)
+    repeat_first_week: bool = True
+    soleus_emphasis: bool = True
+    plyo_cap_level: int = Field(ge=1)
+    plyo_cap_until_week: int = Field(ge=1)
+
+
+class Programme(Strict):
+    """A whole 12-week programme as written in programmes/<id>.yaml."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,39}$")]
+    version: int = Field(ge=1)
+    title: str
+    track: Literal["rehab", "prevention"]
+    weeks: int = Field(ge=1, le=52)
+    summary: str
+    rules: Rules
+    time_floors: dict[str, Floor] = {}
+    retest_weeks: list[int] = []
+    cautious: Cautious | None = None
+    tests: list[Test] = Field(min_length=1)
+    exercises: list[Exercise] = Field(min_length=1)
+    phases: list[Phase] = Field(min_length=1)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+    def test(self, test_id: str) -> Test:
+        for test in self.tests:
+            if test.id == test_id:
+                return test
+        raise KeyError(test_id)
+
+    def phase(self, number: int) -> Phase:
+        for phase in self.phases:
+            if phase.number == number:
+                return phase
+        raise KeyError(number)
+
+    @property
+    def first_phase(self) -> Phase:
+        return self.phases[0]

@@ -1,0 +1,77 @@
+"""Configuration from environment variables, read once by `load_settings(environ)`.
+
+Secrets (platform tokens, database passwords) never appear in reprs or logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from coachbot.paths import data_dir
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./coachbot.db"
+
+
+class SettingsError(ValueError):
+    """The environment does not describe a runnable bot; the message says which variable to fix."""
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A value that must not leak: its repr and str are masked."""
+
+    value: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: Secret
+    programmes_dir: Path
+    telegram_token: Secret | None = None
+    discord_token: Secret | None = None
+    log_level: str = "INFO"
+
+    @property
+    def database_label(self) -> str:
+        """The database URL with any password hidden, for messages and logs."""
+        return make_url(self.database_url.value).render_as_string(hide_password=True)
+
+
+def _secret(environ: Mapping[str, str], name: str) -> Secret | None:
+    value = environ.get(name, "").strip()
+    return Secret(value) if value else None
+
+
+def load_settings(environ: Mapping[str, str]) -> Settings:
+    """Build Settings from an environment mapping (os.environ in production, a dict in tests)."""
+    url = environ.get("COACHBOT_DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    try:
+        parsed = make_url(url)
+    except Exception:  # SQLAlchemy raises ArgumentError with the URL in the message; keep it out
+        raise SettingsError(
+            "COACHBOT_DATABASE_URL is not a database URL like sqlite+aiosqlite:///./coachbot.db"
+        ) from None
+    if parsed.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+        raise SettingsError(
+            "COACHBOT_DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
+        )
+    programmes = environ.get("COACHBOT_PROGRAMMES_DIR", "").strip()
+    level = environ.get("COACHBOT_LOG_LEVEL", "INFO").strip().upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise SettingsError("COACHBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+    return Settings(
+        database_url=Secret(url),
+        programmes_dir=Path(programmes) if programmes else data_dir("programmes"),
+        telegram_token=_secret(environ, "TELEGRAM_TOKEN"),
+        discord_token=_secret(environ, "DISCORD_TOKEN"),
+        log_level=level,
+    )

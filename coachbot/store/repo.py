@@ -1,0 +1,124 @@
+"""Queries and changes, one method per question the coach asks of the store.
+
+A `Repo` lives inside one unit of work opened by `Database.read()` or `Database.write()`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coachbot.store.tables import CheckIn, Conversation, Decision, Enrolment, ExerciseLevel, Person
+
+LIVE_STATUSES = ("active", "paused")
+
+
+class Repo:
+    """The store as the coach sees it."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    # people
+
+    async def person(self, platform: str, user_id: str) -> Person | None:
+        query = select(Person).where(Person.platform == platform, Person.user_id == user_id)
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def add_person(self, platform: str, user_id: str, chat_id: str, now: datetime) -> Person:
+        person = Person(platform=platform, user_id=user_id, chat_id=chat_id, created_at=now)
+        self.session.add(person)
+        await self.session.flush()
+        return person
+
+    # enrolments
+
+    async def live_enrolment(self, person_id: int, *, lock: bool = False) -> Enrolment | None:
+        """The person's active or paused enrolment, locked for update when asked (PostgreSQL)."""
+        query = (
+            select(Enrolment)
+            .where(Enrolment.person_id == person_id, Enrolment.status.in_(LIVE_STATUSES))
+            .order_by(Enrolment.id.desc())
+            .limit(1)
+        )
+        if lock:
+            query = query.with_for_update()
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def enrolment(self, enrolment_id: int, *, lock: bool = False) -> Enrolment | None:
+        query = select(Enrolment).where(Enrolment.id == enrolment_id)
+        if lock:
+            query = query.with_for_update()
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def add_enrolment(self, enrolment: Enrolment, levels: dict[str, int], now: datetime) -> Enrolment:
+        enrolment.levels = [
+            ExerciseLevel(exercise=exercise, level=level, updated_at=now)
+            for exercise, level in levels.items()
+        ]
+        self.session.add(enrolment)
+        await self.session.flush()
+        return enrolment
+
+    async def set_level(self, enrolment: Enrolment, exercise: str, level: int, now: datetime) -> None:
+        for row in enrolment.levels:
+            if row.exercise == exercise:
+                row.level, row.updated_at = level, now
+                return
+        enrolment.levels.append(ExerciseLevel(exercise=exercise, level=level, updated_at=now))
+
+    # check-ins and decisions
+
+    async def checkin(self, enrolment_id: int, kind: str, local_date: date) -> CheckIn | None:
+        query = select(CheckIn).where(
+            CheckIn.enrolment_id == enrolment_id,
+            CheckIn.kind == kind,
+            CheckIn.local_date == local_date,
+        )
+        return (await self.session.execute(query)).scalar_one_or_none()
+
+    async def save_checkin(self, checkin: CheckIn) -> CheckIn:
+        self.session.add(checkin)
+        await self.session.flush()
+        return checkin
+
+    async def checkins(self, enrolment_id: int) -> list[CheckIn]:
+        query = select(CheckIn).where(CheckIn.enrolment_id == enrolment_id).order_by(CheckIn.local_date)
+        return list((await self.session.execute(query)).scalars())
+
+    async def add_decision(self, decision: Decision) -> None:
+        self.session.add(decision)
+        await self.session.flush()
+
+    async def decisions(self, enrolment_id: int) -> list[Decision]:
+        query = select(Decision).where(Decision.enrolment_id == enrolment_id).order_by(Decision.id)
+        return list((await self.session.execute(query)).scalars())
+
+    # conversation state
+
+    async def conversation(self, person_id: int) -> Conversation | None:
+        return await self.session.get(Conversation, person_id)
+
+    async def set_conversation(
+        self, person_id: int, flow: str, step: str, answers: dict[str, Any], now: datetime
+    ) -> Conversation:
+        """Move the person to a step; the serial changes every time so stale buttons can be told apart."""
+        conversation = await self.session.get(Conversation, person_id)
+        if conversation is None:
+            conversation = Conversation(person_id=person_id, serial=0)
+            self.session.add(conversation)
+        conversation.flow, conversation.step = flow, step
+        conversation.answers = dict(answers)
+        conversation.serial = (conversation.serial or 0) + 1
+        conversation.updated_at = now
+        await self.session.flush()
+        return conversation
+
+    async def end_conversation(self, person_id: int) -> None:
+        conversation = await self.session.get(Conversation, person_id)
+        if conversation is not None:
+            await self.session.delete(conversation)
+            await self.session.flush()

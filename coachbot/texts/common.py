@@ -1,0 +1,36 @@
+"""Help, command descriptions, and what the bot says when it didn't understand."""
+
+HELP = (
+    "**coachbot** guides you through a 12-week calf programme, one session a day.\n"
+    "- /start — enrol and set your schedule\n"
+    "- /today — today's session\n"
+    "- /checkin — log pain after a session\n"
+    "- /status — where you are in the programme\n"
+    "- /pause and /resume — take a break and come back\n"
+    "- /stop — leave the programme\n"
+    "- /cancel — stop answering the current questions\n"
+    "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
+)
+
+COMMANDS: dict[str, str] = {
+    "start": "Enrol in a calf programme",
+    "today": "Today's session",
+    "checkin": "Log pain after a session",
+    "status": "Where you are in the programme",
+    "pause": "Take a break",
+    "resume": "Carry on after a break",
+    "stop": "Leave the programme",
+    "cancel": "Stop answering the current questions",
+    "help": "What I can do",
+}
+
+NOT_UNDERSTOOD = "I didn't catch that. Send /checkin to log a session, /today for today's plan, or /help."
+UNKNOWN_COMMAND = "I don't know /{name}. Send /help to see what I can do."
+PRIVATE_ONLY = "Let's keep that private: please send /{name} to me in a direct message."
+NOT_ENROLLED = "You're not enrolled yet. Send /start to begin."
+CANCELLED = "OK, I've put those questions away. Nothing was changed."
+NOTHING_TO_CANCEL = "There's nothing to cancel."
+STALE_BUTTON = "That button belongs to an earlier question. Here is where we are:"
+EXPECTED_PREFIX = "Sorry, I need {expected}."
+YES = "Yes"
+NO = "No"

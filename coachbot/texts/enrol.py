@@ -1,0 +1,33 @@
+"""Enrolment conversation: programme, time zone, schedule, and the welcome once enrolled."""
+
+ALREADY_ENROLLED = (
+    "You're already following **{title}**. Send /status to see where you are, or /stop to leave it first."
+)
+CHOOSE_PROGRAMME = "Which programme would you like to follow?"
+PROGRAMME_EXPECTED = "one of the programme buttons"
+ASK_ZONE = (
+    "Which time zone are you in? Type it as Region/City, for example Europe/London, America/New_York "
+    "or Australia/Sydney (a city name like Sydney works too)."
+)
+ZONE_EXPECTED = (
+    "a time zone written as Region/City, like Europe/London, America/New_York or Asia/Kolkata "
+    '("{given}" isn\'t one I know)'
+)
+ZONE_AMBIGUOUS = 'one time zone; "{given}" could be {options}'
+ASK_SESSION_TIME = "What time should I send your daily session? Type a time such as 07:30 or 6pm."
+ASK_MORNING_TIME = (
+    "And when should I ask how your calf feels in the morning? Pick a time within two hours of getting up."
+)
+TIME_EXPECTED = "a time of day such as 07:30, 7:30am or 18:00"
+ASK_DAYS = (
+    "Which days can you train? The programme puts its sessions on these days. "
+    "Pick a button or type days like mon,wed,fri."
+)
+DAYS_EXPECTED = 'days of the week such as mon,wed,fri, or "every day"'
+EVERY_DAY = "Every day"
+WEEKDAYS_ONLY = "Weekdays"
+WELCOME = (
+    "You're enrolled in **{title}**, starting with phase {phase}: {phase_name}.\n"
+    "Sessions at {time} ({zone}) on {days}; morning check-in at {morning}.\n"
+    "Send /today to see today's session and /checkin when you've done it."
+)

@@ -1,0 +1,32 @@
+"""Builders for rows the tests need, so each test states only what matters to it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from coachbot.store.repo import Repo
+from coachbot.store.tables import Enrolment
+
+
+async def enrolment(repo: Repo, now: datetime, user_id: str = "1", **overrides: object) -> Enrolment:
+    person = await repo.add_person("console", user_id, user_id, now)
+    person.tz = "Europe/London"
+    fields: dict[str, object] = {
+        "person_id": person.id,
+        "programme_id": "calf-rehab-12w",
+        "programme_version": 1,
+        "status": "active",
+        "grade": "grade1",
+        "flags": {},
+        "phase": 1,
+        "phase_started_on": date(2026, 3, 2),
+        "started_on": date(2026, 3, 2),
+        "green_streak": 0,
+        "local_time": "07:30",
+        "morning_time": "08:00",
+        "days": "mon,tue,wed,thu,fri,sat,sun",
+        "created_at": now,
+        "updated_at": now,
+    }
+    fields.update(overrides)
+    return await repo.add_enrolment(Enrolment(**fields), {"E1": 2, "E2": 1}, now)

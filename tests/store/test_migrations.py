@@ -1,0 +1,45 @@
+"""The migrations build exactly the schema the models describe, from an empty database."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+
+from coachbot.store import migrate
+from coachbot.store.db import Database
+from coachbot.store.tables import Base
+
+
+def _differences(connection: Connection) -> list[object]:
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return list(compare_metadata(context, Base.metadata))
+
+
+async def test_upgrade_from_empty_matches_the_models(any_url: str) -> None:
+    database = Database.connect(any_url)
+    try:
+        await migrate.upgrade(database)
+        async with database.engine.connect() as connection:
+            differences = await connection.run_sync(_differences)
+            tables = await connection.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+    finally:
+        await database.close()
+    assert differences == []
+    assert {"people", "enrolments", "exercise_levels", "checkins", "decisions", "conversations"} <= tables
+    assert "alembic_version" in tables
+
+
+async def test_upgrade_twice_is_harmless(any_url: str) -> None:
+    database = Database.connect(any_url)
+    try:
+        await migrate.upgrade(database)
+        await migrate.upgrade(database)
+        async with database.engine.connect() as connection:
+            version = (
+                await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+            ).scalar_one()
+    finally:
+        await database.close()
+    assert version == "0001"

@@ -1,0 +1,92 @@
+"""The command line as written in the README: exact forms, exit codes, messages on stderr."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coachbot.cli import main
+from tests.conftest import ROOT
+from tests.programme.test_loader import MINIMAL
+
+
+def test_validate_shipped_programmes(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(path) for path in sorted((ROOT / "programmes").glob("*.yaml"))]
+    assert main(["programme", "validate", *paths]) == 0
+    out = capsys.readouterr().out
+    assert "calf-rehab-12w.yaml: ok (calf-rehab-12w v1)" in out
+
+
+def test_validate_reports_file_and_line_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(MINIMAL)
+    bad.write_text(MINIMAL.replace("top: 2", "top: 10"))
+    assert main(["programme", "validate", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    line = next(n for n, text in enumerate(bad.read_text().splitlines(), 1) if "top: 10" in text)
+    assert captured.err == f"{bad}:{line}: phases[0].menu[0]: ladder E1 has no level 10\n"
+    assert f"{good}: ok" in captured.out
+
+
+def test_validate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["programme", "validate", str(tmp_path / "nope.yaml")]) == 1
+    assert "nope.yaml: cannot read" in capsys.readouterr().err
+
+
+def test_show_prints_a_week_by_week_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["programme", "show", "calf-strength-12w"]) == 0
+    out = capsys.readouterr().out
+    assert "Week  1: 1 Capacity" in out
+    assert "Week 12: 3 Power" in out
+    assert "Calf tests in weeks 1, 4, 8, 12." in out
+
+
+def test_show_unknown_programme(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["programme", "show", "marathon"]) == 1
+    assert "no programme 'marathon'" in capsys.readouterr().err
+
+
+def test_db_upgrade_creates_the_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fresh.db"
+    monkeypatch.setenv("COACHBOT_DATABASE_URL", f"sqlite+aiosqlite:///{path}")
+    assert main(["db", "upgrade"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"people", "enrolments", "checkins", "decisions", "conversations"} <= tables
+
+
+def test_bad_database_url_is_one_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COACHBOT_DATABASE_URL", "mysql://root@localhost/x")
+    assert main(["db", "upgrade"]) == 1
+    assert "must start with sqlite+aiosqlite:// or postgresql+asyncpg://" in capsys.readouterr().err
+
+
+def test_installed_entry_point_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "coachbot", "programme", "list"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "calf-rehab-12w\t12-week calf strain rehab" in result.stdout
+
+
+def test_console_run_exits_cleanly_at_end_of_input(tmp_path: Path) -> None:
+    env = {"COACHBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "coachbot", "run"],
+        input="/help\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "coachbot> coachbot guides you" in result.stdout
