@@ -1,4 +1,4 @@
-"""The `coachbot` command line: run, db upgrade, programme validate/show/list.
+"""The `coachbot` command line: run, db upgrade, programme validate/show/list, safety check.
 
 Exit codes: 0 success, 1 invalid input (e.g. a programme with problems), 2 usage errors (argparse).
 """
@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from coachbot.coaching.safety import detect
 from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
 from coachbot.settings import SettingsError, load_settings
@@ -32,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     show = actions.add_parser("show", help="print a week-by-week outline")
     show.add_argument("id", metavar="ID", help="a programme id (see `programme list`) or a YAML path")
     actions.add_parser("list", help="list the installed programmes")
+    safety = commands.add_parser("safety", help="red-flag tools").add_subparsers(
+        dest="safety_command", required=True
+    )
+    check = safety.add_parser("check", help="print the red-flag tier and signs found in a message, as JSON")
+    check.add_argument("text", nargs="+", metavar="TEXT")
     return parser
 
 
@@ -41,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(os.environ)
         if args.command == "programme":
             return _programme(args, settings.programmes_dir)
+        if args.command == "safety":
+            detection = detect(" ".join(args.text))
+            print(json.dumps({"tier": detection.tier, "signs": list(detection.signs)}))
+            return 0
         if args.command == "db":
             return asyncio.run(_upgrade(settings.database_url.value))
         return _run(settings)

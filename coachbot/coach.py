@@ -9,10 +9,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from coachbot import commands
+from coachbot import commands, referral
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.resume import RESUME
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Choice, Incoming, Reply
@@ -20,7 +21,7 @@ from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import common
 
-FLOWS = {f.name: f for f in (ENROL, CHECKIN, STOP)}
+FLOWS = {f.name: f for f in (ENROL, CHECKIN, STOP, RESUME)}
 PUBLIC_COMMANDS = frozenset({"help"})
 
 
@@ -67,6 +68,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("help"), commands.help_),
     Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
     Route(lambda turn: turn.in_group, _private_only),
+    Route(referral.mentions_red_flag, referral.red_flag),  # CLINICAL 9.2 row 1: any message, any time
     Route(command("start"), commands.start),
     Route(command("cancel"), commands.cancel),
     Route(command("today"), commands.today),

@@ -7,6 +7,7 @@ from coachbot.coaching.plan import session_for, training_days
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.resume import RESUME
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
@@ -109,5 +110,7 @@ async def resume(turn: Turn) -> list[Reply]:
         return [turn.say(common.NOT_ENROLLED)]
     if enrolment.status == "active":
         return [turn.say(texts.NOT_PAUSED)]
+    if enrolment.status == "referred":
+        return await flow.begin(turn, RESUME)
     enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
     return [turn.say(texts.RESUMED)]

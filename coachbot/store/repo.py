@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from coachbot.store.tables import CheckIn, Conversation, Decision, Enrolment, ExerciseLevel, Person
 
-LIVE_STATUSES = ("active", "paused")
+LIVE_STATUSES = ("active", "paused", "referred")
 
 
 class Repo:

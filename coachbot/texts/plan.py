@@ -24,10 +24,6 @@ PAUSED = "Paused. Your levels are kept; send /resume when you're ready to carry 
 ALREADY_PAUSED = "Your plan is already paused. Send /resume to carry on."
 RESUMED = "Welcome back! Your plan is active again. Send /today for today's session."
 NOT_PAUSED = "Your plan isn't paused."
-RESUME_NEEDS_REVIEW = (
-    "Your plan was paused so a clinician could check your calf. Once you've been assessed, send "
-    "/resume assessed and we'll carry on."
-)
 CONFIRM_STOP = "Stop **{title}**? Your history is kept; you can enrol again with /start."
 STOPPED = "Stopped. Thanks for training with me — look after that calf."
 NOT_STOPPED = "OK, carrying on with your programme."

@@ -33,3 +33,40 @@ WARNING_SIGNS = (
     "a swollen, warm, red or darker calf; a snap or pop with trouble rising onto your toes; pins and "
     "needles or numbness; or being unable to put weight on the leg."
 )
+
+# CLINICAL 12.2-12.4; {emergency} and {urgent} come from the person's region
+EMERGENCY = (
+    "⚠️ What you've described can be a sign of something that needs emergency care. Please call "
+    "{emergency} or go to the nearest emergency department now. I've paused your programme. Don't do any "
+    "exercises until you've been checked."
+)
+URGENT = (
+    "⚠️ These symptoms should be checked by a clinician today. Please contact {urgent} or go to an urgent "
+    "care / minor injuries unit. A blood clot in the calf or a torn Achilles tendon can feel like a pulled "
+    "calf, and both need prompt assessment (being able to walk doesn't rule out a torn Achilles). I've "
+    "paused your programme until you tell me you've been seen."
+)
+ROUTINE = (
+    "This sounds like something a physiotherapist or doctor should look at before we go further, for "
+    "example {reason}. It isn't an emergency, but please book an appointment in the next few days. I'll "
+    "pause your plan and pick up again when you're ready."
+)
+ROUTINE_REASONS = {
+    "night_or_rest_pain": "pain at rest or pain that wakes you at night",
+    "shin_bone": "pain on the shin bone",
+    "achilles": "pain in the Achilles tendon rather than the calf muscle",
+    "walking_cramp": "calf cramp that comes on at a set walking distance",
+    "exertional": "tightness or tingling that builds during runs",
+    "regressions": "a calf that keeps flaring up after sessions",
+    "rising_trend": "a calf that has been getting worse week by week",
+    "plateau": "progress that has stalled for several weeks",
+    "no_single_leg_raise": "not yet being able to rise onto the toes of the injured leg",
+    "clinician_plan": "following the plan your own clinician gave you",
+    "exclusion": "a health condition that needs a clinician's go-ahead first",
+    "history": "symptoms that have lasted a long time or keep coming back",
+    "default": "the symptoms you've told me about",
+}
+ASK_ASSESSED = (
+    "Before we carry on: have you been checked by a doctor or physiotherapist since I paused your plan?"
+)
+NOT_YET_ASSESSED = "OK. Your plan stays paused until you've been checked. Send /resume when you have."
