@@ -1,4 +1,4 @@
-"""The `coachbot` command line: run, db upgrade, programme validate/show/list, safety check.
+"""The `coachbot` command line: run, db upgrade, programme validate/show/list, simulate, safety check.
 
 Exit codes: 0 success, 1 invalid input (e.g. a programme with problems), 2 usage errors (argparse).
 """
@@ -11,12 +11,21 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
+from tqdm import tqdm
+
+from coachbot.checkins_csv import CsvError, read_days
+from coachbot.coaching.facts import Person
+from coachbot.coaching.progress import Decision
 from coachbot.coaching.safety import detect
+from coachbot.coaching.simulation import simulate
 from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
 from coachbot.settings import SettingsError, load_settings
+
+PROGRESS_BAR_MIN_DAYS = 365
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     show = actions.add_parser("show", help="print a week-by-week outline")
     show.add_argument("id", metavar="ID", help="a programme id (see `programme list`) or a YAML path")
     actions.add_parser("list", help="list the installed programmes")
+    simulate = commands.add_parser("simulate", help="replay a check-in CSV through the rules; JSON lines out")
+    simulate.add_argument("--programme", required=True, metavar="ID")
+    simulate.add_argument("--profile", required=True, choices=("grade1", "grade2", "prevention"))
+    simulate.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD")
+    simulate.add_argument("--checkins", required=True, type=Path, metavar="FILE.csv")
+    simulate.add_argument("--age", type=int, metavar="N")
+    simulate.add_argument("--soleus", action="store_true", help="soleus pattern (slower return to running)")
     safety = commands.add_parser("safety", help="red-flag tools").add_subparsers(
         dest="safety_command", required=True
     )
@@ -48,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(os.environ)
         if args.command == "programme":
             return _programme(args, settings.programmes_dir)
+        if args.command == "simulate":
+            return _simulate(args, settings.programmes_dir)
         if args.command == "safety":
             detection = detect(" ".join(args.text))
             print(json.dumps({"tier": detection.tier, "signs": list(detection.signs)}))
@@ -74,6 +92,45 @@ def _programme(args: argparse.Namespace, directory: Path) -> int:
         return 1
     sys.stdout.write(outline(found))
     return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-02") from None
+
+
+def _simulate(args: argparse.Namespace, directory: Path) -> int:
+    programme = load_directory(directory).get(args.programme)
+    if programme is None:
+        print(f"coachbot: no programme {args.programme!r}; try `coachbot programme list`", file=sys.stderr)
+        return 1
+    try:
+        days = read_days(args.checkins)
+    except CsvError as error:
+        print(error, file=sys.stderr)
+        return 1
+    person = Person(
+        grade=args.profile, injured_on=args.start, started_on=args.start, age=args.age, soleus=args.soleus
+    )
+    with tqdm(total=len(days), unit="day", file=sys.stderr, disable=len(days) < PROGRESS_BAR_MIN_DAYS) as bar:
+        for decision in simulate(programme, person, days, after_each_day=bar.update):
+            print(json.dumps(decision_json(decision)))
+    return 0
+
+
+def decision_json(decision: Decision) -> dict[str, object]:
+    return {
+        "date": decision.day.isoformat(),
+        "phase": decision.phase,
+        "decision": decision.kind,
+        "exercise": decision.exercise,
+        "level_from": decision.level_from,
+        "level_to": decision.level_to,
+        "rule": decision.rule,
+        "reason": decision.reason,
+    }
 
 
 def _validate(paths: Sequence[Path]) -> int:

@@ -1,0 +1,102 @@
+"""The progression state of an enrolment and the facts the rules read (CLINICAL 9.1), as plain values.
+
+`Progress` round-trips through JSON (`to_json`/`from_json`) so the store can keep it in one column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from typing import Any, Literal
+
+from coachbot.coaching.redflags import Tier
+
+DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up"]
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """The after-session check-in: D, A, C (+ reason), EV, and the levels the session was done at."""
+
+    day: date
+    during: int | None
+    after: int | None
+    completion: str | None  # all | most | some | none
+    reason: str | None = None
+    sudden: bool = False
+    levels: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Morning:
+    """The morning check-in: M and the one-tap safety check (empty when "none")."""
+
+    day: date
+    pain: int | None
+    signs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Everything the rules remember between check-ins."""
+
+    phase: int
+    levels: dict[str, int]
+    baseline: int = 0  # CLINICAL 9.1: B at enrolment = walking pain capped at 5
+    green_streak: int = 0  # consecutive green sessions
+    streaks: dict[str, int] = field(
+        default_factory=dict
+    )  # consecutive green sessions that included each exercise
+    advances: tuple[str, ...] = ()  # exercises in the order they advanced, latest last
+    regress_days: tuple[date, ...] = ()
+    regressed_exercise: str | None = None  # re-advancing it needs N+1 green sessions (9.3)
+    hold_week_until: date | None = None  # row 9
+    week_worse_streak: int = 0
+    light_day: date | None = None  # row 5: the next session is a light day
+    skip_run_until: date | None = None  # row 5, group B: skip the next run
+    phase_since: date | None = None
+    reached: dict[str, date] = field(default_factory=dict)  # "E9:8" -> first day at that level
+    red_sessions: tuple[date, ...] = ()  # prevention: D in the red zone
+
+    def with_level(self, exercise: str, level: int, day: date) -> Progress:
+        reached = dict(self.reached)
+        reached.setdefault(f"{exercise}:{level}", day)
+        return replace(self, levels={**self.levels, exercise: level}, reached=reached)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("regress_days", "red_sessions"):
+            data[key] = [day.isoformat() for day in data[key]]
+        for key in ("hold_week_until", "light_day", "skip_run_until", "phase_since"):
+            data[key] = data[key].isoformat() if data[key] else None
+        data["reached"] = {name: day.isoformat() for name, day in self.reached.items()}
+        data["advances"] = list(self.advances)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Progress:
+        values = dict(data)
+        for key in ("regress_days", "red_sessions"):
+            values[key] = tuple(date.fromisoformat(day) for day in values.get(key, ()))
+        for key in ("hold_week_until", "light_day", "skip_run_until", "phase_since"):
+            values[key] = date.fromisoformat(values[key]) if values.get(key) else None
+        values["reached"] = {name: date.fromisoformat(day) for name, day in values.get("reached", {}).items()}
+        values["advances"] = tuple(values.get("advances", ()))
+        values["levels"] = {name: int(level) for name, level in values["levels"].items()}
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision with the CLINICAL 9.2 row that produced it and a sentence for the person."""
+
+    day: date
+    kind: DecisionKind
+    rule: str
+    reason: str
+    phase: int
+    exercise: str | None = None
+    level_from: int | None = None
+    level_to: int | None = None
+    tier: Tier | None = None  # for refer
+    scope: tuple[tuple[str, int, int], ...] = ()  # every (exercise, from, to) a regress changed

@@ -1,0 +1,62 @@
+"""Pain zones (CLINICAL 9.1): session zone by phase group, next-morning zone against the baseline.
+
+Pure functions of the check-in numbers and the programme's `rules`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from statistics import median
+from typing import Literal
+
+from coachbot.coaching.constants import BASELINE_EXCLUDE_DAYS_AFTER_REGRESS
+from coachbot.coaching.progress import Morning
+from coachbot.programme.schema import Group, Rules
+
+Zone = Literal["green", "amber", "red"]
+
+
+def session_zone(rules: Rules, group: Group, during: int | None, after: int | None) -> Zone:
+    """Green/amber/red for D and A; prevention reads D only ("ordinary soreness not counted")."""
+    cut = rules.zones[group]
+    scores = [during] if group == "PREV" else [during, after]
+    known = [score for score in scores if score is not None]
+    if any(score > cut.amber_max for score in known):
+        return "red"
+    if any(score > cut.green_max for score in known):
+        return "amber"
+    return "green"
+
+
+def morning_zone(rules: Rules, morning: int, baseline: int) -> Zone:
+    """Settled (M <= B), slightly up (M = B+1), up (M >= B+2 or M >= the absolute red line)."""
+    if morning >= baseline + rules.morning_red_delta or morning >= rules.morning_abs_red:
+        return "red"
+    if morning >= baseline + rules.morning_amber_delta:
+        return "amber"
+    return "green"
+
+
+def baseline(
+    rules: Rules,
+    mornings: Sequence[Morning],
+    session_day: date,
+    regress_days: Sequence[date],
+    at_enrolment: int,
+) -> int:
+    """B: the median M of the last few valid mornings up to the session day, mornings just after a
+    regress left out; the enrolment baseline when there are none."""
+    excluded = {
+        day + timedelta(days=offset)
+        for day in regress_days
+        for offset in range(BASELINE_EXCLUDE_DAYS_AFTER_REGRESS + 1)
+    }
+    valid = [
+        morning.pain
+        for morning in sorted(mornings, key=lambda m: m.day)
+        if morning.day <= session_day and morning.pain is not None and morning.day not in excluded
+    ][-rules.baseline_window :]
+    # rounding down keeps the baseline low, which makes amber and red come sooner (the cautious side)
+    return math.floor(median(valid)) if valid else at_enrolment

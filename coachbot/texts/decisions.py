@@ -1,0 +1,67 @@
+"""How each progression decision is explained to the person, in one or two sentences (CLINICAL 12.6)."""
+
+HOLD_NO_MORNING = (
+    "I didn't get a morning rating after your last session, so we'll repeat the same level today: "
+    "the next-morning response is what tells us it's safe to move on."
+)
+HOLD_AMBER = (
+    "Your calf was a bit more sensitive, so we'll repeat the same level today. That's normal and part of "
+    "the plan."
+)
+HOLD_PARTIAL = "You didn't finish the whole session, so we'll repeat the same level next time."
+HOLD_PARTIAL_PAIN = (
+    "Pain cut the session short, so we'll repeat the same level next time and see how your calf settles."
+)
+OFFER_EASIER = (
+    "Fitting the sessions in looks hard at the moment. Would a shorter plan help? Tell me and we'll trim it; "
+    "the levels stay the same."
+)
+HOLD_STREAK = "Good session and a settled morning: {count} of {needed} green sessions at this level."
+HOLD_WEEK_ACTIVE = "Good session. We're holding levels this week because last week was a little worse."
+HOLD_AT_TOP = (
+    "Good session. You're at the top level this phase allows for each exercise; the weekly tests decide "
+    "when to move on."
+)
+ADVANCE = (
+    "Two settled sessions in a row: {exercise} moves up to {level} ({name}). Everything else stays the same."
+)
+REGRESS = (
+    "Your calf hasn't settled after the last session, so we'll step back one level for a few days "
+    "({changes}). Going back a step is how you avoid a setback — we'll move forward again soon. Keep today light."
+)
+STOP = (
+    "Let's stop loading for 2–3 days and check how things are. Walk as comfortably as you can, keep the leg "
+    "raised when resting, and answer a few quick questions again on {date}."
+)
+REFER_REGRESSIONS = (
+    "Your calf has flared up several times recently, so let's get a physio to look at this. Until then, keep "
+    "to the gentle phase 1 exercises."
+)
+REFER_NOTHING_EASIER = (
+    "Your calf is still reacting at the easiest levels, so let's get a physio to look at it before we "
+    "go further."
+)
+HOLD_WEEK = (
+    "Your calf has been a bit more sensitive this week than last, so we'll hold all levels for the next "
+    "7 days. Sessions still count."
+)
+PHASE_DOWN = (
+    "Your calf has been more sensitive two weeks running, so we'll step back to phase {phase}: {name}. "
+    "It would be worth asking a physio to take a look."
+)
+PHASE_UP = (
+    "You've met every goal for this phase, it's been long enough since the injury, and your calf is settled. "
+    "Ready to try phase {phase}: {name}?"
+)
+PREVENTION_TRIAGE = (
+    "That's more than ordinary training soreness two times now, so let's check your calf properly with a few "
+    "quick questions before more loading."
+)
+PLATEAU = (
+    "You've been in this phase for a while. It's worth booking a physio review to check what's holding "
+    "things up; we'll keep going meanwhile."
+)
+REFER_TICK = "You told me about a new warning sign this morning, so I've paused your plan."
+REFER_MORNINGS = "Your calf has been sore two mornings running, so I've paused your plan."
+REFER_REST_PAIN = "New pain at rest or at night is worth a check, so I've paused your plan."
+REFER_RED_FLAG = "You told me about a warning sign, so I've paused your plan until a clinician has seen you."
