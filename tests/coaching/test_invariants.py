@@ -77,9 +77,7 @@ def test_invariants(days: list[Day], profile: tuple[str, str], soleus: bool) -> 
                 assert (session.after or 0) <= zone.green_max
             assert morning.morning is not None
             assert morning.morning < programme.rules.morning_abs_red
-            earlier = [
-                by_day[d].morning for d in by_day if d < decision.day and by_day[d].morning is not None
-            ]
+            earlier = [m for d, row in by_day.items() if d < decision.day and (m := row.morning) is not None]
             assert morning.morning <= max([*earlier[-3:], min(days[0].morning or 0, 5)])
             assert stopped_until is None or decision.day >= stopped_until
         if decision.kind == "regress":

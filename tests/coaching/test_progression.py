@@ -3,6 +3,7 @@ moved threshold fails a test (groups A 3/5, B 2/4; stop at 7; morning +1/+2 over
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -23,13 +24,15 @@ def rehab(programmes: dict[str, Programme]) -> Programme:
 
 def start(programme: Programme, phase: int, baseline: int = 1, **changes: object) -> Progress:
     progress = enter_phase(programme, Progress(phase=phase, levels={}, baseline=baseline), phase, MONDAY)
-    return Progress(**{**progress.__dict__, **changes})  # type: ignore[arg-type]
+    return replace(progress, **changes)  # type: ignore[arg-type]
 
 
-def session(during: int = 1, after: int = 1, completion: str = "all", **extra: object) -> SessionReport:
+def session(
+    during: int = 1, after: int = 1, completion: str = "all", reason: str | None = None, sudden: bool = False
+) -> SessionReport:
     return SessionReport(
-        MONDAY, during, after, completion, levels={"E1": 2, "E2": 1, "E4": 1, "E3": 1}, **extra
-    )  # type: ignore[arg-type]
+        MONDAY, during, after, completion, reason, sudden, {"E1": 2, "E2": 1, "E4": 1, "E3": 1}
+    )
 
 
 def decide(
