@@ -13,15 +13,18 @@ from coachbot import commands, referral
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.morning import MORNING
+from coachbot.conversation.phase_up import PHASE_UP
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
+from coachbot.conversation.weekly import WEEKLY
 from coachbot.messages import Choice, Incoming, Reply
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import common
 
-FLOWS = {f.name: f for f in (ENROL, CHECKIN, STOP, RESUME)}
+FLOWS = {f.name: f for f in (ENROL, CHECKIN, MORNING, WEEKLY, PHASE_UP, STOP, RESUME)}
 PUBLIC_COMMANDS = frozenset({"help"})
 
 
@@ -73,6 +76,8 @@ ROUTES: tuple[Route, ...] = (
     Route(command("cancel"), commands.cancel),
     Route(command("today"), commands.today),
     Route(command("checkin"), commands.checkin),
+    Route(command("morning"), commands.morning),
+    Route(command("weekly"), commands.weekly),
     Route(command("status"), commands.status),
     Route(command("pause"), commands.pause),
     Route(command("resume"), commands.resume),

@@ -7,9 +7,12 @@ from coachbot.coaching.plan import session_for, training_days
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.flow import Flow
+from coachbot.conversation.morning import MORNING
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
+from coachbot.conversation.weekly import WEEKLY
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
@@ -31,9 +34,30 @@ async def start(turn: Turn) -> list[Reply]:
 
 
 async def checkin(turn: Turn) -> list[Reply]:
+    """/checkin (after a session), /checkin morning, /checkin weekly."""
+    found = turn.command()
+    which = found.args.strip().lower() if found is not None else ""
+    if which.startswith("morning"):
+        return await morning(turn)
+    if which.startswith("week"):
+        return await weekly(turn)
+    return await _open(turn, CHECKIN)
+
+
+async def morning(turn: Turn) -> list[Reply]:
+    return await _open(turn, MORNING)
+
+
+async def weekly(turn: Turn) -> list[Reply]:
+    return await _open(turn, WEEKLY)
+
+
+async def _open(turn: Turn, check_in: Flow) -> list[Reply]:
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
-    return await flow.begin(turn, CHECKIN)
+    if turn.enrolment.status != "active":
+        return [turn.say(texts.NOT_ACTIVE)]
+    return await flow.begin(turn, check_in)
 
 
 async def stop(turn: Turn) -> list[Reply]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+from coachbot import deciding
+from coachbot.coaching.plan import session_for
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Option, Question, pain_question, yes_no_question
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
+from coachbot.programme.schema import WEEKDAYS
 from coachbot.store.tables import CheckIn
 from coachbot.texts import checkin as texts
-from coachbot.texts import safety
 
 COMPLETION_SYNONYMS = {
     "all": ("everything", "full", "done"),
@@ -32,6 +32,16 @@ def _reason(_turn: Turn, _answers: Answers) -> Question:
     return Question(texts.ASK_REASON, texts.REASON_EXPECTED, options)
 
 
+def _session_levels(turn: Turn) -> dict[str, int]:
+    """The exercises of today's session at the levels they were done (what row 10 may advance)."""
+    enrolment = turn.enrolment
+    assert enrolment is not None
+    levels = {row.exercise: row.level for row in enrolment.levels}
+    session = session_for(turn.programme(), enrolment.phase, levels, turn.local_today(), WEEKDAYS)
+    done = [item.exercise.id for item in session.items] or [item.exercise for item in session.phase.menu]
+    return {exercise: levels.get(exercise, 1) for exercise in done}
+
+
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:  # enrolment stopped while the questions were open
@@ -49,16 +59,10 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     checkin.completion_reason = answers.get("reason")
     checkin.sudden = answers["sudden"] == "yes"
     checkin.recorded_at = turn.now
+    checkin.details = {**checkin.details, "levels": _session_levels(turn)}
     await turn.repo.save_checkin(checkin)
-    if checkin.sudden:
-        # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading and pauses the plan
-        enrolment.status, enrolment.status_reason, enrolment.updated_at = (
-            "paused",
-            "sudden_event",
-            turn.now,
-        )
-        again = (today + timedelta(hours=turn.programme().rules.stop_rest_hours)).strftime("%a %d %b")
-        return [*replies, turn.say(safety.SUDDEN_STOP.format(date=again))]
+    if checkin.sudden:  # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now
+        return [*replies, *await deciding.after_sudden_event(turn, checkin)]
     label = texts.COMPLETION_LABELS[checkin.completion].lower()
     recorded = texts.RECORDED.format(during=checkin.during, after=checkin.after, completion=label)
     return [*replies, turn.say(recorded)]
@@ -70,7 +74,7 @@ CHECKIN = Flow(
         Step("during", lambda _t, _a: pain_question(texts.ASK_DURING)),
         Step("after", lambda _t, _a: pain_question(texts.ASK_AFTER)),
         Step("completion", _completion),
-        Step("reason", _reason, when=lambda answers: answers.get("completion") != "all"),
+        Step("reason", _reason, when=lambda _turn, answers: answers.get("completion") != "all"),
         Step("sudden", lambda _t, _a: yes_no_question(texts.ASK_SUDDEN)),
     ),
     _finish,

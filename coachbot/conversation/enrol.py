@@ -1,16 +1,41 @@
-"""The enrolment conversation: consent, programme, time zone and schedule, then the enrolment itself."""
+"""The enrolment conversation: consent, time zone, the triage of CLINICAL 7, programme and schedule.
+
+The triage decides the track (rehab or prevention), the grade-like pattern, flags and starting phase;
+answers that call for a referral end the conversation before anything is enrolled.
+"""
 
 from __future__ import annotations
 
+from coachbot.coaching import triage
 from coachbot.coaching.plan import starting_levels
+from coachbot.coaching.regions import region_for
+from coachbot.conversation import triage as triage_steps
 from coachbot.conversation.answers import read_days, read_time, read_zone, time_options
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Option, Question
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
+from coachbot.programme.schema import Programme
+from coachbot.referral import message_for
 from coachbot.store.tables import Enrolment
 from coachbot.texts import enrol, safety
+from coachbot.texts import triage as triage_texts
+
+RESULT_TEXT = {
+    "grade1": triage_texts.RESULT_GRADE1,
+    "grade2": triage_texts.RESULT_GRADE2,
+    "clinician_led": triage_texts.RESULT_CLINICIAN,
+    "prevention": triage_texts.RESULT_PREVENTION,
+}
+
+
+def _track(answers: Answers) -> str:
+    return "rehab" if answers.get("injury") == "yes" else "prevention"
+
+
+def _candidates(turn: Turn, answers: Answers) -> list[Programme]:
+    return [p for p in turn.programmes.values() if p.track == _track(answers)]
 
 
 def _consent(_turn: Turn, _answers: Answers) -> Question:
@@ -21,8 +46,8 @@ def _consent(_turn: Turn, _answers: Answers) -> Question:
     return Question(safety.DISCLAIMER, f"{safety.AGREE} or {safety.DECLINE}", options, row_size=2)
 
 
-def _programme(turn: Turn, _answers: Answers) -> Question:
-    options = tuple(Option(p.id, p.title, (p.id,)) for p in turn.programmes.values())
+def _programme(turn: Turn, answers: Answers) -> Question:
+    options = tuple(Option(p.id, p.title, (p.id,)) for p in _candidates(turn, answers))
     return Question(enrol.CHOOSE_PROGRAMME, enrol.PROGRAMME_EXPECTED, options, row_size=1)
 
 
@@ -31,8 +56,9 @@ def _zone(_turn: Turn, _answers: Answers) -> Question:
 
 
 def _session_time(_turn: Turn, _answers: Answers) -> Question:
-    options = time_options("07:00", "12:30", "18:00")
-    return Question(enrol.ASK_SESSION_TIME, enrol.TIME_EXPECTED, options, read=read_time)
+    return Question(
+        enrol.ASK_SESSION_TIME, enrol.TIME_EXPECTED, time_options("07:00", "12:30", "18:00"), read=read_time
+    )
 
 
 def _days(_turn: Turn, _answers: Answers) -> Question:
@@ -44,60 +70,83 @@ def _days(_turn: Turn, _answers: Answers) -> Question:
 
 
 def _morning_time(_turn: Turn, _answers: Answers) -> Question:
-    options = time_options("07:00", "08:00", "09:00")
-    return Question(enrol.ASK_MORNING_TIME, enrol.TIME_EXPECTED, options, read=read_time)
+    return Question(
+        enrol.ASK_MORNING_TIME, enrol.TIME_EXPECTED, time_options("07:00", "08:00", "09:00"), read=read_time
+    )
 
 
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     person = await turn.ensure_person()
-    programme = turn.programmes[answers["programme"]]
     person.tz, person.agreed_at = answers["zone"], turn.now
     today = turn.local_today()
-    first = programme.first_phase
+    result = triage.classify(answers, today)
+    if result.refers:
+        text = message_for(
+            "routine", person.tz, result.reason
+        )  # only the routine single-leg check is left here
+        return [turn.say(text + "\n" + triage_texts.REFER_AGAIN)]
+    candidates = _candidates(turn, answers)
+    programme = turn.programmes.get(answers.get("programme", "")) or (candidates[0] if candidates else None)
+    if programme is None:
+        return [turn.say(triage_texts.NO_PROGRAMME)]
+    numbers = [phase.number for phase in programme.phases]
+    start = result.start_phase if result.start_phase in numbers else numbers[0]
+    phase = programme.phase(start)
     enrolment = Enrolment(
         person_id=person.id,
         programme_id=programme.id,
         programme_version=programme.version,
         status="active",
-        grade="prevention" if programme.track == "prevention" else None,
-        flags={},
-        phase=first.number,
+        grade=result.outcome,
+        flags=dict(result.flags),
+        phase=start,
         phase_started_on=today,
         started_on=today,
+        injured_on=result.injured_on,
         green_streak=0,
+        progress={"baseline": result.baseline, "phase_since": today.isoformat()},
+        triage={"answers": dict(answers), "outcome": result.outcome},
         local_time=answers["session_time"],
         morning_time=answers["morning_time"],
-        days=answers["days"],
+        days=answers["training_days"],
         created_at=turn.now,
         updated_at=turn.now,
     )
-    turn.enrolment = await turn.repo.add_enrolment(
-        enrolment, starting_levels(programme, first.number), turn.now
+    turn.enrolment = await turn.repo.add_enrolment(enrolment, starting_levels(programme, start), turn.now)
+    outcome = (
+        RESULT_TEXT[result.outcome] + " " + triage_texts.RESULT_START.format(phase=start, name=phase.name)
     )
+    if answers.get("days") == "0-2":  # CLINICAL 7.5 acute timing: PEACE advice
+        outcome += "\n" + triage_texts.PEACE
     welcome = enrol.WELCOME.format(
         title=programme.title,
-        phase=first.number,
-        phase_name=first.name,
+        phase=start,
+        phase_name=phase.name,
         time=answers["session_time"],
         zone=answers["zone"],
-        days=describe_days(answers["days"]),
+        days=describe_days(answers["training_days"]),
         morning=answers["morning_time"],
     )
-    cap = programme.rules.zones[first.group].amber_max
-    education = safety.PAIN_EDUCATION.format(cap=cap)
-    warning = safety.WARNING_SIGNS.format(emergency=safety.DEFAULT_EMERGENCY)
-    return [turn.say(welcome), turn.say(education + "\n" + warning)]
+    cap = programme.rules.zones[phase.group].amber_max
+    warning = safety.WARNING_SIGNS.format(emergency=region_for(person.tz).emergency)
+    return [
+        turn.say(outcome),
+        turn.say(welcome),
+        turn.say(safety.PAIN_EDUCATION.format(cap=cap) + "\n" + warning),
+    ]
 
 
 ENROL = Flow(
     "enrol",
     (
         Step("consent", _consent, ends={"no": safety.DECLINED}),
-        Step("programme", _programme),
         Step("zone", _zone),
+        *triage_steps.STEPS,
+        Step("programme", _programme, when=lambda turn, answers: len(_candidates(turn, answers)) > 1),
         Step("session_time", _session_time),
-        Step("days", _days),
+        Step("training_days", _days),
         Step("morning_time", _morning_time),
     ),
     _finish,
+    interrupt=triage_steps.interrupt,
 )

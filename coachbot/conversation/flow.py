@@ -18,7 +18,7 @@ from coachbot.texts import common
 Answers = dict[str, Any]
 
 
-def _always(_answers: Answers) -> bool:
+def _always(_turn: Turn, _answers: Answers) -> bool:
     return True
 
 
@@ -28,31 +28,40 @@ class Step:
 
     key: str
     ask: Callable[[Turn, Answers], Question]
-    when: Callable[[Answers], bool] = _always
+    when: Callable[[Turn, Answers], bool] = _always
     ends: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Flow:
-    """A named conversation; `finish` acts on the complete answers and returns the closing replies."""
+    """A named conversation; `finish` acts on the complete answers and returns the closing replies.
+
+    `interrupt`, when given, is asked after every answer and may end the flow early with its replies.
+    """
 
     name: str
     steps: tuple[Step, ...]
     finish: Callable[[Turn, Answers], Awaitable[list[Reply]]]
+    interrupt: Callable[[Turn, Answers], Awaitable[list[Reply] | None]] | None = None
+
+    def __post_init__(self) -> None:
+        keys = [step.key for step in self.steps]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"flow {self.name!r} uses a step key twice: {keys}")
 
     def step(self, key: str) -> Step:
         return next(step for step in self.steps if step.key == key)
 
-    def next_step(self, answers: Answers, after: str | None = None) -> Step | None:
+    def next_step(self, turn: Turn, answers: Answers, after: str | None = None) -> Step | None:
         keys = [step.key for step in self.steps]
         start = 0 if after is None else keys.index(after) + 1
-        return next((step for step in self.steps[start:] if step.when(answers)), None)
+        return next((step for step in self.steps[start:] if step.when(turn, answers)), None)
 
 
 async def begin(turn: Turn, flow: Flow, answers: Answers | None = None) -> list[Reply]:
     """Start a flow at its first applicable step (replacing any conversation in progress)."""
     answers = dict(answers or {})
-    first = flow.next_step(answers)
+    first = flow.next_step(turn, answers)
     if first is None:
         return await flow.finish(turn, answers)
     return [await _ask(turn, flow, first, answers)]
@@ -91,8 +100,15 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
     answers[step.key] = value
     if isinstance(value, str) and value in step.ends:
         await turn.repo.end_conversation(turn.person.id)
+        turn.conversation = None
         return [turn.say(step.ends[value])]
-    following = flow.next_step(answers, after=step.key)
+    if flow.interrupt is not None:
+        early = await flow.interrupt(turn, answers)
+        if early is not None:
+            await turn.repo.end_conversation(turn.person.id)
+            turn.conversation = None
+            return early
+    following = flow.next_step(turn, answers, after=step.key)
     if following is None:
         await turn.repo.end_conversation(turn.person.id)
         turn.conversation = None

@@ -95,6 +95,8 @@ class Enrolment(Base):
     started_on: Mapped[date] = mapped_column(Date)
     injured_on: Mapped[date | None] = mapped_column(Date)
     green_streak: Mapped[int] = mapped_column(SmallInteger, default=0)
+    progress: Mapped[dict[str, Any]] = mapped_column(default=dict)  # coaching.progress.Progress as JSON
+    triage: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the enrolment answers and result
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM" wall clock
     morning_time: Mapped[str] = mapped_column(String(5))
     days: Mapped[str] = mapped_column(String(32))  # "mon,wed,fri"

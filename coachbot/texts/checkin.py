@@ -16,3 +16,61 @@ RECORDED = (
     "I'll ask about your calf tomorrow morning, which tells us most about how it's coping."
 )
 ALREADY_LOGGED = "You've already logged today's session; these answers replace the earlier ones."
+
+# morning check-in (CLINICAL 8: M and the one-tap safety check)
+ASK_MORNING = (
+    "Good morning! When you first walked this morning, how much calf pain or stiffness did you have? "
+    "0 = none, 10 = worst imaginable."
+)
+ASK_SAFETY = "Anything new since yesterday?"
+SAFETY_LABELS = {
+    "none": "None of these",
+    "swelling": "Swelling",
+    "warmth": "Warmth or redness",
+    "numbness": "Numbness or tingling",
+    "rest_pain": "Pain at rest or at night",
+}
+MORNING_RECORDED = "Thanks — morning {pain}/10 logged."
+
+# weekly check-in (CLINICAL 8 weekly row, 8.1 self-tests)
+WEEKLY_INTRO = "Time for this week's calf check. Skip any test you can't do today."
+SKIP = "Skip"
+COUNT_EXPECTED = "a number of repetitions like 18, or skip"
+MINUTES_EXPECTED = "a number of minutes like 25, or skip"
+SECONDS_EXPECTED = "a number of seconds like 30, or skip"
+ASK_HEEL_INJURED = (
+    "Single-leg heel raises to fatigue, **injured leg**: flat floor, fingertips on a wall, knee straight, one "
+    "rise every 2 seconds, stop when height or pace drops or pain passes 3/10. How many?"
+)
+ASK_HEEL_OTHER = "Same test on the **other leg**: how many?"
+ASK_HEEL_BOTH_FIRST = (
+    "Single-leg heel raises to fatigue, **left leg**: flat floor, fingertips on a wall, knee straight, one "
+    "rise every 2 seconds, stop when height or pace drops. How many?"
+)
+ASK_HEEL_BOTH_SECOND = "Same test on the **right leg**: how many?"
+ASK_HEEL_PAIN = "Worst calf pain during that test, 0–10?"
+ASK_BENT_INJURED = "Now the same with the **knee bent** (about 30 degrees), injured leg: how many?"
+ASK_BENT_OTHER = "Knee bent, other leg: how many?"
+ASK_WALK = "Your longest brisk walk this week with pain at 2/10 or less and no limp: how many minutes?"
+ASK_WALKING_PAIN = "Calf pain while walking at your normal pace, 0–10?"
+ASK_POGO = "10 small double-leg bounces on the spot (pogo hops). Calf pain, 0–10?"
+ASK_HOPS = "10 single-leg hops on the spot on the injured leg. Calf pain, 0–10?"
+ASK_HOPS_SAME = "Did the hops feel the same as on the other leg?"
+ASK_SQUAT = "10 single-leg squats, knee over your first two toes. Calf pain, 0–10?"
+ASK_CONTROL = "How was your control in those squats?"
+CONTROL_LABELS = {"good": "Good", "ok": "OK", "poor": "Poor"}
+ASK_BALANCE = (
+    "Single-leg balance on the injured leg, eyes closed (or on a cushion): how many seconds, up to 30?"
+)
+ASK_TREND = "Compared with last week, your calf is:"
+TREND_LABELS = {"better": "Better", "same": "Same", "worse": "Worse"}
+ASK_ADHERENCE = "How well did you stick to the plan this week? 0 = not at all, 10 = completely."
+ASK_CONFIDENCE = "How confident do you feel about running? 0 = not at all, 10 = completely."
+ASK_SYMPTOMS = "Any calf pain, tightness or cramping this week at its worst, 0–10?"
+WEEKLY_RECORDED = "Thanks — this week's check is logged."
+SCORE_EXPECTED = "a number from 0 to 10"
+
+# phase change confirmation (CLINICAL 9.2 "the user confirms")
+ASK_PHASE_UP = "Ready to try the next stage?"
+PHASE_STARTED = "Phase {phase}: {name} starts today. Send /today to see the new session."
+PHASE_DECLINED = "No problem — we'll stay in this phase and I'll ask again after next week's check."

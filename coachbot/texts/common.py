@@ -5,6 +5,8 @@ HELP = (
     "- /start — enrol and set your schedule\n"
     "- /today — today's session\n"
     "- /checkin — log pain after a session\n"
+    "- /morning — how your calf feels this morning\n"
+    "- /weekly — this week's calf tests\n"
     "- /status — where you are in the programme\n"
     "- /pause and /resume — take a break and come back\n"
     "- /stop — leave the programme\n"
@@ -16,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "start": "Enrol in a calf programme",
     "today": "Today's session",
     "checkin": "Log pain after a session",
+    "morning": "How your calf feels this morning",
+    "weekly": "This week's calf tests",
     "status": "Where you are in the programme",
     "pause": "Take a break",
     "resume": "Carry on after a break",

@@ -33,6 +33,13 @@ STOP = (
     "Let's stop loading for 2–3 days and check how things are. Walk as comfortably as you can, keep the leg "
     "raised when resting, and answer a few quick questions again on {date}."
 )
+STOP_SUDDEN = (
+    "Thanks for telling me. Let's stop loading for 2–3 days and check how things are. Walk as "
+    "comfortably as you can, keep the leg raised when resting, and answer a few quick questions again "
+    "on {date}. If you can't put weight on the leg, or the calf is swollen, hot or numb, please contact "
+    "a doctor or urgent care today. I've paused your plan."
+)
+
 REFER_REGRESSIONS = (
     "Your calf has flared up several times recently, so let's get a physio to look at this. Until then, keep "
     "to the gentle phase 1 exercises."

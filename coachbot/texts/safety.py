@@ -19,13 +19,6 @@ PAIN_EDUCATION = (
     "limp is not OK: stop and tell me."
 )
 
-SUDDEN_STOP = (
-    "Thanks for telling me. Let's stop loading for 2–3 days and check how things are. Walk as "
-    "comfortably as you can, keep the leg raised when resting, and answer a few quick questions again "
-    "on {date}. If you can't put weight on the leg, or the calf is swollen, hot or numb, please contact "
-    "a doctor or urgent care today. I've paused your plan."
-)
-
 DEFAULT_EMERGENCY = "112 or your local emergency number"
 
 WARNING_SIGNS = (

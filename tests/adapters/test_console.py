@@ -18,8 +18,25 @@ NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)  # Monday 18:00 in London
 ENROL = [
     "/start",
     "I agree",
-    "12-week calf strain rehab",
     "europe/london",
+    "34",
+    "None of these",
+    "no",
+    "No",
+    "nope",
+    "Yes",
+    "3–7",
+    "Tightness or cramp after I stopped",
+    "yes",
+    "2/10",
+    "a bit",
+    "Only afterwards",
+    "None",
+    "one",
+    "10–19",
+    "Mid calf",
+    "No",
+    "Prefer not to say",
     "7:30am",
     "Every day",
     "08:00",
@@ -44,7 +61,7 @@ async def test_enrol_today_and_checkin_survive_reopening_the_database(tmp_path: 
     assert "Logged: pain 3/10 during, 2/10 now, did all." in output
 
     later = await run_console(db_path, ["/status"], now=datetime(2026, 3, 4, 9, 0, tzinfo=UTC))
-    assert "Phase 0: Protect & calm (day 3); programme week 1." in later
+    assert "Phase 1: Restore (day 3); programme week 1." in later
 
     database = Database.connect(sqlite_url(db_path))
     try:
@@ -67,9 +84,10 @@ async def test_enrol_today_and_checkin_survive_reopening_the_database(tmp_path: 
 
 async def test_restart_mid_conversation_resumes_at_the_same_question(tmp_path: Path) -> None:
     db_path = tmp_path / "coachbot.db"
-    first = await run_console(db_path, ENROL[:3])
-    assert "Which time zone are you in?" in first
-    second = await run_console(db_path, ENROL[3:])
+    first = await run_console(db_path, ENROL[:12])
+    last_question = first.rsplit("coachbot> ", 1)[1]
+    assert last_question.startswith("How much does it hurt to walk right now?")
+    second = await run_console(db_path, ENROL[12:])
     assert "You're enrolled in" in second
 
 
@@ -82,10 +100,10 @@ async def test_wrong_answer_re_asks_the_same_question_and_says_what_is_expected(
 
 
 async def test_bad_time_zone_lists_how_to_write_one(tmp_path: Path) -> None:
-    output = await run_console(tmp_path / "coachbot.db", [*ENROL[:3], "Mars/Olympus", "Europe/Paris"])
+    output = await run_console(tmp_path / "coachbot.db", [*ENROL[:2], "Mars/Olympus", "Europe/Paris"])
     assert "like Europe/London, America/New_York or Asia/Kolkata" in output
     assert '"Mars/Olympus" isn\'t one I know' in output
-    assert "What time should I send your daily session?" in output
+    assert "How old are you?" in output
 
 
 def test_typed_button_label_becomes_a_choice_and_slash_a_command() -> None:

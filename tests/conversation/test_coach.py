@@ -46,7 +46,7 @@ async def test_a_button_from_an_earlier_question_is_stale(coach: Coach, now: dat
     await chat.press("I agree")
     replies = await chat.press("I agree", first)
     assert replies[0].text == common.STALE_BUTTON
-    assert replies[1].text.startswith("Which programme")
+    assert replies[1].text.startswith("Which time zone")
 
 
 async def test_declining_the_disclaimer_enrols_nobody(coach: Coach, now: datetime) -> None:

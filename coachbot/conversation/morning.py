@@ -1,0 +1,41 @@
+"""The morning check-in (CLINICAL 8): pain or stiffness on first walking, and the one-tap safety check.
+
+Its answers are what the rules decide on (deciding.after_morning).
+"""
+
+from __future__ import annotations
+
+from coachbot import deciding
+from coachbot.conversation.flow import Answers, Flow, Step
+from coachbot.conversation.question import pain_question
+from coachbot.conversation.triage import choice
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.store.tables import CheckIn
+from coachbot.texts import checkin as texts
+
+
+async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return []
+    today = turn.local_today()
+    checkin = await turn.repo.checkin(enrolment.id, "morning", today)
+    if checkin is None:
+        checkin = CheckIn(enrolment_id=enrolment.id, kind="morning", local_date=today, details={})
+    signs = [] if answers["safety"] == "none" else [answers["safety"]]
+    checkin.phase, checkin.morning, checkin.recorded_at = enrolment.phase, int(answers["morning"]), turn.now
+    checkin.details = {**checkin.details, "signs": signs}
+    await turn.repo.save_checkin(checkin)
+    recorded = turn.say(texts.MORNING_RECORDED.format(pain=checkin.morning))
+    return [recorded, *await deciding.after_morning(turn, checkin)]
+
+
+MORNING = Flow(
+    "morning",
+    (
+        Step("morning", lambda _t, _a: pain_question(texts.ASK_MORNING)),
+        Step("safety", lambda _t, _a: choice(texts.ASK_SAFETY, texts.SAFETY_LABELS, 1)),
+    ),
+    _finish,
+)

@@ -1,0 +1,105 @@
+"""Running the rules when check-ins arrive, and telling the person what was decided and why.
+
+The morning check-in decides about the sessions before it (CLINICAL 9.2); the weekly check-in runs rows 6
+and 9 and may offer the next phase, which the person confirms (conversation/phase_up.py).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from coachbot import tracking
+from coachbot.coaching.progress import Decision, Morning, Progress
+from coachbot.coaching.progression import Context, evaluate, morning_rules
+from coachbot.coaching.weekly import weekly_check
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.referral import message_for
+from coachbot.store.tables import CheckIn
+
+# Which routine-referral wording fits each rule that refers (texts.safety.ROUTINE_REASONS keys)
+REFER_REASONS = {"4": "night_or_rest_pain", "5": "regressions", "6": "rising_trend"}
+
+
+def _context(turn: Turn) -> Context:
+    assert turn.enrolment is not None
+    programme, person = turn.programme(), tracking.person_of(turn.enrolment)
+    cautious = programme.track == "prevention" and person.cautious
+    return Context(programme, person.week(turn.local_today()), cautious)
+
+
+async def apply(turn: Turn, decision: Decision, progress: Progress) -> list[Reply]:
+    """Store the decision and the new progress; pause on stop or refer; return the explanation."""
+    enrolment = turn.enrolment
+    assert enrolment is not None
+    await tracking.record(turn.repo, enrolment, decision, turn.now)
+    await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+    if decision.kind == "refer":
+        enrolment.status, enrolment.status_reason = "referred", f"{decision.tier}:rule{decision.rule}"
+        zone = turn.person.tz if turn.person else None
+        advice = message_for(decision.tier or "routine", zone, REFER_REASONS.get(decision.rule, "default"))
+        return [turn.say(f"{decision.reason}\n{advice}" if decision.reason else advice)]
+    if decision.kind == "stop":
+        enrolment.status, enrolment.status_reason = "paused", f"stop:rule{decision.rule}"
+    return [turn.say(decision.reason)] if decision.reason else []
+
+
+async def after_morning(turn: Turn, checkin: CheckIn) -> list[Reply]:
+    enrolment = turn.enrolment
+    assert enrolment is not None
+    today = checkin.local_date
+    checkins = await turn.repo.checkins(enrolment.id)
+    progress = tracking.progress_of(enrolment)
+    history = tracking.history_of(checkins, progress.baseline)
+    morning = Morning(today, checkin.morning, tuple(checkin.details.get("signs", ())))
+    replies: list[Reply] = []
+    pending = tracking.undecided_sessions(checkins, today)
+    for row in pending:
+        answered = morning if row.local_date == today - timedelta(days=1) else None
+        session = tracking.session_of(row)
+        decision, progress = evaluate(
+            _context(turn), progress, session, answered, history.mornings, history.sessions, today
+        )
+        row.details = {**row.details, "decided": True}
+        replies += await apply(turn, decision, progress)
+        if decision.kind in ("refer", "stop"):
+            return replies
+    if not pending:
+        found = morning_rules(_context(turn), progress, morning, history.mornings, today)
+        if found is not None:
+            replies += await apply(turn, *found)
+    return replies
+
+
+async def after_sudden_event(turn: Turn, checkin: CheckIn) -> list[Reply]:
+    """A pull, pop or new limp reported right after a session stops loading at once (row 2)."""
+    enrolment = turn.enrolment
+    assert enrolment is not None
+    checkin.details = {**checkin.details, "decided": True}
+    progress = tracking.progress_of(enrolment)
+    session = tracking.session_of(checkin)
+    found = morning_rules(_context(turn), progress, None, (), checkin.local_date, session)
+    assert found is not None  # a sudden event always stops
+    return await apply(turn, *found)
+
+
+async def after_weekly(turn: Turn, checkin: CheckIn) -> tuple[list[Reply], Decision | None]:
+    """Rows 6 and 9; returns the replies and a phase-up offer, if any, for the caller to ask about."""
+    enrolment = turn.enrolment
+    assert enrolment is not None
+    checkins = await turn.repo.checkins(enrolment.id)
+    progress = tracking.progress_of(enrolment)
+    history = tracking.history_of(checkins, progress.baseline)
+    decisions, progress = weekly_check(
+        turn.programme(), progress, history, tracking.person_of(enrolment), checkin.local_date
+    )
+    replies: list[Reply] = []
+    offer = None
+    for decision in decisions:
+        if decision.kind == "phase_up":
+            offer = decision
+            continue
+        replies += await apply(turn, decision, progress)
+    if not replies:
+        await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+    return replies, offer
