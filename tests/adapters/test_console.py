@@ -60,6 +60,12 @@ async def test_enrol_today_and_checkin_survive_reopening_the_database(tmp_path: 
     assert "Straight-knee calf raise" in output  # /today lists the phase-0 menu
     assert "Logged: pain 3/10 during, 2/10 now, did all." in output
 
+    morning = await run_console(
+        db_path, ["/morning", "1", "None of these"], now=datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
+    )
+    assert "Thanks — morning 1/10 logged." in morning
+    assert "1 of 2 green sessions at this level" in morning
+
     later = await run_console(db_path, ["/status"], now=datetime(2026, 3, 4, 9, 0, tzinfo=UTC))
     assert "Phase 1: Restore (day 3); programme week 1." in later
 
@@ -70,7 +76,7 @@ async def test_enrol_today_and_checkin_survive_reopening_the_database(tmp_path: 
             assert person is not None
             enrolment = await repo.live_enrolment(person.id)
             assert enrolment is not None
-            [checkin] = await repo.checkins(enrolment.id)
+            [checkin, _morning] = await repo.checkins(enrolment.id)
     finally:
         await database.close()
     assert (checkin.local_date, checkin.during, checkin.after, checkin.completion) == (

@@ -1,0 +1,112 @@
+"""The whole check-in cycle through the Coach: triage, sessions, mornings, decisions, weekly, phase up."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from coachbot.coach import Coach
+from coachbot.programme.schema import Programme
+from coachbot.store.db import Database
+from tests.chat import Chat
+
+
+@pytest.fixture
+def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
+    return Coach(sqlite_db, programmes)
+
+
+async def session(chat: Chat, during: str, after: str, completion: str = "All") -> None:
+    await chat.command("/checkin")
+    for answer in (during, after):
+        await chat.press(answer)
+    await chat.press(completion)
+    await chat.press("No")
+
+
+async def morning(chat: Chat, pain: str, sign: str = "None of these") -> str:
+    chat.later(days=1)
+    await chat.command("/morning")
+    await chat.press(pain)
+    await chat.press(sign)
+    return chat.text
+
+
+async def decisions(database: Database) -> list[tuple[str, str, str | None]]:
+    async with database.read() as repo:
+        person = await repo.person("console", "42")
+        assert person is not None
+        enrolment = await repo.live_enrolment(person.id)
+        assert enrolment is not None
+        return [(row.kind, row.rule, row.exercise) for row in await repo.decisions(enrolment.id)]
+
+
+async def test_green_sessions_advance_and_a_red_morning_regresses(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    assert "milder (grade-1-like)" in chat.text or "phase 1: Restore" in chat.text
+    await session(chat, "1", "1")
+    assert "1 of 2 green sessions" in await morning(chat, "1")
+    await session(chat, "2", "1")
+    text = await morning(chat, "1")
+    assert "Straight-knee calf raise moves up to L3" in text
+    await session(chat, "2", "2")
+    text = await morning(chat, "4")  # baseline 1 -> up by 3: red
+    assert "step back one level" in text
+    assert await decisions(sqlite_db) == [
+        ("hold", "10", None),
+        ("advance", "10", "E1"),
+        ("regress", "5", "E1"),
+    ]
+    await chat.command("/status")
+    assert "Straight-knee calf raise L2" in chat.text
+
+
+async def test_morning_warning_sign_refers_with_the_regional_service(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await session(chat, "1", "1")
+    text = await morning(chat, "2", "Swelling")
+    assert "NHS 111" in text
+    await chat.command("/checkin")
+    assert "paused" in chat.text
+
+
+async def test_sudden_event_after_a_session_stops_loading(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.command("/checkin")
+    for answer in ("3", "2", "All", "Yes"):
+        await chat.press(answer)
+    assert "Let's stop loading for 2–3 days" in chat.text
+    assert await decisions(sqlite_db) == [("stop", "2", None)]
+
+
+async def test_weekly_check_offers_the_next_phase_and_the_person_confirms(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()  # grade-1-like, 3-7 days since injury, phase 1
+    for _ in range(6):
+        await session(chat, "1", "1")
+        await morning(chat, "1")
+    chat.later(days=1)
+    await chat.command("/weekly")
+    for answer in ("14", "30"):
+        await chat.say(answer)
+    await chat.press("1")  # heel-raise pain
+    await chat.say("25")  # walk minutes
+    await chat.press("1")  # walking pain
+    await chat.press("Better")
+    await chat.press("8")  # adherence
+    assert "Ready to try phase 2: Strength?" in chat.text
+    await chat.press("Yes")
+    assert "Phase 2: Strength starts today" in chat.text
+    await chat.command("/status")
+    assert "Phase 2: Strength (day 1)" in chat.text
+    assert ("phase_up", "transition", None) in await decisions(sqlite_db)
