@@ -1,0 +1,113 @@
+"""The weekly check (CLINICAL 9.2 rows 6 and 9) and the conditions for moving up a phase."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from coachbot.coaching.facts import History, Person, WeeklyReport
+from coachbot.coaching.progress import Morning, Progress
+from coachbot.coaching.weekly import enter_phase, trend, weekly_check
+from coachbot.programme.schema import Programme
+
+START = date(2026, 3, 2)
+TODAY = START + timedelta(days=35)
+PERSON = Person(grade="grade1", injured_on=START, started_on=START, age=30)
+PERFECT = WeeklyReport(TODAY, 40, 40, 0, 40, 40, 60, 0, 0, 0, True, 0, "good", 60, "better", 10, 10, 0)
+
+
+@pytest.fixture
+def rehab(programmes: dict[str, Programme]) -> Programme:
+    return programmes["calf-rehab-12w"]
+
+
+def mornings(this_week: int, last_week: int) -> tuple[Morning, ...]:
+    return tuple(Morning(TODAY - timedelta(days=d), this_week if d < 7 else last_week) for d in range(14))
+
+
+def at_phase(programme: Programme, phase: int) -> Progress:
+    return enter_phase(programme, Progress(phase=phase, levels={}, baseline=1), phase, START)
+
+
+def test_trend_is_this_weeks_mean_minus_last_weeks() -> None:
+    assert trend(History(mornings=mornings(3, 1)), TODAY) == 2
+    assert trend(History(mornings=mornings(1, 1)[:2]), TODAY) is None  # too few mornings
+
+
+def test_a_worse_week_holds_all_levels_for_seven_days(rehab: Programme) -> None:
+    history = History(mornings=mornings(2, 1), weekly=(PERFECT,), baseline=1)
+    [decision], progress = weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)
+    assert (decision.kind, decision.rule) == ("hold", "9")
+    assert progress.hold_week_until == TODAY + timedelta(days=7)
+
+
+@pytest.mark.parametrize(("this_week", "worse"), [((1, 1, 1, 1, 1, 1, 0), False), ((1,) * 7, True)])
+def test_worse_means_a_weekly_rise_of_one_point_or_more(rehab: Programme, this_week: tuple[int, ...], worse: bool) -> None:
+    recent = tuple(Morning(TODAY - timedelta(days=d), pain) for d, pain in enumerate(this_week))
+    earlier = tuple(Morning(TODAY - timedelta(days=d), 0) for d in range(7, 14))
+    decisions, progress = weekly_check(rehab, at_phase(rehab, 2), History(mornings=(*recent, *earlier), baseline=1), PERSON, TODAY)
+    assert any(decision.rule == "9" for decision in decisions) is worse
+    assert progress.week_worse_streak == (1 if worse else 0)
+
+
+def test_two_worse_weeks_step_back_a_phase_to_its_top_levels(rehab: Programme) -> None:
+    progress = replace(at_phase(rehab, 3), week_worse_streak=1)
+    history = History(mornings=mornings(3, 1), baseline=1)
+    [decision], new = weekly_check(rehab, progress, history, PERSON, TODAY)
+    assert (decision.kind, decision.rule, decision.phase) == ("regress", "6", 2)
+    assert new.phase == 2
+    assert decision.level_to is not None
+    assert decision.level_from is not None
+    assert decision.level_to < decision.level_from
+
+
+def test_phase_up_needs_every_exit_criterion(rehab: Programme) -> None:
+    history = History(mornings=mornings(1, 1), weekly=(replace(PERFECT, heel_raise_injured=19),), baseline=1)
+    decisions, _ = weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)
+    assert decisions == []  # 19 single-leg raises < 20 (CLINICAL 10.2 phase 2)
+    history = replace(history, weekly=(replace(PERFECT, heel_raise_injured=20, heel_raise_other=25),))
+    [decision], _ = weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)
+    assert (decision.kind, decision.phase) == ("phase_up", 3)
+
+
+def test_limb_symmetry_under_eighty_percent_blocks_phase_3(rehab: Programme) -> None:
+    report = replace(PERFECT, heel_raise_injured=24, heel_raise_other=31)  # 77%
+    history = History(mornings=mornings(1, 1), weekly=(report,), baseline=1)
+    assert weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)[0] == []
+
+
+def test_age_norm_lowers_the_heel_raise_target(rehab: Programme) -> None:
+    report = replace(PERFECT, heel_raise_injured=21, heel_raise_other=22)
+    older = replace(PERSON, age=62, sex="female")  # median 19 < 25
+    history = History(mornings=mornings(1, 1), weekly=(report,), baseline=1)
+    assert weekly_check(rehab, at_phase(rehab, 3), history, PERSON, TODAY)[0] == []
+    [decision], _ = weekly_check(rehab, at_phase(rehab, 3), history, older, TODAY)
+    assert decision.phase == 4
+
+
+def test_a_regress_in_the_last_week_blocks_phase_up(rehab: Programme) -> None:
+    progress = replace(at_phase(rehab, 2), regress_days=(TODAY - timedelta(days=6),))
+    history = History(mornings=mornings(1, 1), weekly=(PERFECT,), baseline=1)
+    assert weekly_check(rehab, progress, history, PERSON, TODAY)[0] == []
+
+
+def test_missing_answers_block_phase_up_in_the_live_bot(rehab: Programme) -> None:
+    history = History(mornings=mornings(1, 1), weekly=(WeeklyReport(TODAY),), baseline=1)
+    assert weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)[0] == []
+
+
+def test_clinician_led_stops_at_phase_2_without_the_clinician(rehab: Programme) -> None:
+    led = replace(PERSON, grade="clinician_led")
+    history = History(mornings=mornings(1, 1), weekly=(PERFECT,), baseline=1)
+    late = START + timedelta(days=80)
+    assert weekly_check(rehab, at_phase(rehab, 2), history, led, late)[0] == []
+
+
+def test_entering_a_phase_keeps_higher_levels(rehab: Programme) -> None:
+    progress = at_phase(rehab, 2).with_level("E1", 8, START)
+    new = enter_phase(rehab, progress, 3, TODAY)
+    assert new.levels["E1"] == 8
+    assert new.levels["E8"] == 1
+    assert new.phase_since == TODAY
