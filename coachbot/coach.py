@@ -16,6 +16,7 @@ from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.morning import MORNING
 from coachbot.conversation.phase_up import PHASE_UP
 from coachbot.conversation.resume import RESUME
+from coachbot.conversation.retriage import RETRIAGE
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
@@ -24,7 +25,7 @@ from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import common
 
-FLOWS = {f.name: f for f in (ENROL, CHECKIN, MORNING, WEEKLY, PHASE_UP, STOP, RESUME)}
+FLOWS = {f.name: f for f in (ENROL, CHECKIN, MORNING, WEEKLY, PHASE_UP, STOP, RESUME, RETRIAGE)}
 PUBLIC_COMMANDS = frozenset({"help"})
 
 

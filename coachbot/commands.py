@@ -3,6 +3,7 @@ open a conversation (/start, /checkin, /stop)."""
 
 from __future__ import annotations
 
+from coachbot import deciding, tracking
 from coachbot.coaching.plan import session_for, training_days
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
@@ -10,6 +11,7 @@ from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Flow
 from coachbot.conversation.morning import MORNING
 from coachbot.conversation.resume import RESUME
+from coachbot.conversation.retriage import RETRIAGE
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
@@ -18,7 +20,7 @@ from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
 from coachbot.programme.schema import Weekday
 from coachbot.schedule import next_day_in
-from coachbot.texts import common
+from coachbot.texts import common, safety
 from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import plan as texts
 
@@ -57,7 +59,7 @@ async def _open(turn: Turn, check_in: Flow) -> list[Reply]:
         return [turn.say(common.NOT_ENROLLED)]
     if turn.enrolment.status != "active":
         return [turn.say(texts.NOT_ACTIVE)]
-    return await flow.begin(turn, check_in)
+    return [*await deciding.after_silence(turn), *await flow.begin(turn, check_in)]
 
 
 async def stop(turn: Turn) -> list[Reply]:
@@ -82,6 +84,7 @@ async def today(turn: Turn) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
+    welcome = await deciding.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
     levels = {row.exercise: row.level for row in enrolment.levels}
     session = session_for(programme, enrolment.phase, levels, day, _chosen_days(turn))
@@ -89,7 +92,7 @@ async def today(turn: Turn) -> list[Reply]:
     if session.is_rest:
         days = training_days(session.phase, _chosen_days(turn))
         next_day = next_day_in(days, day).strftime("%a %d %b") if days else None
-    return [turn.say(describe_session(session, next_day))]
+    return [*welcome, turn.say(describe_session(session, next_day))]
 
 
 async def status(turn: Turn) -> list[Reply]:
@@ -136,5 +139,10 @@ async def resume(turn: Turn) -> list[Reply]:
         return [turn.say(texts.NOT_PAUSED)]
     if enrolment.status == "referred":
         return await flow.begin(turn, RESUME)
+    if (enrolment.status_reason or "").startswith("stop"):  # row 2: rest, then re-triage
+        rest_until = tracking.progress_of(enrolment).rest_until
+        if rest_until is not None and turn.local_today() < rest_until:
+            return [turn.say(safety.REST_FIRST.format(date=rest_until.strftime("%a %d %b")))]
+        return [turn.say(safety.RETRIAGE_INTRO), *await flow.begin(turn, RETRIAGE)]
     enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
     return [turn.say(texts.RESUMED)]

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from coachbot import tracking
 from coachbot.coaching.progress import Decision, Morning, Progress
-from coachbot.coaching.progression import Context, evaluate, morning_rules
+from coachbot.coaching.progression import Context, evaluate, morning_rules, silence
 from coachbot.coaching.weekly import weekly_check
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
@@ -42,6 +42,18 @@ async def apply(turn: Turn, decision: Decision, progress: Progress) -> list[Repl
     if decision.kind == "stop":
         enrolment.status, enrolment.status_reason = "paused", f"stop:rule{decision.rule}"
     return [turn.say(decision.reason)] if decision.reason else []
+
+
+async def after_silence(turn: Turn) -> list[Reply]:
+    """A person back after a week or more without answering restarts a level lower (CLINICAL 8)."""
+    enrolment = turn.enrolment
+    if enrolment is None or enrolment.status != "active":
+        return []
+    checkins = await turn.repo.checkins(enrolment.id)
+    decisions = await turn.repo.decisions(enrolment.id)
+    last = max([enrolment.started_on, *(c.local_date for c in checkins), *(d.local_date for d in decisions)])
+    found = silence(_context(turn), tracking.progress_of(enrolment), last, turn.local_today())
+    return [] if found is None else await apply(turn, *found)
 
 
 async def after_morning(turn: Turn, checkin: CheckIn) -> list[Reply]:

@@ -63,6 +63,16 @@ class Chat:
                 break
         assert "You're enrolled" in self.text, self.text
 
+    async def retriage(self, **answers: str) -> None:
+        """Answer the re-triage questions with the mild defaults until the plan resumes or stops."""
+        skip = {"age", "exclusion", "sex", "session_time", "days_choice", "morning_time"}
+        for key, value in triage_answers(False, **answers):
+            if key in skip:
+                continue
+            await (self.press(value) if self._has_button(value) else self.say(value))
+            if not any(reply.choices for reply in self.replies):
+                return
+
     def _has_button(self, label: str) -> bool:
         return any(shown == label for reply in self.replies for row in reply.choices for shown, _ in row)
 

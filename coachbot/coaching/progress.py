@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from coachbot.coaching.redflags import Tier
 
+_DATES = ("hold_week_until", "light_day", "skip_run_until", "rest_until", "phase_since")
+
 DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up"]
 
 
@@ -54,6 +56,7 @@ class Progress:
     week_worse_streak: int = 0
     light_day: date | None = None  # row 5: the next session is a light day
     skip_run_until: date | None = None  # row 5, group B: skip the next run
+    rest_until: date | None = None  # row 2: no loading before this day, then re-triage
     phase_since: date | None = None
     reached: dict[str, date] = field(default_factory=dict)  # "E9:8" -> first day at that level
     red_sessions: tuple[date, ...] = ()  # prevention: D in the red zone
@@ -67,7 +70,7 @@ class Progress:
         data = asdict(self)
         for key in ("regress_days", "red_sessions"):
             data[key] = [day.isoformat() for day in data[key]]
-        for key in ("hold_week_until", "light_day", "skip_run_until", "phase_since"):
+        for key in _DATES:
             data[key] = data[key].isoformat() if data[key] else None
         data["reached"] = {name: day.isoformat() for name, day in self.reached.items()}
         data["advances"] = list(self.advances)
@@ -78,7 +81,7 @@ class Progress:
         values = dict(data)
         for key in ("regress_days", "red_sessions"):
             values[key] = tuple(date.fromisoformat(day) for day in values.get(key, ()))
-        for key in ("hold_week_until", "light_day", "skip_run_until", "phase_since"):
+        for key in _DATES:
             values[key] = date.fromisoformat(values[key]) if values.get(key) else None
         values["reached"] = {name: date.fromisoformat(day) for name, day in values.get("reached", {}).items()}
         values["advances"] = tuple(values.get("advances", ()))

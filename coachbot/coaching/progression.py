@@ -99,9 +99,9 @@ def morning_rules(
         or (pain or 0) >= rules.pain_stop
     ):
         rest = today + timedelta(hours=rules.stop_rest_hours)  # row 2
-        return Decision(
-            today, "stop", "2", texts.STOP.format(date=rest.strftime("%a %d %b")), progress.phase
-        ), calm
+        sudden = session is not None and session.sudden
+        reason = (texts.STOP_SUDDEN if sudden else texts.STOP).format(date=rest.strftime("%a %d %b"))
+        return Decision(today, "stop", "2", reason, progress.phase), replace(calm, rest_until=rest)
     if pain is None:
         return None
     yesterday = _yesterday(mornings, today)
@@ -111,6 +111,31 @@ def morning_rules(
         reason = texts.REFER_REST_PAIN if "rest_pain" in ticks else texts.REFER_MORNINGS
         return Decision(today, "refer", "4", reason, progress.phase, tier=tier), calm
     return None
+
+
+def silence(
+    context: Context, progress: Progress, last_answer: date, today: date
+) -> tuple[Decision, Progress] | None:
+    """CLINICAL 8 missing data: after `silence_pause_days` without an answer the plan restarts one level
+    below where the person left off, for every exercise of the phase that can go lower."""
+    if (today - last_answer).days < context.programme.rules.silence_pause_days:
+        return None
+    phase = context.programme.phase(progress.phase)
+    new = replace(progress, green_streak=0, streaks={})
+    changes = []
+    for item in phase.menu:
+        level = progress.levels.get(item.exercise, item.start)
+        if level > 1 and context.programme.exercise(item.exercise).progresses:
+            changes.append((item.exercise, level, level - 1))
+            new = new.with_level(item.exercise, level - 1, today)
+    if not changes:
+        return Decision(today, "hold", "silence", texts.WELCOME_BACK_SAME, progress.phase), new
+    first = changes[0]
+    decision = Decision(
+        today, "regress", "silence", texts.WELCOME_BACK_LOWER, progress.phase,
+        exercise=first[0], level_from=first[1], level_to=first[2], scope=tuple(changes),
+    )  # fmt: skip
+    return decision, new
 
 
 def _yesterday(mornings: Sequence[Morning], today: date) -> int | None:

@@ -55,12 +55,18 @@ class Replay:
         self.pending: SessionReport | None = None
         self.resting_until: date | None = None
         self.referred = False
+        self.last_answer = person.started_on
 
     def context(self, today: date) -> progression.Context:
         return progression.Context(self.programme, self.person.week(today), self.person.cautious)
 
     def day(self, row: Day) -> Iterator[Decision]:
         today = row.day
+        if row.morning is not None or row.has_session:
+            found = progression.silence(self.context(today), self.progress, self.last_answer, today)
+            if found is not None:
+                yield from self._apply(found)
+            self.last_answer = today
         morning = Morning(today, row.morning)
         self.history = replace(self.history, mornings=(*self.history.mornings, morning))
         if self.pending is not None and self.pending.day == today - timedelta(days=1):

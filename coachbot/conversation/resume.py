@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from coachbot.conversation import flow
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import yes_no_question
+from coachbot.conversation.retriage import RETRIAGE
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
-from coachbot.texts import plan as texts
 from coachbot.texts import safety
 
 
 async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
-    if turn.enrolment is not None:
-        turn.enrolment.status, turn.enrolment.status_reason = "active", None
-        turn.enrolment.updated_at = turn.now
-    return [turn.say(texts.RESUMED)]
+    """Seen by a clinician: a few triage questions again decide where to pick up (CLINICAL 9.2 row 1)."""
+    return [turn.say(safety.RETRIAGE_INTRO), *await flow.begin(turn, RETRIAGE, {"after_review": True})]
 
 
 RESUME = Flow(

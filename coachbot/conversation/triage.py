@@ -90,8 +90,9 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-async def interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
-    """End the questions with the right message as soon as an answer calls for it."""
+async def interrupt(turn: Turn, answers: Answers, then: str = texts.REFER_AGAIN) -> list[Reply] | None:
+    """End the questions with the right message as soon as an answer calls for it; `then` says what to
+    do once seen."""
     result = triage.early_outcome(answers)
     if result is None:
         return None
@@ -106,4 +107,4 @@ async def interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
     )
     zone = answers.get("zone") or (turn.person.tz if turn.person else None)
     text = message_for(tier, zone, result.reason)
-    return [turn.say(text + "\n" + texts.REFER_AGAIN)]
+    return [turn.say(text + "\n" + then)]

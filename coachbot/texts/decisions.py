@@ -72,3 +72,8 @@ REFER_TICK = "You told me about a new warning sign this morning, so I've paused 
 REFER_MORNINGS = "Your calf has been sore two mornings running, so I've paused your plan."
 REFER_REST_PAIN = "New pain at rest or at night is worth a check, so I've paused your plan."
 REFER_RED_FLAG = "You told me about a warning sign, so I've paused your plan until a clinician has seen you."
+WELCOME_BACK_LOWER = (
+    "Welcome back! After a week or more away we restart one level below where you left off, so your calf can "
+    "get used to the work again."
+)
+WELCOME_BACK_SAME = "Welcome back! We'll pick up gently at the levels you were on."

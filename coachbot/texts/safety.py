@@ -63,3 +63,5 @@ ASK_ASSESSED = (
     "Before we carry on: have you been checked by a doctor or physiotherapist since I paused your plan?"
 )
 NOT_YET_ASSESSED = "OK. Your plan stays paused until you've been checked. Send /resume when you have."
+RETRIAGE_INTRO = "Good. A few quick questions about how your calf is now, so we restart at the right place."
+REST_FIRST = "Let's give your calf until {date} before we check again. Walking as comfortable is fine."

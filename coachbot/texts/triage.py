@@ -139,4 +139,5 @@ PEACE = (
     "pharmacist or doctor."
 )
 REFER_AGAIN = "Once you've been checked, send /start and we'll begin."
+REFER_RESUME = "Once you've been checked, send /resume and we'll carry on."
 NO_PROGRAMME = "I don't have a programme for that track installed. Please ask whoever runs this bot."

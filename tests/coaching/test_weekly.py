@@ -44,10 +44,14 @@ def test_a_worse_week_holds_all_levels_for_seven_days(rehab: Programme) -> None:
 
 
 @pytest.mark.parametrize(("this_week", "worse"), [((1, 1, 1, 1, 1, 1, 0), False), ((1,) * 7, True)])
-def test_worse_means_a_weekly_rise_of_one_point_or_more(rehab: Programme, this_week: tuple[int, ...], worse: bool) -> None:
+def test_worse_means_a_weekly_rise_of_one_point_or_more(
+    rehab: Programme, this_week: tuple[int, ...], worse: bool
+) -> None:
     recent = tuple(Morning(TODAY - timedelta(days=d), pain) for d, pain in enumerate(this_week))
     earlier = tuple(Morning(TODAY - timedelta(days=d), 0) for d in range(7, 14))
-    decisions, progress = weekly_check(rehab, at_phase(rehab, 2), History(mornings=(*recent, *earlier), baseline=1), PERSON, TODAY)
+    decisions, progress = weekly_check(
+        rehab, at_phase(rehab, 2), History(mornings=(*recent, *earlier), baseline=1), PERSON, TODAY
+    )
     assert any(decision.rule == "9" for decision in decisions) is worse
     assert progress.week_worse_streak == (1 if worse else 0)
 

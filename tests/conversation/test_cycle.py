@@ -110,3 +110,37 @@ async def test_weekly_check_offers_the_next_phase_and_the_person_confirms(
     await chat.command("/status")
     assert "Phase 2: Strength (day 1)" in chat.text
     assert ("phase_up", "transition", None) in await decisions(sqlite_db)
+
+
+async def test_after_a_stop_the_rest_period_comes_before_re_triage(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.command("/checkin")
+    for answer in ("3", "2", "All", "Yes"):
+        await chat.press(answer)
+    chat.later(days=1)
+    await chat.command("/resume")
+    assert "Let's give your calf until Thu 05 Mar" in chat.text
+    chat.later(days=2)
+    await chat.command("/resume")
+    assert "A few quick questions" in chat.text
+    await chat.retriage(walking="With a limp", tender="Clearly sore")  # grade-2-like after a stop
+    assert "physiotherapist or doctor should look at" in chat.text
+    assert "send /resume" in chat.text
+    await chat.command("/status")
+    assert "paused until you've been assessed" in chat.text
+    assert "Phase 0: Protect & calm" in chat.text  # restarts at phase 0 after the review
+
+
+async def test_a_week_of_silence_restarts_a_level_lower(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    for _ in range(2):
+        await session(chat, "1", "1")
+        await morning(chat, "1")
+    chat.later(days=8)
+    await chat.command("/today")
+    assert "restart one level below" in chat.text
+    assert (await decisions(sqlite_db))[-1] == ("regress", "silence", "E1")

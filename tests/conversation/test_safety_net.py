@@ -56,6 +56,8 @@ async def test_resume_after_referral_needs_a_clinician(coach: Coach, now: dateti
     assert chat.text == safety.NOT_YET_ASSESSED
     await chat.command("/resume")
     await chat.say("yes")
+    assert safety.RETRIAGE_INTRO in chat.text
+    await chat.retriage()
     assert "Welcome back" in chat.text
     await chat.command("/status")
     assert "— active" in chat.text

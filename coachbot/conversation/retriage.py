@@ -1,0 +1,72 @@
+"""Re-running the triage after a stop (CLINICAL 9.2 row 2) or a clinician's review (row 1).
+
+After a stop, a grade-2-like answer or a new limp refers routinely and restarts at phase 0/1 once seen;
+otherwise the plan carries on from the phase the answers allow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from coachbot import tracking
+from coachbot.coaching import triage
+from coachbot.coaching.weekly import enter_phase
+from coachbot.conversation import triage as triage_steps
+from coachbot.conversation.flow import Answers, Flow
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.referral import message_for
+from coachbot.texts import plan as plan_texts
+from coachbot.texts import triage as texts
+
+STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ("age", "exclusion", "sex"))
+
+
+async def _interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
+    replies = await triage_steps.interrupt(turn, answers, then=texts.REFER_RESUME)
+    if replies is not None and turn.enrolment is not None:
+        turn.enrolment.status, turn.enrolment.status_reason = "referred", "retriage"
+    return replies
+
+
+async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return []
+    today = turn.local_today()
+    result = triage.classify({**answers, "age": (enrolment.flags or {}).get("age")}, today)
+    programme = turn.programme()
+    progress = tracking.progress_of(enrolment)
+    numbers = [phase.number for phase in programme.phases]
+    if (
+        result.start_phase is not None
+        and result.start_phase in numbers
+        and result.start_phase < progress.phase
+    ):
+        # back to an earlier phase: its starting levels, never higher than where the person was
+        start = programme.phase(result.start_phase)
+        levels = {
+            item.exercise: min(item.start, progress.levels.get(item.exercise, item.start))
+            for item in start.menu
+        }
+        progress = replace(enter_phase(programme, progress, start.number, today), levels=levels)
+    if result.outcome in ("grade1", "grade2", "clinician_led"):
+        enrolment.grade, enrolment.injured_on = result.outcome, result.injured_on
+    await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+    after_stop = answers.get("after_review") is not True
+    if after_stop and (result.outcome == "grade2" or answers.get("walking") == "limp"):
+        enrolment.status, enrolment.status_reason = "referred", "retriage:grade2"
+        return [
+            turn.say(
+                message_for("routine", turn.person.tz if turn.person else None) + "\n" + texts.REFER_RESUME
+            )
+        ]
+    enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
+    phase = programme.phase(progress.phase)
+    return [
+        turn.say(texts.RESULT_START.format(phase=phase.number, name=phase.name)),
+        turn.say(plan_texts.RESUMED),
+    ]
+
+
+RETRIAGE = Flow("retriage", STEPS, _finish, interrupt=_interrupt)
