@@ -9,7 +9,6 @@ from coachbot.conversation.question import Option, Question, pain_question, yes_
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.programme.schema import WEEKDAYS
-from coachbot.store.tables import CheckIn
 from coachbot.texts import checkin as texts
 
 COMPLETION_SYNONYMS = {
@@ -46,19 +45,12 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:  # enrolment stopped while the questions were open
         return []
-    today = turn.local_today()
-    checkin = await turn.repo.checkin(enrolment.id, "session", today)
-    replies = []
-    if checkin is None:
-        checkin = CheckIn(enrolment_id=enrolment.id, kind="session", local_date=today, details={})
-    else:
-        replies.append(turn.say(texts.ALREADY_LOGGED))
-    checkin.phase = enrolment.phase
+    checkin = await turn.repo.checkin_or_new(enrolment, "session", turn.local_today(), turn.now)
+    replies = [turn.say(texts.ALREADY_LOGGED)] if checkin.id is not None else []
     checkin.during, checkin.after = int(answers["during"]), int(answers["after"])
     checkin.completion = answers["completion"]
     checkin.completion_reason = answers.get("reason")
     checkin.sudden = answers["sudden"] == "yes"
-    checkin.recorded_at = turn.now
     checkin.details = {**checkin.details, "levels": _session_levels(turn)}
     await turn.repo.save_checkin(checkin)
     if checkin.sudden:  # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now

@@ -11,7 +11,6 @@ from coachbot.conversation.question import pain_question
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store.tables import CheckIn
 from coachbot.texts import checkin as texts
 
 
@@ -19,12 +18,9 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return []
-    today = turn.local_today()
-    checkin = await turn.repo.checkin(enrolment.id, "morning", today)
-    if checkin is None:
-        checkin = CheckIn(enrolment_id=enrolment.id, kind="morning", local_date=today, details={})
+    checkin = await turn.repo.checkin_or_new(enrolment, "morning", turn.local_today(), turn.now)
     signs = [] if answers["safety"] == "none" else [answers["safety"]]
-    checkin.phase, checkin.morning, checkin.recorded_at = enrolment.phase, int(answers["morning"]), turn.now
+    checkin.morning = int(answers["morning"])
     checkin.details = {**checkin.details, "signs": signs}
     await turn.repo.save_checkin(checkin)
     recorded = turn.say(texts.MORNING_RECORDED.format(pain=checkin.morning))

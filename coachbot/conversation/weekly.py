@@ -14,7 +14,6 @@ from coachbot.conversation.question import Invalid, Option, Question, pain_quest
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store.tables import CheckIn
 from coachbot.texts import checkin as texts
 
 SKIP = Option("skip", texts.SKIP, ("skip", "pass", "later", "-"))
@@ -104,11 +103,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return []
-    today = turn.local_today()
-    checkin = await turn.repo.checkin(enrolment.id, "weekly", today)
-    if checkin is None:
-        checkin = CheckIn(enrolment_id=enrolment.id, kind="weekly", local_date=today, details={})
-    checkin.phase, checkin.recorded_at = enrolment.phase, turn.now
+    checkin = await turn.repo.checkin_or_new(enrolment, "weekly", turn.local_today(), turn.now)
     checkin.details = {
         step.key: _value(step.key, answers.get(step.key)) for step in STEPS if step.key in answers
     }

@@ -6,64 +6,17 @@ a test) are checked in `references.py` so that each problem can point at its own
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-Group = Literal["A", "B", "PREV"]
-Measure = Literal[
-    "reps_per_leg",
-    "pain",
-    "pain_and_symmetry",
-    "pain_and_control",
-    "seconds",
-    "minutes",
-    "score",
-    "level",
-]
-Ident = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=32)]
+from coachbot.programme.base import WEEKDAYS, Amount, Group, Ident, Measure, Strict, Weekday
+from coachbot.programme.rules import Cautious, Floor, Rules, Window, Zone
 
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
-
-
-class Strict(BaseModel):
-    """Base for every programme model: unknown keys are errors and parsed values never change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _to_amount(value: object) -> object:
-    if isinstance(value, bool):
-        return value  # let pydantic reject it
-    if isinstance(value, int):
-        return {"low": value, "high": value}
-    if isinstance(value, str):
-        match = _RANGE.match(value)
-        if not match:
-            raise ValueError(f"write a number or a range like '10-15', not {value!r}")
-        low = int(match.group(1))
-        return {"low": low, "high": int(match.group(2) or low)}
-    return value
-
-
-class _Amount(Strict):
-    low: int = Field(ge=1)
-    high: int = Field(ge=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> _Amount:
-        if self.high < self.low:
-            raise ValueError(f"range {self.low}-{self.high} runs backwards")
-        return self
-
-    def __str__(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
-
-
-Amount = Annotated[_Amount, BeforeValidator(_to_amount)]
+__all__ = [
+    "WEEKDAYS", "Amount", "Cautious", "Criterion", "Exercise", "Floor", "Group", "Level", "MenuItem",
+    "Phase", "Programme", "Rules", "Strict", "Test", "Weekday", "Window", "Zone",
+]  # fmt: skip
 
 
 class Level(Strict):
@@ -206,13 +159,13 @@ class Phase(Strict):
     goal: str
     group: Group
     week: dict[Weekday, str]
-    non_consecutive: list[str] = []
+    non_consecutive: list[str] = Field(default_factory=list)
     bouts_per_day: Amount | None = None
     green_to_advance: int = Field(ge=1)
     advance: Literal["priority", "alternate"] = "priority"
     priority: list[Ident]
     menu: list[MenuItem] = Field(min_length=1)
-    exit: list[Criterion] = []
+    exit: list[Criterion] = Field(default_factory=list)
     floor: Literal["loading", "plyometrics", "running"] | None = None
     typical_weeks: dict[str, Amount] = Field(min_length=1)
     note: str | None = None
@@ -226,60 +179,6 @@ class Phase(Strict):
         return self.week.get(weekday)
 
 
-class Zone(Strict):
-    """Pain-zone cut-offs for one phase group (CLINICAL 9.1): green <= green_max, amber <= amber_max."""
-
-    green_max: int = Field(ge=0, le=10)
-    amber_max: int = Field(ge=0, le=10)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Zone:
-        if self.amber_max < self.green_max:
-            raise ValueError("amber_max must be at least green_max")
-        return self
-
-
-class Window(Strict):
-    count: int = Field(ge=1)
-    days: int = Field(ge=1)
-
-
-class Floor(Strict):
-    """Earliest day since injury that loading, plyometrics and running may start (CLINICAL 9.4, 10.2)."""
-
-    loading: int = Field(ge=0)
-    plyometrics: int = Field(ge=0)
-    running: int = Field(ge=0)
-
-
-class Rules(Strict):
-    """The pain-monitoring thresholds of CLINICAL 9.1 and 9.6 for this programme."""
-
-    zones: dict[Group, Zone]
-    pain_stop: int = Field(ge=1, le=10)
-    morning_amber_delta: int = Field(ge=1)
-    morning_red_delta: int = Field(ge=1)
-    morning_abs_red: int = Field(ge=1, le=10)
-    baseline_window: int = Field(ge=1)
-    week_worse_delta: float = Field(gt=0)
-    regress_refer: list[Window] = Field(min_length=1)
-    stop_rest_hours: int = Field(ge=1)
-    silence_pause_days: int = Field(ge=1)
-    plateau_weeks: dict[int, int] = {}
-    injury_triage_pain: int | None = Field(default=None, ge=1, le=10)
-    injury_triage_mornings: int | None = Field(default=None, ge=1)
-
-
-class Cautious(Strict):
-    """Prevention adjustments for a previous calf strain or age >= 40 (CLINICAL 11)."""
-
-    min_age: int = Field(ge=18)
-    repeat_first_week: bool = True
-    soleus_emphasis: bool = True
-    plyo_cap_level: int = Field(ge=1)
-    plyo_cap_until_week: int = Field(ge=1)
-
-
 class Programme(Strict):
     """A whole 12-week programme as written in programmes/<id>.yaml."""
 
@@ -290,8 +189,8 @@ class Programme(Strict):
     weeks: int = Field(ge=1, le=52)
     summary: str
     rules: Rules
-    time_floors: dict[str, Floor] = {}
-    retest_weeks: list[int] = []
+    time_floors: dict[str, Floor] = Field(default_factory=dict)
+    retest_weeks: list[int] = Field(default_factory=list)
     cautious: Cautious | None = None
     tests: list[Test] = Field(min_length=1)
     exercises: list[Exercise] = Field(min_length=1)

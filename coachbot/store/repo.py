@@ -80,6 +80,16 @@ class Repo:
         )
         return (await self.session.execute(query)).scalar_one_or_none()
 
+    async def checkin_or_new(
+        self, enrolment: Enrolment, kind: str, local_date: date, now: datetime
+    ) -> CheckIn:
+        """The check-in of that kind for that day (answering again replaces it), or a new, unsaved one."""
+        checkin = await self.checkin(enrolment.id, kind, local_date)
+        if checkin is None:
+            checkin = CheckIn(enrolment_id=enrolment.id, kind=kind, local_date=local_date, details={})
+        checkin.phase, checkin.recorded_at = enrolment.phase, now
+        return checkin
+
     async def save_checkin(self, checkin: CheckIn) -> CheckIn:
         self.session.add(checkin)
         await self.session.flush()
