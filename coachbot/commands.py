@@ -4,7 +4,7 @@ open a conversation (/start, /checkin, /stop)."""
 from __future__ import annotations
 
 from coachbot import deciding, tracking
-from coachbot.coaching.plan import session_for, training_days
+from coachbot.coaching.plan import light_session, session_for, training_days, without_running
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
@@ -19,7 +19,7 @@ from coachbot.messages import Reply
 from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
 from coachbot.programme.schema import Weekday
-from coachbot.schedule import next_day_in
+from coachbot.schedule import next_day_in, parse_days
 from coachbot.texts import common, safety
 from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import plan as texts
@@ -77,7 +77,7 @@ async def cancel(turn: Turn) -> list[Reply]:
 
 def _chosen_days(turn: Turn) -> tuple[Weekday, ...]:
     assert turn.enrolment is not None
-    return tuple(day for day in turn.enrolment.days.split(",") if day)  # type: ignore[misc]
+    return parse_days(turn.enrolment.days)
 
 
 async def today(turn: Turn) -> list[Reply]:
@@ -88,6 +88,11 @@ async def today(turn: Turn) -> list[Reply]:
     programme, day = turn.programme(), turn.local_today()
     levels = {row.exercise: row.level for row in enrolment.levels}
     session = session_for(programme, enrolment.phase, levels, day, _chosen_days(turn))
+    progress = tracking.progress_of(enrolment)
+    if not session.is_rest and progress.light_day == day and programme.track == "rehab":
+        session = light_session(programme, levels, day)
+    elif progress.skip_run_until is not None and day <= progress.skip_run_until:
+        session = without_running(session)
     next_day = None
     if session.is_rest:
         days = training_days(session.phase, _chosen_days(turn))

@@ -65,7 +65,7 @@ class Chat:
 
     async def retriage(self, **answers: str) -> None:
         """Answer the re-triage questions with the mild defaults until the plan resumes or stops."""
-        skip = {"age", "exclusion", "sex", "session_time", "days_choice", "morning_time"}
+        skip = {"age", "exclusion", "sex", "weekly_km", "session_time", "days_choice", "morning_time"}
         for key, value in triage_answers(False, **answers):
             if key in skip:
                 continue
@@ -98,6 +98,7 @@ GRADE1 = {
     "single_rises": "10–19",
     "location": "Mid calf",
     "clinician": "No",
+    "weekly_km": "25",
     "sex": "Prefer not to say",
     "session_time": "07:00",
     "days_choice": "Every day",
@@ -110,6 +111,7 @@ PREVENTION = {
     "urgent": "No",
     "routine": "No",
     "injury": "No — I want to prevent injury",
+    "weekly_km": "Skip",
     "sex": "Prefer not to say",
     "session_time": "07:00",
     "days_choice": "Every day",

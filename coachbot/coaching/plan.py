@@ -72,3 +72,24 @@ def session_for(
         for exercise in (programme.exercise(item.exercise),)
     )
     return Session(programme, phase, day, kind, items)
+
+
+def light_session(programme: Programme, levels: Mapping[str, int], day: date) -> Session:
+    """CLINICAL 9.2 row 5: the day after a regress is a light day on the phase 1 menu (or the first phase's),
+    each exercise at its level or that phase's top, whichever is lower."""
+    numbers = [phase.number for phase in programme.phases]
+    phase = programme.phase(1 if 1 in numbers else numbers[0])
+    items = tuple(
+        SessionItem(
+            exercise, exercise.levels[min(levels.get(exercise.id, item.start), item.ceiling) - 1], item.note
+        )
+        for item in phase.menu
+        for exercise in (programme.exercise(item.exercise),)
+    )
+    return Session(programme, phase, day, "light", items)
+
+
+def without_running(session: Session) -> Session:
+    """Row 5 in group B: skip the next run and keep the rest of the session."""
+    items = tuple(item for item in session.items if item.exercise.kind != "running")
+    return Session(session.programme, session.phase, session.day, session.kind, items)

@@ -74,7 +74,11 @@ def classify(answers: Mapping[str, Any], today: date) -> TriageResult:
     early = early_outcome(answers)
     if early is not None:
         return early
-    flags: dict[str, Any] = {"age": _int(answers.get("age")), "sex": answers.get("sex")}
+    flags: dict[str, Any] = {
+        "age": _int(answers.get("age")),
+        "sex": answers.get("sex") if answers.get("sex") in ("female", "male") else None,
+        "weekly_km": None if answers.get("weekly_km") in (None, "skip") else _int(answers["weekly_km"]),
+    }
     if answers.get("injury") != "yes":
         flags["history"] = answers.get("injury") == "before" or answers.get("routine_which") == "history"
         flags["no_plyometrics"] = answers.get("routine_which") == "shin_bone"

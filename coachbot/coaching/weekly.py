@@ -58,11 +58,21 @@ def weekly_check(
         return [Decision(today, "hold", "9", texts.HOLD_WEEK, progress.phase)], held
     following = _next_phase(programme, progress.phase)
     if following is None or wt is None or wt > 0:
-        return [], progress
+        return _plateau(programme, progress, today), progress
     if not _ready(programme, progress, history, person, following, today, assume_unreported):
-        return [], progress
+        return _plateau(programme, progress, today), progress
     reason = texts.PHASE_UP.format(phase=following.number, name=following.name)
     return [Decision(today, "phase_up", "transition", reason, following.number)], progress
+
+
+def _plateau(programme: Programme, progress: Progress, today: date) -> list[Decision]:
+    """CLINICAL 9.2 plateau rule: the week a phase reaches its plateau length, suggest a physio review."""
+    weeks = programme.rules.plateau_weeks.get(progress.phase)
+    if weeks is None or progress.phase_since is None:
+        return []
+    if (today - progress.phase_since).days // 7 != weeks:
+        return []
+    return [Decision(today, "hold", "plateau", texts.PLATEAU, progress.phase)]
 
 
 def enter_phase(programme: Programme, progress: Progress, number: int, today: date) -> Progress:

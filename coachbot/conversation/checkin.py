@@ -6,6 +6,7 @@ from coachbot import deciding
 from coachbot.coaching.plan import session_for
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Option, Question, pain_question, yes_no_question
+from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.programme.schema import WEEKDAYS
@@ -31,6 +32,11 @@ def _reason(_turn: Turn, _answers: Answers) -> Question:
     return Question(texts.ASK_REASON, texts.REASON_EXPECTED, options)
 
 
+def _ran_today(turn: Turn, _answers: Answers) -> bool:
+    """Run days (phase 4) also ask whether the run went as planned (CLINICAL 8)."""
+    return any(turn.programme().exercise(name).kind == "running" for name in _session_levels(turn))
+
+
 def _session_levels(turn: Turn) -> dict[str, int]:
     """The exercises of today's session at the levels they were done (what row 10 may advance)."""
     enrolment = turn.enrolment
@@ -51,7 +57,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     checkin.completion = answers["completion"]
     checkin.completion_reason = answers.get("reason")
     checkin.sudden = answers["sudden"] == "yes"
-    checkin.details = {**checkin.details, "levels": _session_levels(turn)}
+    checkin.details = {**checkin.details, "levels": _session_levels(turn), "run": answers.get("run")}
     await turn.repo.save_checkin(checkin)
     if checkin.sudden:  # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now
         return [*replies, *await deciding.after_sudden_event(turn, checkin)]
@@ -67,6 +73,7 @@ CHECKIN = Flow(
         Step("after", lambda _t, _a: pain_question(texts.ASK_AFTER)),
         Step("completion", _completion),
         Step("reason", _reason, when=lambda _turn, answers: answers.get("completion") != "all"),
+        Step("run", lambda _t, _a: choice(texts.ASK_RUN, texts.RUN_LABELS, 3), when=_ran_today),
         Step("sudden", lambda _t, _a: yes_no_question(texts.ASK_SUDDEN)),
     ),
     _finish,

@@ -19,7 +19,7 @@ from coachbot.referral import message_for
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import triage as texts
 
-STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ("age", "exclusion", "sex"))
+STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ("age", "exclusion", "weekly_km", "sex"))
 
 
 async def _interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:

@@ -31,6 +31,16 @@ def _read_age(text: str) -> str:
     return match.group()
 
 
+def _read_km(text: str) -> str | None:
+    match = re.fullmatch(r"\s*(\d{1,3})(?:[.,]\d+)?\s*(km|k|kms|kilometres|kilometers)?\s*", text.lower())
+    return match.group(1) if match else None
+
+
+def _running(_turn: Turn, _answers: Answers) -> Question:
+    skip = Option("skip", texts.SKIP, ("skip", "pass", "don't know", "dont know"))
+    return Question(texts.ASK_RUNNING, texts.RUNNING_EXPECTED, (skip,), read=_read_km)
+
+
 def _double_rise(_turn: Turn, _answers: Answers) -> Question:
     scale = pain_question(texts.ASK_DOUBLE_RISE)
     cant = Option("cant", texts.CANT_DO_IT, ("cant", "can't", "cannot", "no"))
@@ -86,6 +96,7 @@ STEPS: tuple[Step, ...] = (
         when=lambda _turn, answers: answers.get("location") == "lower",
     ),
     Step("clinician", _asked(texts.ASK_CLINICIAN, texts.CLINICIAN_LABELS, 3), when=_injured),
+    Step("weekly_km", _running),  # CLINICAL 7.5 Q14: the ceiling for the return to usual training
     Step("sex", _asked(texts.ASK_SEX, texts.SEX_LABELS, 3)),
 )
 

@@ -56,10 +56,7 @@ PHASE_DOWN = (
     "Your calf has been more sensitive two weeks running, so we'll step back to phase {phase}: {name}. "
     "It would be worth asking a physio to take a look."
 )
-PHASE_UP = (
-    "You've met every goal for this phase, it's been long enough since the injury, and your calf is settled. "
-    "Ready to try phase {phase}: {name}?"
-)
+PHASE_UP = "You've met this phase's goals and your calf is settled. Next up is phase {phase}: {name}."
 PREVENTION_TRIAGE = (
     "That's more than ordinary training soreness two times now, so let's check your calf properly with a few "
     "quick questions before more loading."

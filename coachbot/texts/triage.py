@@ -124,6 +124,9 @@ CLINICIAN_LABELS = {
     "grade3": "Grade 3",
     "other": "Another diagnosis",
 }
+ASK_RUNNING = "About how many kilometres do you usually run in a week (before any injury)? A number, or skip."
+RUNNING_EXPECTED = "a number of kilometres like 25, or skip"
+SKIP = "Skip"
 ASK_SEX = "Last one, optional: your sex, for the age-and-sex calf strength norms."
 SEX_LABELS = {"female": "Female", "male": "Male", "skip": "Prefer not to say"}
 CHOICE_EXPECTED = "one of the buttons (or type its words)"

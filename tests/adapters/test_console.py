@@ -36,6 +36,7 @@ ENROL = [
     "10–19",
     "Mid calf",
     "No",
+    "30 km",
     "Prefer not to say",
     "7:30am",
     "Every day",

@@ -115,3 +115,11 @@ def test_entering_a_phase_keeps_higher_levels(rehab: Programme) -> None:
     assert new.levels["E1"] == 8
     assert new.levels["E8"] == 1
     assert new.phase_since == TODAY
+
+
+def test_a_stalled_phase_suggests_a_review_once(rehab: Programme) -> None:
+    progress = replace(at_phase(rehab, 2), phase_since=TODAY - timedelta(weeks=4))  # phase 2 plateau: 4 weeks
+    history = History(mornings=mornings(1, 1), weekly=(WeeklyReport(TODAY),), baseline=1)
+    [decision], _ = weekly_check(rehab, progress, history, PERSON, TODAY)
+    assert (decision.kind, decision.rule) == ("hold", "plateau")
+    assert weekly_check(rehab, progress, history, PERSON, TODAY + timedelta(days=7))[0] == []

@@ -104,7 +104,8 @@ async def test_weekly_check_offers_the_next_phase_and_the_person_confirms(
     await chat.press("1")  # walking pain
     await chat.press("Better")
     await chat.press("8")  # adherence
-    assert "Ready to try phase 2: Strength?" in chat.text
+    assert "Next up is phase 2: Strength." in chat.text
+    assert "Ready to try the next stage?" in chat.text
     await chat.press("Yes")
     assert "Phase 2: Strength starts today" in chat.text
     await chat.command("/status")
@@ -144,3 +145,29 @@ async def test_a_week_of_silence_restarts_a_level_lower(
     await chat.command("/today")
     assert "restart one level below" in chat.text
     assert (await decisions(sqlite_db))[-1] == ("regress", "silence", "E1")
+
+
+async def test_run_days_ask_whether_the_run_went_as_planned(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    async with sqlite_db.write() as repo:
+        person = await repo.person("console", "42")
+        assert person is not None
+        enrolment = await repo.live_enrolment(person.id)
+        assert enrolment is not None
+        enrolment.phase = 4
+        await repo.set_level(enrolment, "E9", 1, now)
+    await chat.command("/today")  # Monday: a run day in phase 4
+    assert "**Run ladder** (R1)" in chat.text
+    await chat.command("/checkin")
+    for answer in ("1", "1", "All"):
+        await chat.press(answer)
+    assert "Did the run go as planned?" in chat.text
+    await chat.press("Shortened")
+    await chat.press("No")
+    async with sqlite_db.read() as repo:
+        [checkin] = await repo.checkins(enrolment.id)
+    assert checkin.details["run"] == "shortened"
+    assert checkin.details["levels"]["E9"] == 1
