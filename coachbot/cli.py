@@ -11,7 +11,8 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 
 from tqdm import tqdm
@@ -23,9 +24,14 @@ from coachbot.coaching.safety import detect
 from coachbot.coaching.simulation import simulate
 from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
+from coachbot.schedule import ScheduleInputError, due_instants, parse_days, parse_time, parse_zone
 from coachbot.settings import SettingsError, load_settings
 
 PROGRESS_BAR_MIN_DAYS = 365
+SCHEDULE_HELP = (
+    "Write a zone as Region/City (Europe/London, America/New_York, Australia/Sydney), a time as HH:MM "
+    "(07:30), and days as mon,tue,wed,thu,fri,sat,sun."
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--checkins", required=True, type=Path, metavar="FILE.csv")
     simulate.add_argument("--age", type=int, metavar="N")
     simulate.add_argument("--soleus", action="store_true", help="soleus pattern (slower return to running)")
+    schedule = commands.add_parser("schedule", help="check schedule settings").add_subparsers(
+        dest="schedule_command", required=True
+    )
+    preview = schedule.add_parser("preview", help="print the next due instants (UTC, ISO 8601), one per line")
+    preview.add_argument("--tz", required=True, metavar="ZONE", help="an IANA zone such as Europe/London")
+    preview.add_argument("--time", required=True, metavar="HH:MM")
+    preview.add_argument("--days", default="mon,tue,wed,thu,fri,sat,sun", metavar="mon,tue,...")
+    preview.add_argument("--start", required=True, metavar="YYYY-MM-DDTHH:MM:SSZ")
+    preview.add_argument("--count", type=int, default=7, metavar="N")
     safety = commands.add_parser("safety", help="red-flag tools").add_subparsers(
         dest="safety_command", required=True
     )
@@ -66,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _programme(args, settings.programmes_dir)
         if args.command == "simulate":
             return _simulate(args, settings.programmes_dir)
+        if args.command == "schedule":
+            return _preview(args)
         if args.command == "safety":
             detection = detect(" ".join(args.text))
             print(json.dumps({"tier": detection.tier, "signs": list(detection.signs)}))
@@ -91,6 +108,26 @@ def _programme(args: argparse.Namespace, directory: Path) -> int:
         print(f"coachbot: no programme {args.id!r}; try `coachbot programme list`", file=sys.stderr)
         return 1
     sys.stdout.write(outline(found))
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    try:
+        zone, at, days = parse_zone(args.tz), parse_time(args.time), parse_days(args.days)
+    except ScheduleInputError as error:
+        print(f"coachbot: {error}. {SCHEDULE_HELP}", file=sys.stderr)
+        return 1
+    try:
+        start = datetime.fromisoformat(args.start.replace("Z", "+00:00"))
+    except ValueError:
+        print(
+            f"coachbot: --start {args.start!r} is not a UTC time like 2026-03-29T00:00:00Z", file=sys.stderr
+        )
+        return 1
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    for due in islice(due_instants(at, zone, days, start - timedelta(microseconds=1)), max(args.count, 0)):
+        print(due.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return 0
 
 

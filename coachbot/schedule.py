@@ -1,12 +1,16 @@
-"""Wall-clock schedule settings: reading times of day, IANA time zones and weekdays as people type them.
+"""Wall-clock schedules: reading times, IANA zones and weekdays as people type them, and the next due
+instants in UTC.
 
-Pure functions over the stdlib (zoneinfo); the next-due-instant arithmetic builds on these.
+Daily means the same wall-clock time, never "every 24 hours". A local time inside a spring-forward gap
+fires at the first valid instant after the gap; a repeated local time (fall-back) fires once, at its first
+occurrence. Pure functions over the stdlib (zoneinfo).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
+from collections.abc import Collection, Iterator
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -118,3 +122,41 @@ def next_day_in(days: tuple[Weekday, ...] | list[Weekday], after: date) -> date:
         if weekday_of(candidate) in days:
             return candidate
     raise ValueError("no days given")
+
+
+def instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The UTC instant at which `zone`'s wall clock first shows `at` on `day` (or first passes it, in a gap)."""
+    wall = datetime.combine(day, at)
+    first = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)  # fold=0: the first of two repeated times
+    if first.astimezone(zone).replace(tzinfo=None) == wall:
+        return first
+    # In a spring-forward gap: find the transition, the first instant whose wall time is past `at`.
+    other = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    low, high = int(min(first, other).timestamp()), int(max(first, other).timestamp())
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, zone).replace(tzinfo=None) >= wall:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
+
+
+def next_due(at: time, zone: ZoneInfo, days: Collection[Weekday], after: datetime) -> datetime:
+    """The first instant strictly after `after` when the wall clock shows `at` on one of `days`."""
+    if not days:
+        raise ScheduleInputError("no days given")
+    day = after.astimezone(zone).date() - timedelta(days=1)
+    while True:
+        if weekday_of(day) in days:
+            due = instant(day, at, zone)
+            if due > after:
+                return due
+        day += timedelta(days=1)
+
+
+def due_instants(at: time, zone: ZoneInfo, days: Collection[Weekday], after: datetime) -> Iterator[datetime]:
+    """Every due instant after `after`, in order (one per chosen local day)."""
+    while True:
+        after = next_due(at, zone, days, after)
+        yield after

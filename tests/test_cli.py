@@ -90,3 +90,58 @@ def test_console_run_exits_cleanly_at_end_of_input(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "coachbot> coachbot guides you" in result.stdout
+
+
+def test_schedule_preview_is_dst_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        "schedule",
+        "preview",
+        "--tz",
+        "Europe/London",
+        "--time",
+        "07:30",
+        "--start",
+        "2026-03-28T00:00:00Z",
+        "--count",
+        "3",
+    ]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2026-03-28T07:30:00Z",
+        "2026-03-29T06:30:00Z",
+        "2026-03-30T06:30:00Z",
+    ]
+
+
+def test_schedule_preview_days_and_gap(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        "schedule",
+        "preview",
+        "--tz",
+        "Europe/London",
+        "--time",
+        "01:30",
+        "--days",
+        "sun",
+        "--start",
+        "2026-03-22T00:00:00Z",
+        "--count",
+        "2",
+    ]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines() == ["2026-03-22T01:30:00Z", "2026-03-29T01:00:00Z"]
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [("--tz", "Mars/Base", "Region/City"), ("--time", "25:00", "HH:MM"), ("--days", "funday", "mon,tue")],
+)
+def test_schedule_preview_bad_input_says_how_to_write_it(
+    capsys: pytest.CaptureFixture[str], flag: str, value: str, message: str
+) -> None:
+    args = {"--tz": "Europe/London", "--time": "07:30", "--days": "mon", flag: value}
+    argv = ["schedule", "preview", "--start", "2026-03-28T00:00:00Z"]
+    for name, given in args.items():
+        argv += [name, given]
+    assert main(argv) == 1
+    assert message in capsys.readouterr().err
