@@ -4,7 +4,7 @@ wall-clock time, the first valid instant after a spring-forward gap, the first o
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import islice
+from itertools import islice, pairwise
 from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
@@ -105,6 +105,6 @@ def test_any_zone_any_time(zone_name: str, wall_time: time, start: datetime) -> 
     dues = list(islice(due_instants(wall_time, zone, WEEKDAYS, start), 12))
     assert dues[0] > start
     days = [due.astimezone(zone).date() for due in dues]
-    assert all(later == earlier + timedelta(days=1) for earlier, later in zip(days, days[1:], strict=False))
+    assert all(later == earlier + timedelta(days=1) for earlier, later in pairwise(days))
     for due in dues:
         check_instant(due, wall_time, zone)
