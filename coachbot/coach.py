@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from coachbot import commands, referral
+from coachbot import commands, referral, scheduling
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
@@ -99,5 +99,22 @@ class Coach:
     async def handle(self, incoming: Incoming, now: datetime) -> list[Reply]:
         async with self.database.write() as repo:
             turn = await Turn.load(repo, incoming, now, self.programmes)
+            before = _schedule_signature(turn)
             route = next(route for route in ROUTES if route.matches(turn))
-            return await route.handle(turn)
+            replies = await route.handle(turn)
+            if turn.enrolment is not None and _schedule_signature(turn) != before:
+                zone = turn.person.tz if turn.person else None
+                await scheduling.reschedule(repo, turn.enrolment, turn.programme(), zone, now)
+            return replies
+
+
+def _schedule_signature(turn: Turn) -> tuple[object, ...] | None:
+    """Everything the prompt schedule depends on; when it changes, the schedule is worked out again."""
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return None
+    zone = turn.person.tz if turn.person else None
+    return (
+        enrolment.id, enrolment.status, enrolment.phase, enrolment.local_time, enrolment.morning_time,
+        enrolment.days, enrolment.weekly_day, zone,
+    )  # fmt: skip

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coachbot.store.tables import CheckIn, Conversation, Decision, Enrolment, ExerciseLevel, Person
+from coachbot.store.tables import CheckIn, Conversation, Decision, Enrolment, ExerciseLevel, Person, Schedule
 
 LIVE_STATUSES = ("active", "paused", "referred")
 
@@ -132,3 +132,18 @@ class Repo:
         if conversation is not None:
             await self.session.delete(conversation)
             await self.session.flush()
+
+    # schedules
+
+    async def set_schedule(self, enrolment_id: int, kind: str, due: datetime | None) -> None:
+        query = select(Schedule).where(Schedule.enrolment_id == enrolment_id, Schedule.kind == kind)
+        schedule = (await self.session.execute(query)).scalar_one_or_none()
+        if schedule is None:
+            self.session.add(Schedule(enrolment_id=enrolment_id, kind=kind, next_due_at=due))
+        else:
+            schedule.next_due_at = due
+        await self.session.flush()
+
+    async def schedules(self, enrolment_id: int) -> dict[str, datetime | None]:
+        query = select(Schedule).where(Schedule.enrolment_id == enrolment_id)
+        return {row.kind: row.next_due_at for row in (await self.session.execute(query)).scalars()}

@@ -100,7 +100,9 @@ class Enrolment(Base):
     local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM" wall clock
     morning_time: Mapped[str] = mapped_column(String(5))
     days: Mapped[str] = mapped_column(String(32))  # "mon,wed,fri"
-    next_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    weekly_day: Mapped[str] = mapped_column(String(3), default="sun")
+    quiet_start: Mapped[str | None] = mapped_column(String(5))  # no prompts from ... (local)
+    quiet_end: Mapped[str | None] = mapped_column(String(5))  # ... until (local)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -179,3 +181,44 @@ class Conversation(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
     serial: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime]
+
+
+class Schedule(Base):
+    """When the next prompt of one kind is due for an enrolment (UTC); NULL while the plan is paused."""
+
+    __tablename__ = "schedules"
+    __table_args__ = (UniqueConstraint("enrolment_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolments.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # session | morning | weekly
+    next_due_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class OutboxMessage(Base):
+    """A message waiting to be sent, being sent, sent, dead-lettered or recorded as missed."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(96), unique=True)
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="CASCADE"), index=True
+    )
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    chat_kind: Mapped[str] = mapped_column(String(8), default="private")
+    kind: Mapped[str] = mapped_column(String(16))
+    local_date: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    choices: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"rows": [[label, token], ...]}
+    status: Mapped[str] = mapped_column(String(8), index=True)  # pending | sent | dead | missed
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    not_before: Mapped[datetime] = mapped_column(index=True)
+    lease_until: Mapped[datetime | None]
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]

@@ -1,0 +1,139 @@
+"""Outbox rows as the sender sees them, and the queries that claim, mark and retry them.
+
+Claiming takes a lease (`lease_until`, `lease_owner`) in one write transaction, skipping rows another
+instance holds (FOR UPDATE SKIP LOCKED on PostgreSQL); a crash leaves the lease to expire, so the row is
+sent again later and only what was in flight can repeat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from coachbot.messages import Address, ChatKind, Reply
+from coachbot.store.repo import Repo
+from coachbot.store.tables import Enrolment, OutboxMessage, Schedule
+
+
+@dataclass(frozen=True)
+class Leased:
+    """A claimed outbox row, detached from its session."""
+
+    id: int
+    enrolment_id: int | None
+    platform: str
+    chat_id: str
+    chat_kind: str
+    text: str
+    choices: tuple[tuple[tuple[str, str], ...], ...]
+    attempts: int
+
+    def reply(self) -> Reply:
+        chat_kind: ChatKind = "group" if self.chat_kind == "group" else "private"
+        return Reply(
+            Address(self.platform, self.chat_id, self.chat_id, chat_kind),
+            self.text,
+            self.choices,
+            private=chat_kind == "private",
+        )
+
+
+async def add(repo: Repo, values: dict[str, Any]) -> None:
+    """Insert an outbox row unless one with the same idempotency key exists (then nothing happens)."""
+    dialect = repo.session.bind.dialect.name if repo.session.bind else "sqlite"
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["idempotency_key"])
+    )
+    await repo.session.execute(statement)
+
+
+def row(
+    key: str, platform: str, chat_id: str, kind: str, local_date: date | None, text: str,
+    choices: tuple[tuple[tuple[str, str], ...], ...], status: str, now: datetime,
+    enrolment_id: int | None = None, late: bool = False, chat_kind: str = "private", not_before: datetime | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "idempotency_key": key, "enrolment_id": enrolment_id, "platform": platform, "chat_id": chat_id,
+        "chat_kind": chat_kind, "kind": kind, "local_date": local_date, "text": text,
+        "choices": {"rows": [[list(button) for button in line] for line in choices]}, "status": status,
+        "late": late, "attempts": 0, "not_before": not_before or now, "created_at": now,
+    }  # fmt: skip
+
+
+async def claim(
+    repo: Repo, now: datetime, owner: str, lease: timedelta, limit: int, skip_platforms: set[str]
+) -> list[Leased]:
+    """Lease up to `limit` sendable rows: pending, due, and not leased by a live owner."""
+    query = (
+        select(OutboxMessage)
+        .where(
+            OutboxMessage.status == "pending",
+            OutboxMessage.not_before <= now,
+            or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
+        )
+        .order_by(OutboxMessage.not_before, OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    if skip_platforms:
+        query = query.where(OutboxMessage.platform.not_in(skip_platforms))
+    rows = list((await repo.session.execute(query)).scalars())
+    leased = []
+    for message in rows:
+        message.lease_until, message.lease_owner = now + lease, owner
+        message.attempts += 1
+        lines = message.choices.get("rows", [])
+        choices = tuple(tuple((str(label), str(token)) for label, token in line) for line in lines)
+        leased.append(
+            Leased(message.id, message.enrolment_id, message.platform, message.chat_id, message.chat_kind,
+                   message.text, choices, message.attempts)
+        )  # fmt: skip
+    await repo.session.flush()
+    return leased
+
+
+async def mark_sent(repo: Repo, item: Leased, owner: str, message_id: str, now: datetime) -> None:
+    await repo.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == item.id)
+        .values(
+            status="sent", message_id=message_id, sent_at=now, lease_until=None, lease_owner=None, error=None
+        )
+    )
+
+
+async def retry_later(
+    repo: Repo, item: Leased, not_before: datetime, error: str, *, count: bool = True
+) -> None:
+    values: dict[str, Any] = {
+        "not_before": not_before,
+        "lease_until": None,
+        "lease_owner": None,
+        "error": error[:200],
+    }
+    if not count:  # a platform-wide pause is not this message's fault
+        values["attempts"] = OutboxMessage.attempts - 1
+    await repo.session.execute(update(OutboxMessage).where(OutboxMessage.id == item.id).values(**values))
+
+
+async def dead_letter(repo: Repo, item: Leased, error: str, pause_reason: str | None, now: datetime) -> None:
+    """Give up on a row; when the person can't be reached, pause their plan with the reason."""
+    await repo.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == item.id)
+        .values(status="dead", error=error[:200], lease_until=None, lease_owner=None)
+    )
+    if pause_reason is not None and item.enrolment_id is not None:
+        await repo.session.execute(
+            update(Enrolment)
+            .where(Enrolment.id == item.enrolment_id, Enrolment.status == "active")
+            .values(status="paused", status_reason=pause_reason, updated_at=now)
+        )
+        await repo.session.execute(
+            update(Schedule).where(Schedule.enrolment_id == item.enrolment_id).values(next_due_at=None)
+        )

@@ -1,0 +1,42 @@
+"""What a scheduled prompt says: today's session card, the morning question, the weekly check.
+
+Each prompt carries a button that opens the matching check-in (`v1:go:<flow>` tokens, see coach.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coachbot.coaching.plan import session_for
+from coachbot.messages import Button
+from coachbot.present import session as describe_session
+from coachbot.programme.schema import Programme
+from coachbot.schedule import parse_days
+from coachbot.store.tables import Enrolment
+from coachbot.texts import prompts as texts
+
+GO_PREFIX = "v1:go:"
+OPENS = {"session": "checkin", "morning": "morning", "weekly": "weekly"}
+
+
+def go_token(flow: str) -> str:
+    return GO_PREFIX + flow
+
+
+def prompt(
+    kind: str, enrolment: Enrolment, programme: Programme, day: date, late: bool
+) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """The text and buttons of a prompt of `kind` for the person's local `day`."""
+    if kind == "session":
+        levels = {row.exercise: row.level for row in enrolment.levels}
+        text = describe_session(
+            session_for(programme, enrolment.phase, levels, day, parse_days(enrolment.days))
+        )
+        button = texts.LOG_SESSION
+    elif kind == "morning":
+        text, button = texts.MORNING, texts.ANSWER
+    else:
+        text, button = texts.WEEKLY, texts.START_WEEKLY
+    if late:
+        text = texts.LATE + "\n" + text
+    return text, (((button, go_token(OPENS[kind])),),)

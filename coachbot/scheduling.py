@@ -1,0 +1,50 @@
+"""When each kind of prompt is next due for an enrolment: session days, daily mornings, the weekly check.
+
+`due_after` is pure; `reschedule` writes the schedules rows (NULL while the plan is not active).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from coachbot.coaching.plan import training_days
+from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
+from coachbot.schedule import next_due, parse_days, parse_time
+from coachbot.store.repo import Repo
+from coachbot.store.tables import Enrolment
+
+KINDS = ("session", "morning", "weekly")
+
+
+def days_for(kind: str, enrolment: Enrolment, programme: Programme) -> tuple[Weekday, ...]:
+    """Session prompts on the phase's session days the person trains; mornings daily; weekly once."""
+    if kind == "session":
+        return training_days(programme.phase(enrolment.phase), parse_days(enrolment.days))
+    if kind == "morning":
+        return WEEKDAYS
+    return parse_days(enrolment.weekly_day)
+
+
+def due_after(
+    kind: str, enrolment: Enrolment, programme: Programme, zone: str, after: datetime
+) -> datetime | None:
+    """The next instant a prompt of `kind` is due after `after`, or None if it never is."""
+    days = days_for(kind, enrolment, programme)
+    if not days:
+        return None
+    at = parse_time(enrolment.morning_time if kind == "morning" else enrolment.local_time)
+    return next_due(at, ZoneInfo(zone), days, after)
+
+
+async def reschedule(
+    repo: Repo, enrolment: Enrolment, programme: Programme, zone: str | None, now: datetime
+) -> None:
+    """Point every schedule of the enrolment at its next due instant after now (none unless active)."""
+    for kind in KINDS:
+        due = (
+            due_after(kind, enrolment, programme, zone, now)
+            if enrolment.status == "active" and zone
+            else None
+        )
+        await repo.set_schedule(enrolment.id, kind, due)
