@@ -1,25 +1,38 @@
-"""The composition root: the only place that builds the database, coach and adapters and runs them.
+"""The composition root: the only place that builds the database, coach, delivery and adapters and runs them.
 
-`build(settings, ...)` wires; `App.run()` applies migrations, then runs the enabled adapters until one ends.
+`build(settings, ...)` wires; `App.run()` applies migrations, takes the instance lock (SQLite) or tries for
+leadership (PostgreSQL), starts the APScheduler jobs (tick, send) and runs the adapters until one ends.
 """
 
 from __future__ import annotations
 
 import asyncio
 import getpass
+import logging
+import os
+import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from typing import Protocol, TextIO
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from coachbot.adapters.console import ConsoleAdapter
 from coachbot.coach import Coach
+from coachbot.delivery.limits import RateLimiter
+from coachbot.delivery.sender import OutboxSender
+from coachbot.delivery.ticker import Ticker, TickerSettings
+from coachbot.instance import Leadership, SqliteInstanceLock
 from coachbot.messages import Incoming, Reply
 from coachbot.programme.loader import load_directory
 from coachbot.settings import Settings, SettingsError
 from coachbot.store import migrate
 from coachbot.store.db import Database
+
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -39,26 +52,74 @@ class App:
     settings: Settings
     database: Database
     coach: Coach
+    ticker: Ticker
+    limiter: RateLimiter
     clock: Callable[[], datetime]
     adapters: dict[str, Adapter] = field(default_factory=dict)
 
+    @cached_property
+    def sender(self) -> OutboxSender:
+        """The outbox sender for the adapters this app runs (built once they are all added)."""
+        owner = f"{socket.gethostname()}:{os.getpid()}"
+        senders = {name: adapter.send for name, adapter in self.adapters.items()}
+        return OutboxSender(self.database, senders, self.limiter, owner)
+
     async def deliver(self, incoming: Incoming) -> None:
-        """The callback adapters get: let the coach decide, then send each reply where it belongs."""
+        """The callback adapters get: let the coach decide, then send each reply within the limits."""
         for reply in await self.coach.handle(incoming, self.clock()):
+            await self.limiter.acquire(reply.to.platform, reply.to.chat_id, reply.to.chat_kind == "group")
             await self.adapters[reply.to.platform].send(reply)
+
+    async def tick(self) -> None:
+        result = await self.ticker.tick(self.clock())
+        if result.queued or result.missed:
+            log.info("tick: %s queued, %s missed", result.queued, result.missed)
+
+    async def send(self) -> None:
+        await self.sender.run_once(self.clock())
+
+    def scheduler(self) -> AsyncIOScheduler:
+        """A few fixed jobs in memory: never one job per person, never a persistent job store."""
+        every = self.settings.tick_seconds
+        scheduler = AsyncIOScheduler(
+            timezone=UTC,
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": max(every * 4, 60)},
+        )
+        now = utc_now()  # APScheduler runs on real time; the jobs read the app's clock
+        scheduler.add_job(self.tick, "interval", seconds=every, id="tick", next_run_time=now)
+        scheduler.add_job(self.send, "interval", seconds=max(every // 3, 1), id="send", next_run_time=now)
+        return scheduler
 
     async def run(self) -> None:
         await migrate.upgrade(self.database)
+        lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
+        leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
+        scheduler = None
         try:
-            tasks = [asyncio.create_task(adapter.run(), name=name) for name, adapter in self.adapters.items()]
-            done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-            for task in pending:
-                task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
-            for task in done:
-                task.result()
+            if lock is not None:
+                lock.acquire()
+            if leadership is not None and await leadership.try_acquire():
+                log.info("this instance leads: it runs the platform pollers")
+            scheduler = self.scheduler()
+            scheduler.start()
+            await self._run_adapters()
         finally:
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
+            if leadership is not None:
+                await leadership.release()
+            if lock is not None:
+                lock.release()
             await self.database.close()
+
+    async def _run_adapters(self) -> None:
+        tasks = [asyncio.create_task(adapter.run(), name=name) for name, adapter in self.adapters.items()]
+        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        for task in done:
+            task.result()
 
 
 def build(
@@ -71,17 +132,18 @@ def build(
     """Wire the app; with no platform token the console is the platform."""
     programmes = load_directory(settings.programmes_dir)
     database = Database.connect(settings.database_url.value)
-    app = App(settings, database, Coach(database, programmes), clock)
-    if settings.telegram_token is None and settings.discord_token is None:
-        user = _console_user()
-        app.adapters["console"] = ConsoleAdapter(
-            app.deliver, stdin or sys.stdin, stdout or sys.stdout, user, clock
-        )
-    else:
+    ticker = Ticker(
+        database, programmes, TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
+    )
+    if settings.telegram_token is not None or settings.discord_token is not None:
         raise SettingsError(
             "TELEGRAM_TOKEN or DISCORD_TOKEN is set, but this version has only the console; "
             "unset them to chat in the terminal"
         )
+    app = App(settings, database, Coach(database, programmes), ticker, RateLimiter(), clock)
+    app.adapters["console"] = ConsoleAdapter(
+        app.deliver, stdin or sys.stdin, stdout or sys.stdout, _console_user(), clock
+    )
     return app
 
 

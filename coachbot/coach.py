@@ -22,6 +22,7 @@ from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
 from coachbot.messages import Choice, Incoming, Reply
 from coachbot.programme.schema import Programme
+from coachbot.prompts import GO_PREFIX
 from coachbot.store.db import Database
 from coachbot.texts import common
 
@@ -57,6 +58,18 @@ async def _unknown_command(turn: Turn) -> list[Reply]:
     return [turn.say(common.UNKNOWN_COMMAND.format(name=found.name if found else ""))]
 
 
+def _go(turn: Turn) -> bool:
+    """A prompt's button (v1:go:<check-in>) opens that check-in."""
+    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(GO_PREFIX)
+
+
+async def _open_from_prompt(turn: Turn) -> list[Reply]:
+    assert isinstance(turn.incoming, Choice)
+    opener = {"checkin": commands.checkin, "morning": commands.morning, "weekly": commands.weekly}
+    handle = opener.get(turn.incoming.token.removeprefix(GO_PREFIX), _not_understood)
+    return await handle(turn)
+
+
 async def _continue(turn: Turn) -> list[Reply]:
     assert turn.conversation is not None
     return await flow.receive(turn, FLOWS[turn.conversation.flow])
@@ -84,6 +97,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("resume"), commands.resume),
     Route(command("stop"), commands.stop),
     Route(lambda turn: turn.command() is not None, _unknown_command),
+    Route(_go, _open_from_prompt),
     Route(lambda turn: turn.conversation is not None and turn.conversation.flow in FLOWS, _continue),
     Route(lambda _turn: True, _not_understood),
 )

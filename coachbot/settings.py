@@ -39,6 +39,8 @@ class Settings:
     telegram_token: Secret | None = None
     discord_token: Secret | None = None
     log_level: str = "INFO"
+    tick_seconds: int = 15
+    late_window_hours: float = 3.0
 
     @property
     def database_label(self) -> str:
@@ -68,10 +70,27 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     level = environ.get("COACHBOT_LOG_LEVEL", "INFO").strip().upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise SettingsError("COACHBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+    tick_seconds = _number(environ, "COACHBOT_TICK_SECONDS", 15, 1, 300)
+    late_window = _number(environ, "COACHBOT_LATE_WINDOW_HOURS", 3, 0, 24)
     return Settings(
         database_url=Secret(url),
         programmes_dir=Path(programmes) if programmes else data_dir("programmes"),
         telegram_token=_secret(environ, "TELEGRAM_TOKEN"),
         discord_token=_secret(environ, "DISCORD_TOKEN"),
         log_level=level,
+        tick_seconds=int(tick_seconds),
+        late_window_hours=late_window,
     )
+
+
+def _number(environ: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    text = environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number from {low:g} to {high:g}, not {text!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be a number from {low:g} to {high:g}, not {text!r}")
+    return value

@@ -1,0 +1,84 @@
+"""Who may run what: one process per SQLite file, and one leader among PostgreSQL instances.
+
+SQLite mode takes an exclusive lock on `<database>.lock` and refuses a second process with a clear message.
+On PostgreSQL every instance runs the ticker and sender; only the holder of an advisory lock, kept on its
+own dedicated (unpooled) connection, runs the platform pollers and gateways.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+from sqlalchemy.pool import NullPool
+
+LEADER_LOCK_KEY = 0x636F6163  # "coac"
+
+
+class AlreadyRunning(RuntimeError):
+    """Another coachbot process already uses this SQLite file."""
+
+
+class SqliteInstanceLock:
+    """An exclusive, non-blocking file lock held for the life of the process."""
+
+    def __init__(self, database_url: str) -> None:
+        database = make_url(database_url).database or ""
+        self.path = Path(f"{database}.lock") if database and database != ":memory:" else None
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        if self.path is None:
+            return
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise AlreadyRunning(
+                f"another coachbot is already running on {self.path.with_suffix('')}; SQLite allows one "
+                "instance (use PostgreSQL, COACHBOT_DATABASE_URL=postgresql+asyncpg://..., to run several)"
+            ) from None
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+class Leadership:
+    """pg_try_advisory_lock on a dedicated connection: the lock lives exactly as long as that connection."""
+
+    def __init__(self, database_url: str) -> None:
+        self._engine = create_async_engine(database_url, poolclass=NullPool)
+        self._connection: AsyncConnection | None = None
+
+    @property
+    def is_leader(self) -> bool:
+        return self._connection is not None
+
+    async def try_acquire(self) -> bool:
+        if self._connection is not None:
+            return True
+        connection = await self._engine.connect()
+        got = (
+            await connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_LOCK_KEY})
+        ).scalar()
+        await connection.commit()
+        if got:
+            self._connection = connection
+            return True
+        await connection.close()
+        return False
+
+    async def release(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()  # closing the session releases the advisory lock
+            self._connection = None
+        await self._engine.dispose()
