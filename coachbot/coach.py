@@ -14,9 +14,13 @@ from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.morning import MORNING
+from coachbot.conversation.pause import PAUSE
 from coachbot.conversation.phase_up import PHASE_UP
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
+from coachbot.conversation.settings import SETTINGS
+from coachbot.conversation.skip import SKIP
+from coachbot.conversation.snooze import SNOOZE
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
@@ -26,7 +30,23 @@ from coachbot.prompts import GO_PREFIX
 from coachbot.store.db import Database
 from coachbot.texts import common
 
-FLOWS = {f.name: f for f in (ENROL, CHECKIN, MORNING, WEEKLY, PHASE_UP, STOP, RESUME, RETRIAGE)}
+FLOWS = {
+    f.name: f
+    for f in (
+        ENROL,
+        CHECKIN,
+        MORNING,
+        WEEKLY,
+        PHASE_UP,
+        STOP,
+        RESUME,
+        RETRIAGE,
+        PAUSE,
+        SETTINGS,
+        SKIP,
+        SNOOZE,
+    )
+}
 PUBLIC_COMMANDS = frozenset({"help"})
 
 
@@ -96,6 +116,9 @@ ROUTES: tuple[Route, ...] = (
     Route(command("pause"), commands.pause),
     Route(command("resume"), commands.resume),
     Route(command("stop"), commands.stop),
+    Route(command("settings"), commands.settings),
+    Route(command("skip"), commands.skip),
+    Route(command("snooze"), commands.snooze),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
     Route(lambda turn: turn.conversation is not None and turn.conversation.flow in FLOWS, _continue),

@@ -1,5 +1,5 @@
-"""Handlers for the one-shot commands: /help, /today, /status, /pause, /resume, /cancel, and the ones that
-open a conversation (/start, /checkin, /stop)."""
+"""Handlers for the commands: the one-shot ones (/help, /today, /status, /cancel) and those that open a
+conversation (/start, /checkin, /morning, /weekly, /pause, /resume, /settings, /skip, /snooze, /stop)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Flow
 from coachbot.conversation.morning import MORNING
+from coachbot.conversation.pause import PAUSE, resume_from_pause
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
+from coachbot.conversation.settings import SETTINGS
+from coachbot.conversation.skip import SKIP
+from coachbot.conversation.snooze import SNOOZE, minutes_from
+from coachbot.conversation.snooze import snooze as snooze_by
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
@@ -132,8 +137,7 @@ async def pause(turn: Turn) -> list[Reply]:
         return [turn.say(common.NOT_ENROLLED)]
     if enrolment.status != "active":
         return [turn.say(texts.ALREADY_PAUSED)]
-    enrolment.status, enrolment.status_reason, enrolment.updated_at = "paused", "person", turn.now
-    return [turn.say(texts.PAUSED)]
+    return await flow.begin(turn, PAUSE)
 
 
 async def resume(turn: Turn) -> list[Reply]:
@@ -149,5 +153,24 @@ async def resume(turn: Turn) -> list[Reply]:
         if rest_until is not None and turn.local_today() < rest_until:
             return [turn.say(safety.REST_FIRST.format(date=rest_until.strftime("%a %d %b")))]
         return [turn.say(safety.RETRIAGE_INTRO), *await flow.begin(turn, RETRIAGE)]
-    enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
-    return [turn.say(texts.RESUMED)]
+    return await resume_from_pause(turn)
+
+
+async def settings(turn: Turn) -> list[Reply]:
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, SETTINGS)
+
+
+async def skip(turn: Turn) -> list[Reply]:
+    return await _open(turn, SKIP)
+
+
+async def snooze(turn: Turn) -> list[Reply]:
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    found = turn.command()
+    minutes = minutes_from(found.args) if found is not None and found.args else None
+    if minutes is not None:
+        return await snooze_by(turn, int(minutes))
+    return await flow.begin(turn, SNOOZE)

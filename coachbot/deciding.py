@@ -21,7 +21,7 @@ from coachbot.store.tables import CheckIn
 REFER_REASONS = {"4": "night_or_rest_pain", "5": "regressions", "6": "rising_trend"}
 
 
-def _context(turn: Turn) -> Context:
+def context(turn: Turn) -> Context:
     assert turn.enrolment is not None
     programme, person = turn.programme(), tracking.person_of(turn.enrolment)
     cautious = programme.track == "prevention" and person.cautious
@@ -52,7 +52,7 @@ async def after_silence(turn: Turn) -> list[Reply]:
     checkins = await turn.repo.checkins(enrolment.id)
     decisions = await turn.repo.decisions(enrolment.id)
     last = max([enrolment.started_on, *(c.local_date for c in checkins), *(d.local_date for d in decisions)])
-    found = silence(_context(turn), tracking.progress_of(enrolment), last, turn.local_today())
+    found = silence(context(turn), tracking.progress_of(enrolment), last, turn.local_today())
     return [] if found is None else await apply(turn, *found)
 
 
@@ -70,14 +70,14 @@ async def after_morning(turn: Turn, checkin: CheckIn) -> list[Reply]:
         answered = morning if row.local_date == today - timedelta(days=1) else None
         session = tracking.session_of(row)
         decision, progress = evaluate(
-            _context(turn), progress, session, answered, history.mornings, history.sessions, today
+            context(turn), progress, session, answered, history.mornings, history.sessions, today
         )
         row.details = {**row.details, "decided": True}
         replies += await apply(turn, decision, progress)
         if decision.kind in ("refer", "stop"):
             return replies
     if not pending:
-        found = morning_rules(_context(turn), progress, morning, history.mornings, today)
+        found = morning_rules(context(turn), progress, morning, history.mornings, today)
         if found is not None:
             replies += await apply(turn, *found)
     return replies
@@ -90,7 +90,7 @@ async def after_sudden_event(turn: Turn, checkin: CheckIn) -> list[Reply]:
     checkin.details = {**checkin.details, "decided": True}
     progress = tracking.progress_of(enrolment)
     session = tracking.session_of(checkin)
-    found = morning_rules(_context(turn), progress, None, (), checkin.local_date, session)
+    found = morning_rules(context(turn), progress, None, (), checkin.local_date, session)
     assert found is not None  # a sudden event always stops
     return await apply(turn, *found)
 

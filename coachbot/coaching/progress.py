@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from coachbot.coaching.redflags import Tier
 
-_DATES = ("hold_week_until", "light_day", "skip_run_until", "rest_until", "phase_since")
+_DATES = ("hold_week_until", "light_day", "skip_run_until", "rest_until", "paused_on", "phase_since")
 
 DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up"]
 
@@ -57,6 +57,7 @@ class Progress:
     light_day: date | None = None  # row 5: the next session is a light day
     skip_run_until: date | None = None  # row 5, group B: skip the next run
     rest_until: date | None = None  # row 2: no loading before this day, then re-triage
+    paused_on: date | None = None  # /pause: 7+ days away restarts a level lower
     phase_since: date | None = None
     reached: dict[str, date] = field(default_factory=dict)  # "E9:8" -> first day at that level
     red_sessions: tuple[date, ...] = ()  # prevention: D in the red zone

@@ -117,9 +117,16 @@ def silence(
     context: Context, progress: Progress, last_answer: date, today: date
 ) -> tuple[Decision, Progress] | None:
     """CLINICAL 8 missing data: after `silence_pause_days` without an answer the plan restarts one level
-    below where the person left off, for every exercise of the phase that can go lower."""
+    below where the person left off."""
     if (today - last_answer).days < context.programme.rules.silence_pause_days:
         return None
+    return restart_lower(context, progress, today, "silence", texts.WELCOME_BACK_LOWER)
+
+
+def restart_lower(
+    context: Context, progress: Progress, today: date, rule: str, reason: str
+) -> tuple[Decision, Progress]:
+    """Every exercise of the phase that can go lower restarts one level down (CLINICAL 9.6 re-entry)."""
     phase = context.programme.phase(progress.phase)
     new = replace(progress, green_streak=0, streaks={})
     changes = []
@@ -129,10 +136,10 @@ def silence(
             changes.append((item.exercise, level, level - 1))
             new = new.with_level(item.exercise, level - 1, today)
     if not changes:
-        return Decision(today, "hold", "silence", texts.WELCOME_BACK_SAME, progress.phase), new
+        return Decision(today, "hold", rule, texts.WELCOME_BACK_SAME, progress.phase), new
     first = changes[0]
     decision = Decision(
-        today, "regress", "silence", texts.WELCOME_BACK_LOWER, progress.phase,
+        today, "regress", rule, reason, progress.phase,
         exercise=first[0], level_from=first[1], level_to=first[2], scope=tuple(changes),
     )  # fmt: skip
     return decision, new

@@ -51,17 +51,17 @@ def _programme(turn: Turn, answers: Answers) -> Question:
     return Question(enrol.CHOOSE_PROGRAMME, enrol.PROGRAMME_EXPECTED, options, row_size=1)
 
 
-def _zone(_turn: Turn, _answers: Answers) -> Question:
+def ask_zone(_turn: Turn, _answers: Answers) -> Question:
     return Question(enrol.ASK_ZONE, enrol.ZONE_EXPECTED.format(given=""), read=read_zone)
 
 
-def _session_time(_turn: Turn, _answers: Answers) -> Question:
+def ask_session_time(_turn: Turn, _answers: Answers) -> Question:
     return Question(
         enrol.ASK_SESSION_TIME, enrol.TIME_EXPECTED, time_options("07:00", "12:30", "18:00"), read=read_time
     )
 
 
-def _days(_turn: Turn, _answers: Answers) -> Question:
+def ask_days(_turn: Turn, _answers: Answers) -> Question:
     options = (
         Option("mon,tue,wed,thu,fri,sat,sun", enrol.EVERY_DAY),
         Option("mon,tue,wed,thu,fri", enrol.WEEKDAYS_ONLY),
@@ -69,7 +69,7 @@ def _days(_turn: Turn, _answers: Answers) -> Question:
     return Question(enrol.ASK_DAYS, enrol.DAYS_EXPECTED, options, read=read_days, row_size=2)
 
 
-def _morning_time(_turn: Turn, _answers: Answers) -> Question:
+def ask_morning_time(_turn: Turn, _answers: Answers) -> Question:
     return Question(
         enrol.ASK_MORNING_TIME, enrol.TIME_EXPECTED, time_options("07:00", "08:00", "09:00"), read=read_time
     )
@@ -140,12 +140,12 @@ ENROL = Flow(
     "enrol",
     (
         Step("consent", _consent, ends={"no": safety.DECLINED}),
-        Step("zone", _zone),
+        Step("zone", ask_zone),
         *triage_steps.STEPS,
         Step("programme", _programme, when=lambda turn, answers: len(_candidates(turn, answers)) > 1),
-        Step("session_time", _session_time),
-        Step("training_days", _days),
-        Step("morning_time", _morning_time),
+        Step("session_time", ask_session_time),
+        Step("training_days", ask_days),
+        Step("morning_time", ask_morning_time),
     ),
     _finish,
     interrupt=triage_steps.interrupt,

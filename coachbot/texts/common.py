@@ -8,6 +8,9 @@ HELP = (
     "- /morning — how your calf feels this morning\n"
     "- /weekly — this week's calf tests\n"
     "- /status — where you are in the programme\n"
+    "- /settings — session time, days, time zone, morning time, quiet hours\n"
+    "- /snooze — remind me later (30 min, 1 h or 3 h)\n"
+    "- /skip — skip today's session\n"
     "- /pause and /resume — take a break and come back\n"
     "- /stop — leave the programme\n"
     "- /cancel — stop answering the current questions\n"
@@ -21,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "morning": "How your calf feels this morning",
     "weekly": "This week's calf tests",
     "status": "Where you are in the programme",
+    "settings": "Change your schedule",
+    "snooze": "Remind me later",
+    "skip": "Skip today's session",
     "pause": "Take a break",
     "resume": "Carry on after a break",
     "stop": "Leave the programme",

@@ -76,6 +76,8 @@ async def test_pause_resume_and_stop(coach: Coach, now: datetime) -> None:
     chat = Chat(coach, now)
     await chat.enrol()
     await chat.command("/pause")
+    await chat.press("Travelling")
+    assert "Paused." in chat.text
     await chat.command("/pause")
     assert "already paused" in chat.text
     await chat.command("/resume")

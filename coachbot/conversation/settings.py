@@ -1,0 +1,100 @@
+"""/settings: change the session time, training days, time zone, morning time, quiet hours or weekly day.
+
+Changing any of them moves the schedules at once (Coach.handle reschedules when they change).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from coachbot.conversation.enrol import ask_days, ask_morning_time, ask_session_time, ask_zone
+from coachbot.conversation.flow import Answers, Flow, Step
+from coachbot.conversation.question import Invalid, Option, Question
+from coachbot.conversation.triage import choice
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.present import days as describe_days
+from coachbot.schedule import ScheduleInputError, format_time, parse_days, parse_time
+from coachbot.texts import settings as texts
+
+_SPLIT = re.compile(r"\s*(?:-|–|to|until)\s*")
+
+
+def _read_quiet(text: str) -> str:
+    if text.strip().lower() in ("none", "off", "no"):
+        return "none"
+    parts = _SPLIT.split(text.strip(), maxsplit=1)
+    try:
+        start, end = (format_time(parse_time(part)) for part in parts) if len(parts) == 2 else ("", "")
+    except ScheduleInputError:
+        raise Invalid(texts.QUIET_EXPECTED) from None
+    if not start or start == end:
+        raise Invalid(texts.QUIET_EXPECTED)
+    return f"{start}-{end}"
+
+
+def _read_weekday(text: str) -> str:
+    try:
+        days = parse_days(text)
+    except ScheduleInputError:
+        raise Invalid(texts.WEEKLY_DAY_EXPECTED) from None
+    if len(days) != 1:
+        raise Invalid(texts.WEEKLY_DAY_EXPECTED)
+    return days[0]
+
+
+def _chose(setting: str) -> Callable[[Turn, Answers], bool]:
+    return lambda _turn, answers: answers.get("which") == setting
+
+
+STEPS = (
+    Step("which", lambda _t, _a: choice(texts.ASK_SETTING, texts.SETTING_LABELS)),
+    Step("session_time", ask_session_time, when=_chose("session_time")),
+    Step("training_days", ask_days, when=_chose("days")),
+    Step("zone", ask_zone, when=_chose("zone")),
+    Step("morning_time", ask_morning_time, when=_chose("morning_time")),
+    Step(
+        "quiet",
+        lambda _t, _a: Question(
+            texts.ASK_QUIET, texts.QUIET_EXPECTED, (Option("none", "None"),), read=_read_quiet
+        ),
+        when=_chose("quiet"),
+    ),
+    Step(
+        "weekly_day",
+        lambda _t, _a: Question(texts.ASK_WEEKLY_DAY, texts.WEEKLY_DAY_EXPECTED, read=_read_weekday),
+        when=_chose("weekly_day"),
+    ),
+)
+
+
+async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
+    enrolment, person = turn.enrolment, turn.person
+    if enrolment is None or person is None:
+        return []
+    if "session_time" in answers:
+        enrolment.local_time = answers["session_time"]
+    if "training_days" in answers:
+        enrolment.days = answers["training_days"]
+    if "zone" in answers:
+        person.tz = answers["zone"]
+    if "morning_time" in answers:
+        enrolment.morning_time = answers["morning_time"]
+    if "quiet" in answers:
+        start, _, end = answers["quiet"].partition("-")
+        enrolment.quiet_start, enrolment.quiet_end = (
+            (start, end) if answers["quiet"] != "none" else (None, None)
+        )
+    if "weekly_day" in answers:
+        enrolment.weekly_day = answers["weekly_day"]
+    enrolment.updated_at = turn.now
+    quiet = f"{enrolment.quiet_start}–{enrolment.quiet_end}" if enrolment.quiet_start else texts.NO_QUIET
+    summary = texts.SAVED.format(
+        time=enrolment.local_time, zone=person.tz, days=describe_days(enrolment.days),
+        morning=enrolment.morning_time, weekly=enrolment.weekly_day.capitalize(), quiet=quiet,
+    )  # fmt: skip
+    return [turn.say(summary)]
+
+
+SETTINGS = Flow("settings", STEPS, _finish)

@@ -1,0 +1,46 @@
+"""/skip today's session with a reason; the day counts as not done (CLINICAL 9.2 row 8, pain as amber)."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from coachbot.conversation.flow import Answers, Flow, Step
+from coachbot.conversation.triage import choice
+from coachbot.conversation.turn import Turn
+from coachbot.messages import Reply
+from coachbot.schedule import next_day_in
+from coachbot.scheduling import days_for
+from coachbot.store.tables import OutboxMessage
+from coachbot.texts import settings as texts
+
+_REASONS = {"pain": "pain", "time": "time", "ill": "other", "other": "other"}
+
+
+async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return []
+    today = turn.local_today()
+    checkin = await turn.repo.checkin_or_new(enrolment, "session", today, turn.now)
+    checkin.completion, checkin.completion_reason = "none", _REASONS[answers["reason"]]
+    checkin.details = {**checkin.details, "skipped": answers["reason"], "levels": {}}
+    await turn.repo.save_checkin(checkin)
+    # today's prompt, if it has not gone yet, is no longer needed
+    await turn.repo.session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.idempotency_key == f"{enrolment.id}:{today.isoformat()}:session",
+            OutboxMessage.status == "pending",
+        )
+        .values(status="skipped")
+    )
+    if answers["reason"] == "pain":
+        return [turn.say(texts.SKIPPED_FOR_PAIN)]
+    days = days_for("session", enrolment, turn.programme())
+    following = next_day_in(days, today).strftime("%a %d %b") if days else "your next training day"
+    return [turn.say(texts.SKIPPED.format(next_day=following))]
+
+
+SKIP = Flow(
+    "skip", (Step("reason", lambda _t, _a: choice(texts.ASK_SKIP_REASON, texts.SKIP_LABELS)),), _finish
+)
