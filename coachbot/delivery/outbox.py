@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from coachbot.messages import Address, ChatKind, Reply
@@ -42,14 +42,14 @@ class Leased:
         )
 
 
-async def add(repo: Repo, values: dict[str, Any]) -> None:
-    """Insert an outbox row unless one with the same idempotency key exists (then nothing happens)."""
+async def add(repo: Repo, *rows: dict[str, Any]) -> None:
+    """Insert outbox rows, skipping any whose idempotency key exists already (one statement for all)."""
+    if not rows:
+        return
     dialect = repo.session.bind.dialect.name if repo.session.bind else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(OutboxMessage).values(**values).on_conflict_do_nothing(index_elements=["idempotency_key"])
-    )
-    await repo.session.execute(statement)
+    statement = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["idempotency_key"])
+    await repo.session.execute(statement, list(rows))
 
 
 def row(
@@ -97,13 +97,27 @@ async def claim(
     return leased
 
 
-async def mark_sent(repo: Repo, item: Leased, owner: str, message_id: str, now: datetime) -> None:
-    await repo.session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == item.id)
+async def mark_sent(repo: Repo, sent: list[tuple[int, str]], now: datetime) -> None:
+    """Mark rows sent with their platform message ids, in one statement."""
+    if not sent:
+        return
+    table = OutboxMessage.__table__
+    assert isinstance(table, Table)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
         .values(
-            status="sent", message_id=message_id, sent_at=now, lease_until=None, lease_owner=None, error=None
+            status="sent",
+            message_id=bindparam("platform_id"),
+            sent_at=now,
+            lease_until=None,
+            lease_owner=None,
+            error=None,
         )
+    )
+    connection = await repo.session.connection()
+    await connection.execute(
+        statement, [{"row_id": row_id, "platform_id": message_id} for row_id, message_id in sent]
     )
 
 

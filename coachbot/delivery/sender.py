@@ -25,6 +25,7 @@ from coachbot.store.db import Database
 log = logging.getLogger(__name__)
 
 Send = Callable[[Reply], Awaitable[str]]
+MARK_EVERY = 50  # sends recorded per transaction: fewer commits, and a crash can repeat at most these
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class OutboxSender:
         self.database, self.senders, self.limiter, self.owner = database, senders, limiter, owner
         self.settings = settings or SenderSettings()
         self.rng = rng or random.Random()
+        self._sent: list[tuple[int, str]] = []
 
     async def claim(self, now: datetime) -> list[Leased]:
         paused = {platform for platform in self.senders if self.limiter.paused(platform)}
@@ -89,7 +91,10 @@ class OutboxSender:
                 item = queue.get_nowait()
                 sent += await self.deliver(item, now)
 
-        await asyncio.gather(*(worker() for _ in range(min(self.settings.workers, len(items)))))
+        try:
+            await asyncio.gather(*(worker() for _ in range(min(self.settings.workers, len(items)))))
+        finally:
+            await self.flush(now)
         return sent
 
     async def deliver(self, item: Leased, now: datetime) -> int:
@@ -122,9 +127,17 @@ class OutboxSender:
             return await self._finish(
                 item, outbox.retry_later, now + timedelta(seconds=wait), str(error) or type(error).__name__
             )
-        async with self.database.write() as repo:
-            await outbox.mark_sent(repo, item, self.owner, message_id, now)
+        self._sent.append((item.id, message_id))
+        if len(self._sent) >= MARK_EVERY:
+            await self.flush(now)
         return 1
+
+    async def flush(self, now: datetime) -> None:
+        """Record the sends so far in one transaction (a crash before this repeats only these)."""
+        sent, self._sent = self._sent, []
+        if sent:
+            async with self.database.write() as repo:
+                await outbox.mark_sent(repo, sent, now)
 
     async def _finish(
         self, item: Leased, action: Callable[..., Awaitable[None]], *args: object, **kwargs: object

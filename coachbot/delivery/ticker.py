@@ -58,8 +58,10 @@ class Ticker:
         while True:
             async with self.database.write() as repo:
                 batch = await self._claim(repo, now)
+                rows: list[dict[str, object]] = []
                 for schedule, enrolment, person in batch:
-                    await self._advance(repo, schedule, enrolment, person, now, result)
+                    rows.extend(self._advance(schedule, enrolment, person, now, result))
+                await outbox.add(repo, *rows)
             if len(batch) < self.settings.batch:
                 return result
 
@@ -75,19 +77,15 @@ class Ticker:
         )
         return [(row[0], row[1], row[2]) for row in (await repo.session.execute(query)).all()]
 
-    async def _advance(
-        self,
-        repo: Repo,
-        schedule: Schedule,
-        enrolment: Enrolment,
-        person: Person,
-        now: datetime,
-        result: TickResult,
-    ) -> None:
+    def _advance(
+        self, schedule: Schedule, enrolment: Enrolment, person: Person, now: datetime, result: TickResult
+    ) -> list[dict[str, object]]:
+        """Move one schedule past `now`; returns the outbox rows for what fell due (sent or missed)."""
         programme = self.programmes.get(enrolment.programme_id)
         if programme is None or not person.tz:
             schedule.next_due_at = None
-            return
+            return []
+        rows: list[dict[str, object]] = []
         zone = ZoneInfo(person.tz)
         due = schedule.next_due_at
         while due is not None and due <= now:
@@ -103,8 +101,7 @@ class Ticker:
             late = send and lateness > self.settings.late_after
             day = due.astimezone(zone).date()
             text, choices = prompt(schedule.kind, enrolment, programme, day, late)
-            await outbox.add(
-                repo,
+            rows.append(
                 outbox.row(
                     f"{enrolment.id}:{day.isoformat()}:{schedule.kind}", person.platform, person.chat_id,
                     schedule.kind, day, text, choices, "pending" if send else "missed", now,
@@ -115,3 +112,4 @@ class Ticker:
             result.missed += not send
             due = following
         schedule.next_due_at = due
+        return rows
