@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -114,7 +114,7 @@ async def wait_for(url: str) -> None:
     raise RuntimeError("fake endpoint did not start")
 
 
-async def run(count: int, limit: float, database_url: str | None, workers: int) -> dict[str, float]:
+async def run(count: int, limit: float, database_url: str | None, workers: int) -> dict[str, object]:
     programmes = load_directory(data_dir("programmes"))
     with tempfile.TemporaryDirectory() as folder:
         url = database_url or f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}"
@@ -122,8 +122,8 @@ async def run(count: int, limit: float, database_url: str | None, workers: int) 
         await migrate.upgrade(database)
         await populate(database, count)
         port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.fake_endpoint", "--port", str(port), "--rate", str(limit)]
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "benchmarks.fake_endpoint", "--port", str(port), "--rate", str(limit)
         )
         endpoint = f"http://127.0.0.1:{port}"
         platform = HttpPlatform(endpoint)
@@ -146,9 +146,7 @@ async def run(count: int, limit: float, database_url: str | None, workers: int) 
                     SenderSettings(workers=workers, batch=500),
                 )
                 while True:
-                    sent = await sender.run_once(
-                        datetime.now(UTC).replace(year=2026, month=3, day=3, hour=7, minute=1)
-                    )
+                    sent = await sender.run_once(DUE + timedelta(seconds=time.perf_counter() - ticked))
                     if not sent:
                         async with database.read() as repo:
                             pending = (
@@ -166,7 +164,7 @@ async def run(count: int, limit: float, database_url: str | None, workers: int) 
                     stats = await response.json()
         finally:
             server.terminate()
-            server.wait()
+            await server.wait()
             await database.close()
     rate = stats["delivered"] / (finished - ticked)
     return {
@@ -181,7 +179,7 @@ async def run(count: int, limit: float, database_url: str | None, workers: int) 
         "duplicates": stats["duplicates"],
         "http_429": platform.rate_limited,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }  # type: ignore[return-value]
+    }
 
 
 def memory() -> None:
