@@ -24,6 +24,7 @@ from coachbot.adapters.console import ConsoleAdapter
 from coachbot.coach import Coach
 from coachbot.delivery.limits import RateLimiter
 from coachbot.delivery.sender import OutboxSender
+from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.instance import Leadership, SqliteInstanceLock
 from coachbot.messages import Incoming, Reply
@@ -75,6 +76,11 @@ class App:
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 
+    async def pause_silent(self) -> None:
+        paused = await pause_silent(self.database, self.coach.programmes, self.clock())
+        if paused:
+            log.info("paused %s plans after a week without answers", paused)
+
     async def send(self) -> None:
         await self.sender.run_once(self.clock())
 
@@ -88,6 +94,7 @@ class App:
         now = utc_now()  # APScheduler runs on real time; the jobs read the app's clock
         scheduler.add_job(self.tick, "interval", seconds=every, id="tick", next_run_time=now)
         scheduler.add_job(self.send, "interval", seconds=max(every // 3, 1), id="send", next_run_time=now)
+        scheduler.add_job(self.pause_silent, "interval", hours=1, id="silence", next_run_time=now)
         return scheduler
 
     async def run(self) -> None:
@@ -98,9 +105,12 @@ class App:
         try:
             if lock is not None:
                 lock.acquire()
-            if leadership is not None and await leadership.try_acquire():
-                log.info("this instance leads: it runs the platform pollers")
             scheduler = self.scheduler()
+            if leadership is not None:
+                # a follower keeps asking, so it takes over the pollers when the leader stops
+                scheduler.add_job(
+                    self._lead, "interval", seconds=30, args=[leadership], id="lead", next_run_time=utc_now()
+                )
             scheduler.start()
             await self._run_adapters()
         finally:
@@ -111,6 +121,10 @@ class App:
             if lock is not None:
                 lock.release()
             await self.database.close()
+
+    async def _lead(self, leadership: Leadership) -> None:
+        if not leadership.is_leader and await leadership.try_acquire():
+            log.info("this instance now leads: it runs the platform pollers")
 
     async def _run_adapters(self) -> None:
         tasks = [asyncio.create_task(adapter.run(), name=name) for name, adapter in self.adapters.items()]
