@@ -47,7 +47,6 @@ FLOWS = {
         SNOOZE,
     )
 }
-PUBLIC_COMMANDS = frozenset({"help"})
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
 from coachbot.programme.schema import Weekday
 from coachbot.schedule import next_day_in, parse_days
+from coachbot.texts import checkin as checkin_texts
 from coachbot.texts import common, safety
 from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import plan as texts
@@ -56,7 +57,9 @@ async def morning(turn: Turn) -> list[Reply]:
 
 
 async def weekly(turn: Turn) -> list[Reply]:
-    return await _open(turn, WEEKLY)
+    opened = await _open(turn, WEEKLY)
+    started = turn.conversation is not None and turn.conversation.flow == WEEKLY.name
+    return [turn.say(checkin_texts.WEEKLY_INTRO), *opened] if started else opened
 
 
 async def _open(turn: Turn, check_in: Flow) -> list[Reply]:

@@ -16,6 +16,7 @@ from coachbot.coaching.constants import BASELINE_CAP
 from coachbot.coaching.facts import History, Person, WeeklyReport
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
 from coachbot.programme.schema import WEEKDAYS, Programme
+from coachbot.texts import decisions as texts
 
 WEEKLY_CHECK_EVERY = 7
 
@@ -83,7 +84,10 @@ class Replay:
         self.pending = None
         if row.event == "red_flag" and not self.referred:
             yield from self._apply(
-                (Decision(today, "refer", "1", "", self.progress.phase, tier="urgent"), self.progress)
+                (
+                    Decision(today, "refer", "1", texts.REFER_RED_FLAG, self.progress.phase, tier="urgent"),
+                    self.progress,
+                )
             )
         self._note_tests(row)
         if (

@@ -31,6 +31,16 @@ def _number(prompt: str, expected: str, maximum: int) -> Callable[[Turn, Answers
     return lambda _turn, _answers: Question(prompt, expected, (SKIP,), read=read)
 
 
+def _legs(injured: str, either: str) -> Callable[[Turn, Answers], Question]:
+    """Heel-raise counts: "injured leg" and "other leg" in rehab, "left" and "right" in prevention."""
+
+    def ask(turn: Turn, answers: Answers) -> Question:
+        prevention = turn.enrolment is not None and turn.programme().track == "prevention"
+        return _number(either if prevention else injured, texts.COUNT_EXPECTED, 300)(turn, answers)
+
+    return ask
+
+
 def _pain(prompt: str) -> Callable[[Turn, Answers], Question]:
     def ask(_turn: Turn, _answers: Answers) -> Question:
         scale = pain_question(prompt)
@@ -62,8 +72,8 @@ def _soleus(turn: Turn, _answers: Answers) -> bool:
 
 
 STEPS = (
-    Step("heel_raise_injured", _number(texts.ASK_HEEL_INJURED, texts.COUNT_EXPECTED, 300)),
-    Step("heel_raise_other", _number(texts.ASK_HEEL_OTHER, texts.COUNT_EXPECTED, 300)),
+    Step("heel_raise_injured", _legs(texts.ASK_HEEL_INJURED, texts.ASK_HEEL_BOTH_FIRST)),
+    Step("heel_raise_other", _legs(texts.ASK_HEEL_OTHER, texts.ASK_HEEL_BOTH_SECOND)),
     Step("heel_raise_pain", _pain(texts.ASK_HEEL_PAIN), when=_rehab_phases(0, 1, 2)),
     Step("bent_knee_injured", _number(texts.ASK_BENT_INJURED, texts.COUNT_EXPECTED, 300), when=_soleus),
     Step("bent_knee_other", _number(texts.ASK_BENT_OTHER, texts.COUNT_EXPECTED, 300), when=_soleus),

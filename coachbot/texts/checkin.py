@@ -70,7 +70,6 @@ ASK_ADHERENCE = "How well did you stick to the plan this week? 0 = not at all, 1
 ASK_CONFIDENCE = "How confident do you feel about running? 0 = not at all, 10 = completely."
 ASK_SYMPTOMS = "Any calf pain, tightness or cramping this week at its worst, 0–10?"
 WEEKLY_RECORDED = "Thanks — this week's check is logged."
-SCORE_EXPECTED = "a number from 0 to 10"
 
 # phase change confirmation (CLINICAL 9.2 "the user confirms")
 ASK_PHASE_UP = "Ready to try the next stage?"

@@ -19,8 +19,6 @@ PAIN_EDUCATION = (
     "limp is not OK: stop and tell me."
 )
 
-DEFAULT_EMERGENCY = "112 or your local emergency number"
-
 WARNING_SIGNS = (
     "**Stop and get help if you notice:** sudden breathlessness or chest pain (call {emergency}); "
     "a swollen, warm, red or darker calf; a snap or pop with trouble rising onto your toes; pins and "

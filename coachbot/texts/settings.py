@@ -40,4 +40,3 @@ SKIPPED_FOR_PAIN = (
 
 ASK_SNOOZE = "Remind you again in:"
 SNOOZE_LABELS = {"30": "30 minutes", "60": "1 hour", "180": "3 hours"}
-SNOOZE_EXPECTED = "30 minutes, 1 hour or 3 hours"

@@ -171,3 +171,13 @@ async def test_run_days_ask_whether_the_run_went_as_planned(
         [checkin] = await repo.checkins(enrolment.id)
     assert checkin.details["run"] == "shortened"
     assert checkin.details["levels"]["E9"] == 1
+
+
+async def test_prevention_weekly_check_asks_left_and_right(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol("12-week calf strengthening for runners")
+    await chat.command("/weekly")
+    assert "time for this week's calf check" in chat.text.lower()
+    assert "**left leg**" in chat.text
+    await chat.say("24")
+    assert "**right leg**" in chat.text
