@@ -21,6 +21,7 @@ from typing import Protocol, TextIO
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from coachbot.adapters.console import ConsoleAdapter
+from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.coach import Coach
 from coachbot.delivery.limits import RateLimiter
 from coachbot.delivery.sender import OutboxSender
@@ -32,6 +33,7 @@ from coachbot.programme.loader import load_directory
 from coachbot.settings import Settings, SettingsError
 from coachbot.store import migrate
 from coachbot.store.db import Database
+from coachbot.texts import common
 
 log = logging.getLogger(__name__)
 
@@ -143,18 +145,24 @@ def build(
     stdout: TextIO | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> App:
-    """Wire the app; with no platform token the console is the platform."""
+    """Wire the app: Telegram when TELEGRAM_TOKEN is set, otherwise the console."""
     programmes = load_directory(settings.programmes_dir)
     database = Database.connect(settings.database_url.value)
     ticker = Ticker(
         database, programmes, TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
     )
-    if settings.telegram_token is not None or settings.discord_token is not None:
-        raise SettingsError(
-            "TELEGRAM_TOKEN or DISCORD_TOKEN is set, but this version has only the console; "
-            "unset them to chat in the terminal"
-        )
+    if settings.discord_token is not None:
+        raise SettingsError("DISCORD_TOKEN is set, but this version speaks Telegram and the console only")
     app = App(settings, database, Coach(database, programmes), ticker, RateLimiter(), clock)
+    if settings.telegram_token is not None:
+        app.adapters["telegram"] = TelegramAdapter(
+            settings.telegram_token.value,
+            app.deliver,
+            common.COMMANDS,
+            api_url=settings.telegram_api_url,
+            clock=clock,
+        )
+        return app
     app.adapters["console"] = ConsoleAdapter(
         app.deliver, stdin or sys.stdin, stdout or sys.stdout, _console_user(), clock
     )

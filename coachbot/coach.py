@@ -49,6 +49,9 @@ FLOWS = {
 }
 
 
+DEDUPED = frozenset({"telegram", "discord"})  # platforms that may deliver an event twice
+
+
 @dataclass(frozen=True)
 class Route:
     matches: Callable[[Turn], bool]
@@ -134,6 +137,13 @@ class Coach:
 
     async def handle(self, incoming: Incoming, now: datetime) -> list[Reply]:
         async with self.database.write() as repo:
+            sender = incoming.sender
+            if (
+                incoming.event_id
+                and sender.platform in DEDUPED
+                and not await repo.first_time(sender.platform, incoming.event_id, now)
+            ):
+                return []  # redelivered after a crash or a reconnect: handled already
             turn = await Turn.load(repo, incoming, now, self.programmes)
             before = _schedule_signature(turn)
             route = next(route for route in ROUTES if route.matches(turn))

@@ -39,6 +39,7 @@ class Settings:
     telegram_token: Secret | None = None
     discord_token: Secret | None = None
     log_level: str = "INFO"
+    telegram_api_url: str | None = None
     tick_seconds: int = 15
     late_window_hours: float = 3.0
 
@@ -78,6 +79,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         telegram_token=_secret(environ, "TELEGRAM_TOKEN"),
         discord_token=_secret(environ, "DISCORD_TOKEN"),
         log_level=level,
+        telegram_api_url=environ.get("COACHBOT_TELEGRAM_API_URL", "").strip() or None,
         tick_seconds=int(tick_seconds),
         late_window_hours=late_window,
     )

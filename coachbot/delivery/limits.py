@@ -27,6 +27,7 @@ DEFAULTS = {
     "console": PlatformLimits(per_second=1000),
 }
 MAX_CHAT_LIMITERS = 10_000
+CHAT_BURST = 3
 
 
 @dataclass
@@ -68,7 +69,8 @@ class RateLimiter:
         if group and limits.per_group_minute:
             rate, period = float(limits.per_group_minute), 60.0
         elif limits.per_chat_interval:
-            rate, period = 1.0, limits.per_chat_interval
+            # one a second on average, with a burst of three (a reply often comes in two or three parts)
+            rate, period = float(CHAT_BURST), CHAT_BURST * limits.per_chat_interval
         else:
             return None
         key = (platform, chat_id)

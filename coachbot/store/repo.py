@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coachbot.store.tables import CheckIn, Conversation, Decision, Enrolment, ExerciseLevel, Person, Schedule
+from coachbot.store.tables import (
+    CheckIn,
+    Conversation,
+    Decision,
+    Enrolment,
+    ExerciseLevel,
+    Person,
+    ProcessedEvent,
+    Schedule,
+)
 
 LIVE_STATUSES = ("active", "paused", "referred")
 
@@ -132,6 +141,16 @@ class Repo:
         if conversation is not None:
             await self.session.delete(conversation)
             await self.session.flush()
+
+    # de-duplication
+
+    async def first_time(self, platform: str, event_id: str, now: datetime) -> bool:
+        """Record an event id; False if it was recorded before (the platform delivered it again)."""
+        if await self.session.get(ProcessedEvent, (platform, event_id)) is not None:
+            return False
+        self.session.add(ProcessedEvent(platform=platform, event_id=event_id, seen_at=now))
+        await self.session.flush()
+        return True
 
     # schedules
 

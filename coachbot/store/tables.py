@@ -183,6 +183,16 @@ class Conversation(Base):
     updated_at: Mapped[datetime]
 
 
+class ProcessedEvent(Base):
+    """Platform events already handled (Telegram update_id, Discord interaction id): redelivery is ignored."""
+
+    __tablename__ = "processed_events"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class Schedule(Base):
     """When the next prompt of one kind is due for an enrolment (UTC); NULL while the plan is paused."""
 

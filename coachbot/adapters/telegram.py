@@ -1,0 +1,179 @@
+"""Telegram through python-telegram-bot 22, embedded in our own event loop (never run_polling, no JobQueue).
+
+Updates become Incoming messages for the `deliver` callback; replies are sent as HTML with inline keyboards.
+Button presses are always answered (answerCallbackQuery). Send failures are translated into the delivery
+errors the outbox sender understands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime, timedelta
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.warnings import PTBDeprecationWarning
+
+from coachbot.adapters.telegram_format import keyboard, split, to_html
+from coachbot.delivery import errors
+from coachbot.messages import Address, ChatKind, Choice, Command, Incoming, Reply, Text
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+MAX_START_PAYLOAD = 64
+
+
+class TelegramAdapter:
+    """`run` polls until cancelled; `send` works only while `run` is active."""
+
+    def __init__(
+        self,
+        token: str,
+        deliver: Callable[[Incoming], Awaitable[None]],
+        commands: Mapping[str, str],
+        *,
+        api_url: str | None = None,
+        poll_timeout: float = 10.0,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._token = token
+        self.deliver = deliver
+        self.commands = commands
+        self.api_url = api_url.rstrip("/") if api_url else None
+        self.poll_timeout = poll_timeout
+        self.clock = clock
+        self._application: Application | None = None  # type: ignore[type-arg]
+        self.ready = asyncio.Event()
+
+    def __repr__(self) -> str:
+        return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
+
+    def _build(self) -> Application:  # type: ignore[type-arg]
+        builder = ApplicationBuilder().token(self._token).job_queue(None)
+        if self.api_url:
+            builder = builder.base_url(f"{self.api_url}/bot").base_file_url(f"{self.api_url}/file/bot")
+        application = builder.build()
+        application.add_handler(TypeHandler(Update, self._on_update))
+        return application
+
+    async def run(self) -> None:
+        application = self._application = self._build()
+        await application.initialize()
+        try:
+            await application.bot.set_my_commands(
+                [BotCommand(name, description) for name, description in self.commands.items()]
+            )
+            assert application.updater is not None
+            await application.updater.start_polling(
+                allowed_updates=ALLOWED_UPDATES,
+                timeout=timedelta(seconds=self.poll_timeout),
+                bootstrap_retries=-1,  # keep retrying with PTB's backoff when the network is down
+                error_callback=self._polling_error,
+            )
+            await application.start()
+            self.ready.set()
+            await asyncio.Event().wait()  # until cancelled
+        finally:
+            self.ready.clear()
+            if application.updater is not None and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+            self._application = None
+
+    @staticmethod
+    def _polling_error(error: TelegramError) -> None:
+        log.warning("telegram polling: %s (retrying)", type(error).__name__)
+
+    # --- incoming ------------------------------------------------------------------------------
+
+    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        incoming = self.translate(update)
+        if update.callback_query is not None:
+            # always answered, even for a stale button, so the client stops its spinner
+            await update.callback_query.answer()
+        if incoming is not None:
+            await self.deliver(incoming)
+
+    def translate(self, update: Update) -> Incoming | None:
+        """An Update as the core's Incoming, or None for updates the core does not handle."""
+        at = self.clock()
+        event = str(update.update_id)
+        if update.callback_query is not None:
+            query = update.callback_query
+            message = query.message
+            if message is None or query.data is None:
+                return None
+            sender = _address(message.chat.id, message.chat.type, query.from_user.id)
+            return Choice(sender=sender, at=at, event_id=event, token=query.data)
+        message = update.message
+        if message is None or message.text is None or message.from_user is None:
+            return None
+        sender = _address(message.chat.id, message.chat.type, message.from_user.id)
+        text = message.text.strip()
+        if text.startswith("/"):
+            head, _, args = text.partition(" ")
+            name = head[1:].split("@", 1)[0].lower()
+            if name == "start":
+                args = args.strip()[:MAX_START_PAYLOAD]
+            return Command(sender=sender, at=at, event_id=event, name=name, args=args.strip())
+        return Text(sender=sender, at=at, event_id=event, text=text)
+
+    # --- outgoing ------------------------------------------------------------------------------
+
+    async def send(self, reply: Reply) -> str:
+        """Send a reply (split over several messages if long); returns the last message id."""
+        if self._application is None:
+            raise errors.TemporaryFailure("telegram adapter is not running")
+        bot = self._application.bot
+        chat_id = int(reply.to.chat_id)
+        try:
+            if reply.image is not None:
+                sent = await bot.send_photo(
+                    chat_id, reply.image, caption=to_html(reply.text)[:1024] or None, parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard(reply.choices),
+                )  # fmt: skip
+                return str(sent.message_id)
+            pieces = split(to_html(reply.text))
+            message_id = ""
+            for index, piece in enumerate(pieces):
+                last = index == len(pieces) - 1
+                sent = await bot.send_message(
+                    chat_id,
+                    piece,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard(reply.choices) if last else None,
+                )
+                message_id = str(sent.message_id)
+            return message_id
+        except RetryAfter as error:
+            raise errors.RetryAfter(_seconds(error)) from error
+        except Forbidden as error:
+            raise errors.Blocked(error.message) from error
+        except BadRequest as error:
+            if "chat not found" in error.message.lower():
+                raise errors.Blocked(error.message) from error
+            raise errors.Rejected(error.message) from error
+        except NetworkError as error:  # timeouts, connection errors and 5xx
+            raise errors.TemporaryFailure(error.message) from error
+
+
+def _seconds(error: RetryAfter) -> float:
+    """retry_after in seconds, whether PTB gives an int (until v23) or a timedelta."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+def _address(chat_id: int, chat_type: str, user_id: int) -> Address:
+    kind: ChatKind = "private" if chat_type == "private" else "group"
+    return Address(PLATFORM, str(chat_id), str(user_id), kind)

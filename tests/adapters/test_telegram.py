@@ -1,0 +1,193 @@
+"""The Telegram journey end to end: real python-telegram-bot over loopback HTTP against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from coachbot.adapters.telegram import TelegramAdapter
+from coachbot.app import App, build
+from coachbot.delivery.limits import PlatformLimits
+from coachbot.messages import Address, Text
+from coachbot.settings import load_settings
+from coachbot.store.tables import Enrolment, OutboxMessage
+from tests.chat import triage_answers
+from tests.conftest import sqlite_url
+from tests.fakes.telegram_api import TOKEN, FakeTelegram
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # Monday
+
+
+@dataclass
+class Clock:
+    now: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Bot:
+    api: FakeTelegram
+    app: App
+    clock: Clock
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
+    async with FakeTelegram() as api:
+        settings = load_settings(
+            {
+                "TELEGRAM_TOKEN": TOKEN,
+                "COACHBOT_TELEGRAM_API_URL": api.url,
+                "COACHBOT_DATABASE_URL": sqlite_url(tmp_path / "t.db"),
+            }
+        )
+        clock = Clock()
+        app = build(settings, clock=clock)
+        adapter = app.adapters["telegram"]
+        assert isinstance(adapter, TelegramAdapter)
+        adapter.poll_timeout = 1
+        # Telegram's one-message-a-second per chat would make each step of the journey take a second
+        app.limiter.limits["telegram"] = PlatformLimits(per_second=1000)
+        task = asyncio.create_task(app.run())
+        async with asyncio.timeout(10):
+            await adapter.ready.wait()
+        try:
+            yield Bot(api, app, clock)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+
+async def say(bot: Bot, chat: int, text: str) -> dict[str, object]:
+    """Type a message and wait for the bot's next reply to that chat."""
+    before = len(bot.api.texts_to(chat))
+    bot.api.send_text(chat, chat, text)
+    await bot.api.wait_until(lambda: len(bot.api.texts_to(chat)) > before)
+    return [p for p in bot.api.sent() if p.get("chat_id") == chat][-1]
+
+
+async def press(bot: Bot, chat: int, reply: dict[str, object], label: str) -> dict[str, object]:
+    """Tap a button of `reply` and wait for the bot's next reply."""
+    markup = reply["reply_markup"]
+    assert isinstance(markup, dict)
+    token = next(b["callback_data"] for row in markup["inline_keyboard"] for b in row if b["text"] == label)
+    before = len(bot.api.texts_to(chat))
+    bot.api.press(chat, chat, token, message_id=1)
+    await bot.api.wait_until(lambda: len(bot.api.texts_to(chat)) > before)
+    return [p for p in bot.api.sent() if p.get("chat_id") == chat][-1]
+
+
+async def enrol(bot: Bot, chat: int) -> None:
+    bot.api.private_chat(chat)
+    reply = await say(bot, chat, "/start")
+    reply = await press(bot, chat, reply, "I agree")
+    await say(bot, chat, "Europe/London")
+    for key, value in triage_answers():
+        await say(bot, chat, "7:00" if key == "session_time" else value)
+    await bot.api.reply_to(chat, "Stop and get help if you notice")  # the last of the welcome messages
+
+
+async def test_private_journey_from_start_to_an_adapted_plan(bot: Bot) -> None:
+    chat = 1001
+    await enrol(bot, chat)
+    welcome = next(p for p in bot.api.sent() if "You're enrolled" in str(p["text"]))
+    assert welcome["parse_mode"] == "HTML"
+    assert "<b>12-week calf strain rehab</b>" in str(welcome["text"])
+    assert bot.api.sent("answerCallbackQuery")  # the consent button was answered
+    assert {c["command"] for c in bot.api.sent("setMyCommands")[0]["commands"]} >= {
+        "start",
+        "checkin",
+        "help",
+    }
+
+    # the session prompt arrives at 07:00 London time, with a button that opens the check-in
+    bot.clock.now = datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC)
+    await bot.app.tick()
+    await bot.app.send()
+    prompt = await bot.api.reply_to(chat, "Daily session, Tue 03 Mar")
+    reply = await press(bot, chat, prompt, "Done — log it")
+    assert "during" in str(reply["text"])
+    reply = await press(bot, chat, reply, "2")  # pain buttons
+    reply = await say(bot, chat, "1/10")  # or typed
+    reply = await press(bot, chat, reply, "All")
+    reply = await press(bot, chat, reply, "No")
+    assert "Logged: pain 2/10 during, 1/10 now" in str(reply["text"])
+
+    # the next morning's answer decides: one green session so far
+    bot.clock.now = datetime(2026, 3, 4, 8, 0, 20, tzinfo=UTC)
+    await bot.app.tick()
+    await bot.app.send()
+    morning = await bot.api.reply_to(chat, "Good morning")
+    reply = await press(bot, chat, morning, "Answer")
+    reply = await press(bot, chat, reply, "1")
+    await press(bot, chat, reply, "None of these")
+    await bot.api.reply_to(chat, "1 of 2 green sessions")
+
+
+async def test_red_flag_pauses_the_plan_with_the_regional_service(bot: Bot) -> None:
+    await enrol(bot, 1002)
+    bot.api.send_text(1002, 1002, "my calf is swollen and hot today")
+    reply = await bot.api.reply_to(1002, "should be checked by a clinician today")
+    assert "NHS 111" in str(reply["text"])
+
+
+async def test_long_messages_are_split_and_html_is_escaped(bot: Bot) -> None:
+    adapter = bot.app.adapters["telegram"]
+    bot.api.private_chat(1003)
+    text = "\n".join(f"line {n} <tag> & **bold {n}**" for n in range(400))
+    await adapter.send(
+        __import__("coachbot.messages", fromlist=["Reply"]).Reply(Address("telegram", "1003", "1003"), text)
+    )
+    pieces = bot.api.texts_to(1003)
+    assert len(pieces) >= 3
+    assert all(len(piece) <= 4096 for piece in pieces)
+    assert "&lt;tag&gt; &amp; <b>bold 0</b>" in pieces[0]
+
+
+async def test_blocked_user_pauses_the_plan(bot: Bot) -> None:
+    await enrol(bot, 1004)
+    bot.api.blocked.add(1004)
+    bot.clock.now = datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC)
+    await bot.app.tick()
+    await bot.app.send()
+    async with bot.app.database.read() as repo:
+        rows = list(
+            (
+                await repo.session.execute(select(OutboxMessage).where(OutboxMessage.kind == "session"))
+            ).scalars()
+        )
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert [row.status for row in rows] == ["dead"]
+    assert (enrolment.status, enrolment.status_reason) == ("paused", "blocked")
+
+
+async def test_a_429_storm_delivers_everything_once(bot: Bot) -> None:
+    chats = [2001, 2002, 2003]
+    for chat in chats:
+        await enrol(bot, chat)
+    bot.api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, times=4)
+    bot.clock.now = datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC)
+    await bot.app.tick()
+    for _ in range(10):
+        await bot.app.send()
+        bot.clock.now += timedelta(seconds=2)
+    for chat in chats:
+        prompts = [text for text in bot.api.texts_to(chat) if "Daily session, Tue 03 Mar" in text]
+        assert len(prompts) == 1
+
+
+async def test_a_redelivered_update_is_handled_once(bot: Bot) -> None:
+    await enrol(bot, 1005)
+    update = Text(sender=Address("telegram", "1005", "1005"), at=START, event_id="99999", text="hello")
+    before = len(bot.api.texts_to(1005))
+    await bot.app.deliver(update)
+    await bot.app.deliver(update)  # the same update_id again, as after a crash before Telegram got the offset
+    assert len(bot.api.texts_to(1005)) == before + 1

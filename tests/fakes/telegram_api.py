@@ -1,0 +1,346 @@
+"""A fake Telegram Bot API on 127.0.0.1 that the real python-telegram-bot talks to through `base_url`.
+
+It keeps chats and updates, answers getUpdates with real long-poll and offset semantics, and validates
+like Telegram: text length after entity parsing, HTML entities, callback_data size, unknown chats (400),
+blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly. Every call is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import json
+import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "123456:TEST-token-for-the-fake-api"
+BOT = {"id": 123456, "is_bot": True, "first_name": "coachbot", "username": "coach_test_bot"}
+WAIT_LIMIT = 10.0  # seconds a test waits for an expected call before failing
+MAX_TEXT = 4096
+MAX_CALLBACK_DATA = 64
+JSON_PARAMS = frozenset(
+    {"reply_markup", "commands", "allowed_updates", "chat_id", "user_id", "offset", "limit", "timeout",
+     "message_id", "show_alert", "cache_time", "scope", "link_preview_options"}
+)  # fmt: skip
+ALLOWED_TAGS = frozenset(
+    {
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "a",
+        "code",
+        "pre",
+        "tg-spoiler",
+        "blockquote",
+    }
+)
+
+
+class _EntityChecker(HTMLParser):
+    """Parses Telegram-flavoured HTML: only known tags, properly nested; collects the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.error: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.error = self.error or f'Unsupported start tag "{tag}"'
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.error = self.error or f'Unexpected end tag "{tag}"'
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def visible_text(text: str, parse_mode: str | None) -> tuple[str, str | None]:
+    """The text as users see it and a parse error, as Telegram's entity parser would report it."""
+    if parse_mode != "HTML":
+        return text, None
+    if re.search(r"&(?!(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)", text):
+        return html.unescape(text), "Can't parse entities: unsupported character entity"
+    if re.search(r"<(?![a-zA-Z/])", text):
+        return text, "Can't parse entities: unexpected '<'"
+    checker = _EntityChecker()
+    checker.feed(text)
+    checker.close()
+    if checker.stack and checker.error is None:
+        checker.error = f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
+    error = f"Can't parse entities: {checker.error}" if checker.error else None
+    return "".join(checker.text), error
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Failure:
+    status: int
+    description: str
+    retry_after: int | None = None
+
+
+@dataclass
+class FakeTelegram:
+    """The fake server's state; start it with `async with FakeTelegram() as api`."""
+
+    calls: list[Call] = field(default_factory=list)
+    chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    members: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, user) -> status
+    blocked: set[int] = field(default_factory=set)
+    failures: dict[str, deque[Failure]] = field(default_factory=dict)
+    delay: float = 0.0
+    url: str = ""
+
+    def __post_init__(self) -> None:
+        self._updates: list[dict[str, Any]] = []
+        self._next_update = 1
+        self._next_message = 1
+        self._new_update = asyncio.Event()
+        self._new_call = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+
+    # --- test controls -------------------------------------------------------------------------
+
+    async def __aenter__(self) -> FakeTelegram:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def private_chat(self, user_id: int, first_name: str = "Ana") -> dict[str, Any]:
+        chat = {"id": user_id, "type": "private", "first_name": first_name}
+        self.chats[user_id] = chat
+        return chat
+
+    def group_chat(self, chat_id: int, title: str = "Harriers") -> dict[str, Any]:
+        chat = {"id": chat_id, "type": "supergroup", "title": title}
+        self.chats[chat_id] = chat
+        return chat
+
+    def fail(
+        self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1
+    ) -> None:
+        queue = self.failures.setdefault(method, deque())
+        queue.extend(Failure(status, description, retry_after) for _ in range(times))
+
+    def _push(self, kind: str, payload: dict[str, Any]) -> int:
+        update_id = self._next_update
+        self._next_update += 1
+        self._updates.append({"update_id": update_id, kind: payload})
+        self._new_update.set()
+        return update_id
+
+    def user(self, user_id: int, first_name: str = "Ana") -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": first_name}
+
+    def send_text(self, chat_id: int, user_id: int, text: str, *, at: int = 1_772_442_000) -> int:
+        """The person types `text` (commands included) in a chat; returns the update id."""
+        message: dict[str, Any] = {
+            "message_id": self._message_id(), "date": at, "chat": self.chats[chat_id], "from": self.user(user_id), "text": text,
+        }  # fmt: skip
+        if text.startswith("/"):
+            length = len(text.split()[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return self._push("message", message)
+
+    def press(self, chat_id: int, user_id: int, data: str, message_id: int) -> int:
+        query = {
+            "id": f"cb{self._next_update}", "from": self.user(user_id), "chat_instance": str(chat_id), "data": data,
+            "message": {"message_id": message_id, "date": 1_772_442_000, "chat": self.chats[chat_id], "text": "…"},
+        }  # fmt: skip
+        return self._push("callback_query", query)
+
+    def bot_status(self, chat_id: int, user_id: int, status: str) -> int:
+        """The bot was blocked/removed ("kicked"), or added back ("member"), in a chat."""
+        change = {
+            "chat": self.chats[chat_id], "from": self.user(user_id), "date": 1_772_442_000,
+            "old_chat_member": {"status": "member", "user": BOT}, "new_chat_member": {"status": status, "user": BOT},
+        }  # fmt: skip
+        return self._push("my_chat_member", change)
+
+    async def wait_until(self, check: Callable[[], bool]) -> None:
+        """Wait for calls to arrive until `check()` holds (woken by each call, never by polling)."""
+        async with asyncio.timeout(WAIT_LIMIT), self._new_call:
+            await self._new_call.wait_for(check)
+
+    async def reply_to(self, chat_id: int, containing: str) -> dict[str, Any]:
+        """The first sendMessage to `chat_id` whose text contains `containing`, once it has been sent."""
+
+        def found() -> dict[str, Any] | None:
+            return next(
+                (p for p in self.sent() if p.get("chat_id") == chat_id and containing in str(p.get("text"))),
+                None,
+            )
+
+        await self.wait_until(lambda: found() is not None)
+        result = found()
+        assert result is not None
+        return result
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [call.params for call in self.calls if call.method == method]
+
+    def texts_to(self, chat_id: int) -> list[str]:
+        return [str(params["text"]) for params in self.sent() if params.get("chat_id") == chat_id]
+
+    def _message_id(self) -> int:
+        self._next_message += 1
+        return self._next_message
+
+    # --- the API -------------------------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != TOKEN:
+            return self._error(401, "Unauthorized")
+        method = request.match_info["method"]
+        params = await self._params(request)
+        self.calls.append(Call(method, params))
+        async with self._new_call:
+            self._new_call.notify_all()
+        if self.delay and method != "getUpdates":
+            await asyncio.sleep(self.delay)
+        queue = self.failures.get(method)
+        if queue:
+            failure = queue.popleft()
+            return self._error(failure.status, failure.description, failure.retry_after)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return self._error(404, "Not Found: method not found")
+        result = await handler(params)
+        return (
+            result if isinstance(result, web.Response) else web.json_response({"ok": True, "result": result})
+        )
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            params.update(await request.json())
+        elif request.can_read_body:
+            form = await request.post()
+            for key, value in form.items():
+                params[key] = (
+                    value
+                    if not isinstance(value, str)
+                    else (json.loads(value) if key in JSON_PARAMS else value)
+                )
+        return params
+
+    @staticmethod
+    def _error(status: int, description: str, retry_after: int | None = None) -> web.Response:
+        body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        return web.json_response(body, status=status)
+
+    async def _api_getMe(self, _params: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        return BOT
+
+    async def _api_deleteWebhook(self, _params: dict[str, Any]) -> bool:  # noqa: N802
+        return True
+
+    async def _api_setMyCommands(self, _params: dict[str, Any]) -> bool:  # noqa: N802
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: N802
+        offset, timeout = int(params.get("offset") or 0), float(params.get("timeout") or 0)
+        if offset:
+            self._updates = [update for update in self._updates if update["update_id"] >= offset]
+        if not self._updates and timeout:
+            self._new_update.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+        return list(self._updates[: int(params.get("limit") or 100)])
+
+    def _check_chat(self, chat_id: Any) -> web.Response | None:
+        if int(chat_id) not in self.chats:
+            return self._error(400, "Bad Request: chat not found")
+        if int(chat_id) in self.blocked:
+            return self._error(403, "Forbidden: bot was blocked by the user")
+        return None
+
+    def _check_markup(self, markup: Any) -> web.Response | None:
+        for row in (markup or {}).get("inline_keyboard", []):
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
+                    return self._error(400, "Bad Request: BUTTON_DATA_INVALID")
+        return None
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        problem = self._check_chat(params.get("chat_id")) or self._check_markup(params.get("reply_markup"))
+        if problem is not None:
+            return problem
+        shown, error = visible_text(str(params.get("text", "")), params.get("parse_mode"))
+        if error:
+            return self._error(400, f"Bad Request: {error}")
+        if not shown.strip():
+            return self._error(400, "Bad Request: message text is empty")
+        if len(shown) > MAX_TEXT:
+            return self._error(400, "Bad Request: message is too long")
+        return self._message(params, text=shown)
+
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        problem = self._check_chat(params.get("chat_id")) or self._check_markup(params.get("reply_markup"))
+        if problem is not None:
+            return problem
+        if "photo" not in params:
+            return self._error(400, "Bad Request: there is no photo in the request")
+        return self._message(
+            params, photo=[{"file_id": "p1", "file_unique_id": "u1", "width": 1000, "height": 600}]
+        )
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        return self._check_chat(params.get("chat_id")) or self._message(
+            params, text=str(params.get("text", ""))
+        )
+
+    async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        return self._check_chat(params.get("chat_id")) or self._message(params, text="…")
+
+    async def _api_answerCallbackQuery(self, _params: dict[str, Any]) -> bool:  # noqa: N802
+        return True
+
+    async def _api_getChatMember(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        chat, user = int(params["chat_id"]), int(params["user_id"])
+        if chat not in self.chats:
+            return self._error(400, "Bad Request: chat not found")
+        return {"status": self.members.get((chat, user), "member"), "user": self.user(user)}
+
+    def _message(self, params: dict[str, Any], **content: Any) -> dict[str, Any]:
+        return {
+            "message_id": self._message_id(), "date": 1_772_442_000, "chat": self.chats[int(params["chat_id"])],
+            "from": BOT, **content,
+        }  # fmt: skip
