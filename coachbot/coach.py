@@ -24,7 +24,7 @@ from coachbot.conversation.snooze import SNOOZE
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
-from coachbot.messages import Choice, Incoming, Reply
+from coachbot.messages import Choice, Incoming, Membership, Reply
 from coachbot.programme.schema import Programme
 from coachbot.prompts import GO_PREFIX
 from coachbot.store.db import Database
@@ -68,7 +68,36 @@ def command(name: str) -> Callable[[Turn], bool]:
 
 async def _private_only(turn: Turn) -> list[Reply]:
     found = turn.command()
-    return [turn.say(common.PRIVATE_ONLY.format(name=found.name if found else "start"), private=False)]
+    name = found.name if found is not None and found.name.isalnum() else "start"
+    reply = turn.say(common.PRIVATE_ONLY.format(name=name), private=False)
+    return [Reply(reply.to, reply.text, invite=name)]
+
+
+async def _club(turn: Turn) -> list[Reply]:
+    """Admin-only in groups, checked with the platform (Command.admin), never by a role name in our code."""
+    found = turn.command()
+    if not turn.in_group:
+        return [turn.say(common.CLUB_IN_GROUP)]
+    if found is None or not found.admin:
+        return [turn.say(common.ADMIN_ONLY, private=False)]
+    return [turn.say(common.CLUB_SOON, private=False)]
+
+
+async def _membership(turn: Turn) -> list[Reply]:
+    """Blocked or removed in a private chat: pause the plan with the reason (nothing can be sent)."""
+    incoming = turn.incoming
+    if (
+        isinstance(incoming, Membership)
+        and incoming.status == "removed"
+        and not turn.in_group
+        and turn.enrolment
+    ) and turn.enrolment.status == "active":
+        turn.enrolment.status, turn.enrolment.status_reason, turn.enrolment.updated_at = (
+            "paused",
+            "blocked",
+            turn.now,
+        )
+    return []
 
 
 async def _ignore(_turn: Turn) -> list[Reply]:
@@ -105,6 +134,8 @@ async def _not_understood(turn: Turn) -> list[Reply]:
 
 ROUTES: tuple[Route, ...] = (
     Route(command("help"), commands.help_),
+    Route(lambda turn: isinstance(turn.incoming, Membership), _membership),
+    Route(command("club"), _club),
     Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
     Route(lambda turn: turn.in_group, _private_only),
     Route(referral.mentions_red_flag, referral.red_flag),  # CLINICAL 9.2 row 1: any message, any time

@@ -36,7 +36,13 @@ async def help_(turn: Turn) -> list[Reply]:
 
 
 async def start(turn: Turn) -> list[Reply]:
+    """/start, or a deep link /start <command> from a group's "continue privately" button."""
+    found = turn.command()
+    payload = found.args.strip().lower() if found is not None else ""
     if turn.enrolment is not None:
+        follow = DEEP_LINKS.get(payload)
+        if follow is not None:
+            return await follow(turn)
         return [turn.say(enrol_texts.ALREADY_ENROLLED.format(title=turn.programme().title))]
     return await flow.begin(turn, ENROL)
 
@@ -177,3 +183,6 @@ async def snooze(turn: Turn) -> list[Reply]:
     if minutes is not None:
         return await snooze_by(turn, int(minutes))
     return await flow.begin(turn, SNOOZE)
+
+
+DEEP_LINKS = {"today": today, "checkin": checkin, "status": status, "morning": morning, "weekly": weekly}

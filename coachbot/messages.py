@@ -37,6 +37,7 @@ class Command(Incoming):
 
     name: str
     args: str = ""
+    admin: bool = False  # the sender administers this group (checked with the platform, groups only)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,6 +54,13 @@ class Choice(Incoming):
     token: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class Membership(Incoming):
+    """The bot was removed from, or blocked in, a chat ("removed"), or added back ("added")."""
+
+    status: Literal["added", "removed"]
+
+
 Button = tuple[str, str]  # (label, token)
 
 
@@ -60,7 +68,9 @@ Button = tuple[str, str]  # (label, token)
 class Reply:
     """Something to say. Text may use **bold** and "- " list lines; adapters render and split it.
 
-    `choices` are rows of buttons; `private` means it must never be shown in a group chat.
+    `choices` are rows of buttons; `private` means it must never be shown in a group chat;
+    `invite` asks the adapter to add a way into a private chat (Telegram: a t.me deep link with this
+    start payload).
     """
 
     to: Address
@@ -68,3 +78,4 @@ class Reply:
     choices: tuple[tuple[Button, ...], ...] = ()
     image: bytes | None = field(default=None, repr=False)
     private: bool = False
+    invite: str | None = None

@@ -11,23 +11,27 @@ import asyncio
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from cachetools import TTLCache
 from telegram import BotCommand, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 from telegram.warnings import PTBDeprecationWarning
 
 from coachbot.adapters.telegram_format import keyboard, split, to_html
 from coachbot.delivery import errors
-from coachbot.messages import Address, ChatKind, Choice, Command, Incoming, Reply, Text
+from coachbot.messages import Address, ChatKind, Choice, Command, Incoming, Membership, Reply, Text
+from coachbot.texts import common
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
+ADMIN_CACHE_SECONDS = 60
 
 
 class TelegramAdapter:
@@ -50,6 +54,7 @@ class TelegramAdapter:
         self.poll_timeout = poll_timeout
         self.clock = clock
         self._application: Application | None = None  # type: ignore[type-arg]
+        self._admins: TTLCache[tuple[int, int], bool] = TTLCache(maxsize=10_000, ttl=ADMIN_CACHE_SECONDS)
         self.ready = asyncio.Event()
 
     def __repr__(self) -> str:
@@ -61,7 +66,12 @@ class TelegramAdapter:
             builder = builder.base_url(f"{self.api_url}/bot").base_file_url(f"{self.api_url}/file/bot")
         application = builder.build()
         application.add_handler(TypeHandler(Update, self._on_update))
+        application.add_error_handler(self._on_error)
         return application
+
+    @staticmethod
+    async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("telegram update failed: %s", type(context.error).__name__, exc_info=context.error)
 
     async def run(self) -> None:
         application = self._application = self._build()
@@ -100,13 +110,35 @@ class TelegramAdapter:
         if update.callback_query is not None:
             # always answered, even for a stale button, so the client stops its spinner
             await update.callback_query.answer()
+        if isinstance(incoming, Command) and incoming.sender.chat_kind == "group":
+            admin = await self.is_admin(int(incoming.sender.chat_id), int(incoming.sender.user_id))
+            incoming = replace(incoming, admin=admin)
         if incoming is not None:
             await self.deliver(incoming)
+
+    async def is_admin(self, chat_id: int, user_id: int) -> bool:
+        """The person is the group's creator or an administrator, asked of Telegram (cached a minute)."""
+        key = (chat_id, user_id)
+        if key not in self._admins:
+            assert self._application is not None
+            try:
+                member = await self._application.bot.get_chat_member(chat_id, user_id)
+            except TelegramError as error:  # can't tell: refuse rather than guess
+                log.warning("getChatMember failed: %s", type(error).__name__)
+                return False
+            self._admins[key] = member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+        return self._admins[key]
 
     def translate(self, update: Update) -> Incoming | None:
         """An Update as the core's Incoming, or None for updates the core does not handle."""
         at = self.clock()
         event = str(update.update_id)
+        change = update.my_chat_member
+        if change is not None:
+            status = change.new_chat_member.status
+            gone = status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+            sender = _address(change.chat.id, change.chat.type, change.from_user.id)
+            return Membership(sender=sender, at=at, event_id=event, status="removed" if gone else "added")
         if update.callback_query is not None:
             query = update.callback_query
             message = query.message
@@ -129,17 +161,27 @@ class TelegramAdapter:
 
     # --- outgoing ------------------------------------------------------------------------------
 
+    def _invite_link(self, payload: str | None) -> tuple[str, str] | None:
+        """A t.me deep link into a private chat with the bot (bots cannot message people first)."""
+        if payload is None or self._application is None or not self._application.bot.username:
+            return None
+        return common.CONTINUE_PRIVATELY, f"https://t.me/{self._application.bot.username}?start={payload}"
+
     async def send(self, reply: Reply) -> str:
         """Send a reply (split over several messages if long); returns the last message id."""
         if self._application is None:
             raise errors.TemporaryFailure("telegram adapter is not running")
+        if reply.private and reply.to.chat_kind == "group":
+            # defence in depth: personal data never goes to a group, whatever the core asked
+            raise errors.Rejected("a private reply was addressed to a group chat")
         bot = self._application.bot
         chat_id = int(reply.to.chat_id)
+        markup = keyboard(reply.choices, self._invite_link(reply.invite))
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(
                     chat_id, reply.image, caption=to_html(reply.text)[:1024] or None, parse_mode=ParseMode.HTML,
-                    reply_markup=keyboard(reply.choices),
+                    reply_markup=markup,
                 )  # fmt: skip
                 return str(sent.message_id)
             pieces = split(to_html(reply.text))
@@ -150,7 +192,7 @@ class TelegramAdapter:
                     chat_id,
                     piece,
                     parse_mode=ParseMode.HTML,
-                    reply_markup=keyboard(reply.choices) if last else None,
+                    reply_markup=markup if last else None,
                 )
                 message_id = str(sent.message_id)
             return message_id

@@ -46,8 +46,11 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     return pieces
 
 
-def keyboard(choices: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | None:
-    if not choices:
-        return None
+def keyboard(
+    choices: tuple[tuple[Button, ...], ...], link: tuple[str, str] | None = None
+) -> InlineKeyboardMarkup | None:
+    """Inline keyboard rows of callback buttons, plus an optional URL button (label, url) on its own row."""
     rows = [[InlineKeyboardButton(label, callback_data=token) for label, token in row] for row in choices]
-    return InlineKeyboardMarkup(rows)
+    if link is not None:
+        rows.append([InlineKeyboardButton(link[0], url=link[1])])
+    return InlineKeyboardMarkup(rows) if rows else None

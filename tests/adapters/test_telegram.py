@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.app import App, build
+from coachbot.delivery.errors import Rejected
 from coachbot.delivery.limits import PlatformLimits
-from coachbot.messages import Address, Text
+from coachbot.messages import Address, Reply, Text
 from coachbot.settings import load_settings
 from coachbot.store.tables import Enrolment, OutboxMessage
 from tests.chat import triage_answers
@@ -131,6 +132,28 @@ async def test_private_journey_from_start_to_an_adapted_plan(bot: Bot) -> None:
     await press(bot, chat, reply, "None of these")
     await bot.api.reply_to(chat, "1 of 2 green sessions")
 
+    # a second green session advances one exercise; a painful one then steps it back
+    await session_checkin(bot, chat, "1", "1")
+    bot.clock.now = datetime(2026, 3, 5, 8, 0, tzinfo=UTC)
+    await morning_checkin(bot, chat, "1")
+    await bot.api.reply_to(chat, "Straight-knee calf raise moves up to L3")
+    await session_checkin(bot, chat, "6", "4")
+    bot.clock.now = datetime(2026, 3, 6, 8, 0, tzinfo=UTC)
+    await morning_checkin(bot, chat, "2")
+    await bot.api.reply_to(chat, "we'll step back one level")
+
+
+async def session_checkin(bot: Bot, chat: int, during: str, after: str) -> None:
+    reply = await say(bot, chat, "/checkin")
+    for label in (during, after, "All", "No"):
+        reply = await press(bot, chat, reply, label)
+
+
+async def morning_checkin(bot: Bot, chat: int, pain: str) -> None:
+    reply = await say(bot, chat, "/morning")
+    reply = await press(bot, chat, reply, pain)
+    await press(bot, chat, reply, "None of these")
+
 
 async def test_red_flag_pauses_the_plan_with_the_regional_service(bot: Bot) -> None:
     await enrol(bot, 1002)
@@ -139,13 +162,29 @@ async def test_red_flag_pauses_the_plan_with_the_regional_service(bot: Bot) -> N
     assert "NHS 111" in str(reply["text"])
 
 
+async def test_images_are_sent_as_photos(bot: Bot) -> None:
+    adapter = bot.app.adapters["telegram"]
+    bot.api.private_chat(1006)
+    reply = Reply(Address("telegram", "1006", "1006"), "Your **progress**", image=b"\x89PNG\r\n\x1a\nfake")
+    await adapter.send(reply)
+    [photo] = bot.api.sent("sendPhoto")
+    assert photo["caption"] == "Your <b>progress</b>"
+    assert photo["parse_mode"] == "HTML"
+
+
+async def test_a_private_reply_is_never_sent_to_a_group(bot: Bot) -> None:
+    adapter = bot.app.adapters["telegram"]
+    bot.api.group_chat(-100600)
+    with pytest.raises(Rejected):
+        await adapter.send(Reply(Address("telegram", "-100600", "7", "group"), "pain 6/10", private=True))
+    assert bot.api.texts_to(-100600) == []
+
+
 async def test_long_messages_are_split_and_html_is_escaped(bot: Bot) -> None:
     adapter = bot.app.adapters["telegram"]
     bot.api.private_chat(1003)
     text = "\n".join(f"line {n} <tag> & **bold {n}**" for n in range(400))
-    await adapter.send(
-        __import__("coachbot.messages", fromlist=["Reply"]).Reply(Address("telegram", "1003", "1003"), text)
-    )
+    await adapter.send(Reply(Address("telegram", "1003", "1003"), text))
     pieces = bot.api.texts_to(1003)
     assert len(pieces) >= 3
     assert all(len(piece) <= 4096 for piece in pieces)
@@ -191,3 +230,48 @@ async def test_a_redelivered_update_is_handled_once(bot: Bot) -> None:
     await bot.app.deliver(update)
     await bot.app.deliver(update)  # the same update_id again, as after a crash before Telegram got the offset
     assert len(bot.api.texts_to(1005)) == before + 1
+
+
+GROUP = -100500
+
+
+async def test_group_admin_commands_are_checked_with_telegram(bot: Bot) -> None:
+    bot.api.group_chat(GROUP)
+    bot.api.members[(GROUP, 3002)] = "administrator"
+    bot.api.send_text(GROUP, 3001, "/club start")
+    await bot.api.reply_to(GROUP, "Only this group's admins can do that.")
+    bot.api.send_text(GROUP, 3002, "/club@coach_test_bot start")
+    await bot.api.reply_to(GROUP, "Club programmes are on their way")
+    asked = {(p["chat_id"], p["user_id"]) for p in bot.api.sent("getChatMember")}
+    assert asked == {(GROUP, 3001), (GROUP, 3002)}
+
+
+async def test_personal_commands_in_a_group_get_a_private_deep_link_and_nothing_personal(bot: Bot) -> None:
+    await enrol(bot, 3003)
+    bot.api.group_chat(GROUP)
+    bot.api.send_text(GROUP, 3003, "my calf pain was 6/10 after the hills")  # ordinary chat: no reply
+    bot.api.send_text(GROUP, 3003, "/checkin")
+    reply = await bot.api.reply_to(GROUP, "Let's keep that private")
+    markup = reply["reply_markup"]
+    assert isinstance(markup, dict)
+    assert markup["inline_keyboard"][-1][0]["url"] == "https://t.me/coach_test_bot?start=checkin"
+    group_texts = bot.api.texts_to(GROUP)
+    assert len(group_texts) == 1
+    assert not any("/10" in text or "pain" in text.lower() for text in group_texts)
+    # the deep link opens the check-in in the private chat
+    reply = await say(bot, 3003, "/start checkin")
+    assert "during" in str(reply["text"])
+
+
+async def test_blocking_the_bot_pauses_the_plan(bot: Bot) -> None:
+    await enrol(bot, 3004)
+    bot.api.bot_status(3004, 3004, "kicked")
+    bot.api.bot_status(3004, 3004, "member")  # unblocked again later...
+    reply = await say(bot, 3004, "/status")  # updates are handled in order, so the block was seen first
+    assert "paused" in str(reply["text"])
+    async with bot.app.database.read() as repo:
+        person = await repo.person("telegram", "3004")
+        assert person is not None
+        enrolment = await repo.live_enrolment(person.id)
+    assert enrolment is not None
+    assert (enrolment.status, enrolment.status_reason) == ("paused", "blocked")

@@ -29,6 +29,11 @@ JSON_PARAMS = frozenset(
     {"reply_markup", "commands", "allowed_updates", "chat_id", "user_id", "offset", "limit", "timeout",
      "message_id", "show_alert", "cache_time", "scope", "link_preview_options"}
 )  # fmt: skip
+ADMIN_RIGHTS = (
+    "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
+    "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+    "can_delete_stories",
+)  # fmt: skip
 ALLOWED_TAGS = frozenset(
     {
         "b",
@@ -185,9 +190,12 @@ class FakeTelegram:
 
     def bot_status(self, chat_id: int, user_id: int, status: str) -> int:
         """The bot was blocked/removed ("kicked"), or added back ("member"), in a chat."""
+        new: dict[str, Any] = {"status": status, "user": BOT}
+        if status == "kicked":
+            new["until_date"] = 0  # Telegram's "forever"
         change = {
             "chat": self.chats[chat_id], "from": self.user(user_id), "date": 1_772_442_000,
-            "old_chat_member": {"status": "member", "user": BOT}, "new_chat_member": {"status": status, "user": BOT},
+            "old_chat_member": {"status": "member", "user": BOT}, "new_chat_member": new,
         }  # fmt: skip
         return self._push("my_chat_member", change)
 
@@ -337,7 +345,15 @@ class FakeTelegram:
         chat, user = int(params["chat_id"]), int(params["user_id"])
         if chat not in self.chats:
             return self._error(400, "Bad Request: chat not found")
-        return {"status": self.members.get((chat, user), "member"), "user": self.user(user)}
+        status = self.members.get((chat, user), "member")
+        member: dict[str, Any] = {"status": status, "user": self.user(user)}
+        if status == "creator":
+            member["is_anonymous"] = False
+        if status == "administrator":  # Telegram sends every right of an administrator
+            member.update(
+                {"can_be_edited": False, "is_anonymous": False, **dict.fromkeys(ADMIN_RIGHTS, True)}
+            )
+        return member
 
     def _message(self, params: dict[str, Any], **content: Any) -> dict[str, Any]:
         return {
