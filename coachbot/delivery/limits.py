@@ -44,6 +44,10 @@ class RateLimiter:
         loop = asyncio.get_running_loop()
         self._paused_until[platform] = max(self._paused_until.get(platform, 0.0), loop.time() + seconds)
 
+    def resume(self, platform: str) -> None:
+        """End a platform's pause early (an operator's choice, or a test that has moved its clock on)."""
+        self._paused_until.pop(platform, None)
+
     def paused(self, platform: str) -> bool:
         return self._paused_until.get(platform, 0.0) > asyncio.get_running_loop().time()
 

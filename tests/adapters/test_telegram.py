@@ -215,9 +215,14 @@ async def test_a_429_storm_delivers_everything_once(bot: Bot) -> None:
     bot.api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, times=4)
     bot.clock.now = datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC)
     await bot.app.tick()
-    for _ in range(10):
+    pauses = 0
+    for _ in range(12):
         await bot.app.send()
+        if bot.app.limiter.paused("telegram"):
+            pauses += 1
+            bot.app.limiter.resume("telegram")  # retry_after has passed on the test's clock
         bot.clock.now += timedelta(seconds=2)
+    assert pauses >= 1  # the 429s did pause the Telegram sender
     for chat in chats:
         prompts = [text for text in bot.api.texts_to(chat) if "Daily session, Tue 03 Mar" in text]
         assert len(prompts) == 1
@@ -275,3 +280,24 @@ async def test_blocking_the_bot_pauses_the_plan(bot: Bot) -> None:
         enrolment = await repo.live_enrolment(person.id)
     assert enrolment is not None
     assert (enrolment.status, enrolment.status_reason) == ("paused", "blocked")
+
+
+async def test_polling_survives_server_errors_without_losing_updates(bot: Bot) -> None:
+    bot.api.private_chat(1007)
+    bot.api.fail("getUpdates", 502, "Bad Gateway", times=2)
+    bot.api.send_text(1007, 1007, "/help")
+    await bot.api.reply_to(1007, "coachbot")  # python-telegram-bot retried and fetched the update
+    assert sum(1 for call in bot.api.calls if call.method == "getUpdates") >= 3
+
+
+async def test_server_errors_on_send_are_retried_later(bot: Bot) -> None:
+    await enrol(bot, 1008)
+    bot.api.fail("sendMessage", 502, "Bad Gateway")
+    bot.clock.now = datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC)
+    await bot.app.tick()
+    await bot.app.send()
+    print([(c.method, str(c.params.get("text", ""))[:30]) for c in bot.api.calls[-6:]])
+    assert not [text for text in bot.api.texts_to(1008) if "Daily session" in text]
+    bot.clock.now += timedelta(hours=1)  # past any backoff
+    await bot.app.send()
+    await bot.api.reply_to(1008, "Daily session, Tue 03 Mar")

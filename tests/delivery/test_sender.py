@@ -74,7 +74,7 @@ async def test_retry_after_pauses_the_platform_and_is_honoured(
     assert limiter.paused("test")
     assert await statuses(any_db) == [("pending", 0)]  # a 429 is not the message's fault
     assert await worker.run_once(DUE + timedelta(seconds=29)) == 0  # not before retry_after
-    limiter._paused_until.clear()  # the 30 s of wall time have "passed"
+    limiter.resume("test")  # the 30 s of wall time have "passed"
     assert await worker.run_once(DUE + timedelta(seconds=31)) == 1
     assert len(platform.sent) == 1
 

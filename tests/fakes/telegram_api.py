@@ -99,6 +99,7 @@ def visible_text(text: str, parse_mode: str | None) -> tuple[str, str | None]:
 class Call:
     method: str
     params: dict[str, Any]
+    ok: bool = True  # False when the fake answered with an error
 
 
 @dataclass
@@ -219,7 +220,8 @@ class FakeTelegram:
         return result
 
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
-        return [call.params for call in self.calls if call.method == method]
+        """Parameters of the calls of `method` that succeeded (what people actually received)."""
+        return [call.params for call in self.calls if call.method == method and call.ok]
 
     def texts_to(self, chat_id: int) -> list[str]:
         return [str(params["text"]) for params in self.sent() if params.get("chat_id") == chat_id]
@@ -243,14 +245,17 @@ class FakeTelegram:
         queue = self.failures.get(method)
         if queue:
             failure = queue.popleft()
+            self.calls[-1].ok = False
             return self._error(failure.status, failure.description, failure.retry_after)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
+            self.calls[-1].ok = False
             return self._error(404, "Not Found: method not found")
         result = await handler(params)
-        return (
-            result if isinstance(result, web.Response) else web.json_response({"ok": True, "result": result})
-        )
+        if isinstance(result, web.Response):
+            self.calls[-1].ok = False
+            return result
+        return web.json_response({"ok": True, "result": result})
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         params: dict[str, Any] = dict(request.query)
