@@ -43,9 +43,10 @@ def utc_now() -> datetime:
 
 
 class Adapter(Protocol):
-    """A platform connection: `run` until stopped; `send` only while `run` is active."""
+    """A platform connection: `run` until stopped; `send` only while `run` is active. A platform that
+    polls for updates starts polling only once `leading` is set."""
 
-    async def run(self) -> None: ...
+    async def run(self, leading: asyncio.Event) -> None: ...
 
     async def send(self, reply: Reply) -> str: ...
 
@@ -59,6 +60,7 @@ class App:
     limiter: RateLimiter
     clock: Callable[[], datetime]
     adapters: dict[str, Adapter] = field(default_factory=dict)
+    leading: asyncio.Event = field(default_factory=asyncio.Event)
 
     @cached_property
     def sender(self) -> OutboxSender:
@@ -107,6 +109,7 @@ class App:
         try:
             if lock is not None:
                 lock.acquire()
+                self.leading.set()  # one process per SQLite file: it always leads
             scheduler = self.scheduler()
             if leadership is not None:
                 # a follower keeps asking, so it takes over the pollers when the leader stops
@@ -127,9 +130,13 @@ class App:
     async def _lead(self, leadership: Leadership) -> None:
         if not leadership.is_leader and await leadership.try_acquire():
             log.info("this instance now leads: it runs the platform pollers")
+            self.leading.set()
 
     async def _run_adapters(self) -> None:
-        tasks = [asyncio.create_task(adapter.run(), name=name) for name, adapter in self.adapters.items()]
+        tasks = [
+            asyncio.create_task(adapter.run(self.leading), name=name)
+            for name, adapter in self.adapters.items()
+        ]
         done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         for task in pending:
             task.cancel()

@@ -67,8 +67,9 @@ class ConsoleAdapter:
             return Choice(sender=self.address, at=now, event_id=event, token=token)
         return Text(sender=self.address, at=now, event_id=event, text=text)
 
-    async def run(self) -> None:
-        """Feed every line to the coach until end of input (Ctrl-D)."""
+    async def run(self, leading: asyncio.Event) -> None:
+        """Feed every line to the coach until end of input (Ctrl-D); a terminal is local, so it never waits
+        for leadership."""
         async for line in _LineIterator(self.stdin):
             incoming = self.incoming(line)
             if incoming is not None:

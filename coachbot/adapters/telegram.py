@@ -73,13 +73,15 @@ class TelegramAdapter:
     async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram update failed: %s", type(context.error).__name__, exc_info=context.error)
 
-    async def run(self) -> None:
+    async def run(self, leading: asyncio.Event) -> None:
+        """Send at once; poll for updates only while this instance leads (one poller per bot)."""
         application = self._application = self._build()
         await application.initialize()
         try:
             await application.bot.set_my_commands(
                 [BotCommand(name, description) for name, description in self.commands.items()]
             )
+            await leading.wait()
             assert application.updater is not None
             await application.updater.start_polling(
                 allowed_updates=ALLOWED_UPDATES,

@@ -301,3 +301,34 @@ async def test_server_errors_on_send_are_retried_later(bot: Bot) -> None:
     bot.clock.now += timedelta(hours=1)  # past any backoff
     await bot.app.send()
     await bot.api.reply_to(1008, "Daily session, Tue 03 Mar")
+
+
+async def test_only_the_leading_postgres_instance_polls() -> None:
+    from tests.conftest import postgres_database
+
+    async with postgres_database() as url, FakeTelegram() as api:
+        settings = load_settings(
+            {"TELEGRAM_TOKEN": TOKEN, "COACHBOT_TELEGRAM_API_URL": api.url, "COACHBOT_DATABASE_URL": url}
+        )
+        first, second = build(settings), build(settings)
+        tasks = []
+        try:
+            for app in (first, second):
+                adapter = app.adapters["telegram"]
+                assert isinstance(adapter, TelegramAdapter)
+                adapter.poll_timeout = 1
+            tasks.append(asyncio.create_task(first.run()))
+            leader = first.adapters["telegram"]
+            assert isinstance(leader, TelegramAdapter)
+            async with asyncio.timeout(10):
+                await leader.ready.wait()
+            tasks.append(asyncio.create_task(second.run()))
+            await api.wait_until(lambda: len(api.sent("setMyCommands")) == 2)  # the follower is up...
+            follower = second.adapters["telegram"]
+            assert isinstance(follower, TelegramAdapter)
+            assert not follower.ready.is_set()  # ...and sends, but does not poll
+            assert not second.leading.is_set()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
