@@ -12,7 +12,8 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
@@ -38,6 +39,9 @@ from coachbot.texts import common
 log = logging.getLogger(__name__)
 
 
+JOB_GRACE_SECONDS = 10
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -61,6 +65,7 @@ class App:
     clock: Callable[[], datetime]
     adapters: dict[str, Adapter] = field(default_factory=dict)
     leading: asyncio.Event = field(default_factory=asyncio.Event)
+    _jobs: set[asyncio.Task[object]] = field(default_factory=set)
 
     @cached_property
     def sender(self) -> OutboxSender:
@@ -76,17 +81,41 @@ class App:
             await self.adapters[reply.to.platform].send(reply)
 
     async def tick(self) -> None:
-        result = await self.ticker.tick(self.clock())
+        async with self._job():
+            result = await self.ticker.tick(self.clock())
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 
     async def pause_silent(self) -> None:
-        paused = await pause_silent(self.database, self.coach.programmes, self.clock())
+        async with self._job():
+            paused = await pause_silent(self.database, self.coach.programmes, self.clock())
         if paused:
             log.info("paused %s plans after a week without answers", paused)
 
     async def send(self) -> None:
-        await self.sender.run_once(self.clock())
+        async with self._job():
+            await self.sender.run_once(self.clock())
+
+    @asynccontextmanager
+    async def _job(self) -> AsyncIterator[None]:
+        """Track a scheduled job's task, so shutdown can stop it before the database closes."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._jobs.add(task)
+        try:
+            yield
+        finally:
+            self._jobs.discard(task)
+
+    async def _stop_jobs(self) -> None:
+        """Let running jobs finish their transaction (cancelling one mid-write leaves SQLite locked for a
+        while); only jobs still running after a grace period are cancelled."""
+        if not self._jobs:
+            return
+        _done, running = await asyncio.wait(set(self._jobs), timeout=JOB_GRACE_SECONDS)
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
     def scheduler(self) -> AsyncIOScheduler:
         """A few fixed jobs in memory: never one job per person, never a persistent job store."""
@@ -121,6 +150,7 @@ class App:
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
+            await self._stop_jobs()
             if leadership is not None:
                 await leadership.release()
             if lock is not None:
@@ -133,16 +163,19 @@ class App:
             self.leading.set()
 
     async def _run_adapters(self) -> None:
+        """Run every adapter until one ends (or we are cancelled); the others are stopped either way."""
         tasks = [
             asyncio.create_task(adapter.run(self.leading), name=name)
             for name, adapter in self.adapters.items()
         ]
-        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        for task in done:
-            task.result()
+        try:
+            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                task.result()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def build(
