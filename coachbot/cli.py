@@ -25,7 +25,7 @@ from coachbot.coaching.simulation import simulate
 from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
 from coachbot.schedule import ScheduleInputError, due_instants, parse_days, parse_time, parse_zone
-from coachbot.settings import SettingsError, load_settings
+from coachbot.settings import Settings, SettingsError, load_settings
 
 PROGRESS_BAR_MIN_DAYS = 365
 SCHEDULE_HELP = (
@@ -197,14 +197,31 @@ async def _upgrade(url: str) -> int:
     return 0
 
 
-def _run(settings: object) -> int:
-    from coachbot.app import build
-    from coachbot.settings import Settings
+def _run(settings: Settings) -> int:
+    from sqlalchemy.engine import make_url
+    from telegram.error import InvalidToken, TelegramError
 
-    assert isinstance(settings, Settings)
+    from coachbot.app import build
+    from coachbot.instance import AlreadyRunning
+    from coachbot.logs import configure as configure_logging
+
+    password = make_url(settings.database_url.value).password
+    secrets = [s.value for s in (settings.telegram_token, settings.discord_token) if s] + [
+        str(password or "")
+    ]
+    configure_logging(settings.log_level, secrets)
     app = build(settings)
     try:
         asyncio.run(app.run())
     except KeyboardInterrupt:
         print("\nbye", file=sys.stderr)
+    except AlreadyRunning as error:
+        print(f"coachbot: {error}", file=sys.stderr)
+        return 1
+    except InvalidToken:
+        print("coachbot: Telegram refused TELEGRAM_TOKEN; copy it again from @BotFather", file=sys.stderr)
+        return 1
+    except TelegramError as error:  # e.g. no network at start-up; the message never holds the token
+        print(f"coachbot: cannot reach Telegram: {type(error).__name__}", file=sys.stderr)
+        return 1
     return 0

@@ -145,3 +145,23 @@ def test_schedule_preview_bad_input_says_how_to_write_it(
         argv += [name, given]
     assert main(argv) == 1
     assert message in capsys.readouterr().err
+
+
+def test_a_wrong_telegram_token_is_one_clear_line(tmp_path: Path) -> None:
+    env = {
+        "TELEGRAM_TOKEN": "123:wrong-token",
+        "COACHBOT_TELEGRAM_API_URL": "http://127.0.0.1:9",  # nothing listens: the same path as a bad network
+        "COACHBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
+        "PATH": "",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "coachbot", "run"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "cannot reach Telegram" in result.stderr
+    assert "wrong-token" not in result.stderr + result.stdout
