@@ -8,11 +8,10 @@ from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment
 
 
-async def enrolment(repo: Repo, now: datetime, user_id: str = "1", **overrides: object) -> Enrolment:
-    person = await repo.add_person("console", user_id, user_id, now)
-    person.tz = "Europe/London"
+def enrolment_fields(person_id: int, now: datetime, **overrides: object) -> dict[str, object]:
+    """An active phase-1 rehab enrolment, sessions at 07:30 and mornings at 08:00, every day."""
     fields: dict[str, object] = {
-        "person_id": person.id,
+        "person_id": person_id,
         "programme_id": "calf-rehab-12w",
         "programme_version": 1,
         "status": "active",
@@ -29,4 +28,13 @@ async def enrolment(repo: Repo, now: datetime, user_id: str = "1", **overrides: 
         "updated_at": now,
     }
     fields.update(overrides)
+    return fields
+
+
+async def enrolment(
+    repo: Repo, now: datetime, user_id: str = "1", platform: str = "console", **overrides: object
+) -> Enrolment:
+    person = await repo.add_person(platform, user_id, user_id, now)
+    person.tz = str(overrides.pop("tz", "Europe/London"))
+    fields = enrolment_fields(person.id, now, **overrides)
     return await repo.add_enrolment(Enrolment(**fields), {"E1": 2, "E2": 1}, now)

@@ -10,24 +10,18 @@ from coachbot.programme.schema import Programme
 from coachbot.scheduling import reschedule
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment, ExerciseLevel, Person, Schedule
+from tests import factories
 
 ENROLLED_AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # Monday
 
 
 async def enrol(database: Database, programme: Programme, user: str, **fields: object) -> int:
     """One person enrolled at phase 1 with a 07:00 session and 08:00 morning, London time."""
+    zone = str(fields.pop("tz", "Europe/London"))
+    values: dict[str, object] = {"programme_id": programme.id, "local_time": "07:00", **fields}
     async with database.write() as repo:
-        person = await repo.add_person("test", user, user, ENROLLED_AT)
-        person.tz = str(fields.pop("tz", "Europe/London"))
-        values: dict[str, object] = {
-            "person_id": person.id, "programme_id": programme.id, "programme_version": 1, "status": "active",
-            "grade": "grade1", "flags": {}, "phase": 1, "phase_started_on": date(2026, 3, 2),
-            "started_on": date(2026, 3, 2), "green_streak": 0, "local_time": "07:00", "morning_time": "08:00",
-            "days": "mon,tue,wed,thu,fri,sat,sun", "created_at": ENROLLED_AT, "updated_at": ENROLLED_AT,
-        }  # fmt: skip
-        values.update(fields)
-        enrolment = await repo.add_enrolment(Enrolment(**values), {"E1": 2, "E2": 1}, ENROLLED_AT)
-        await reschedule(repo, enrolment, programme, person.tz, ENROLLED_AT)
+        enrolment = await factories.enrolment(repo, ENROLLED_AT, user, platform="test", tz=zone, **values)
+        await reschedule(repo, enrolment, programme, zone, ENROLLED_AT)
         return enrolment.id
 
 
