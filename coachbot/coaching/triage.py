@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from coachbot.coaching.constants import BASELINE_CAP
+from coachbot.coaching.redflags import Tier
 
 Outcome = Literal[
     "emergency", "urgent", "routine", "grade1", "grade2", "clinician_led", "prevention", "too_young"
@@ -37,6 +38,17 @@ class TriageResult:
     @property
     def refers(self) -> bool:
         return self.outcome in ("emergency", "urgent", "routine")
+
+    @property
+    def tier(self) -> Tier:
+        """How urgently a referral should be seen (routine for anything that is not urgent or worse)."""
+        return (
+            "emergency"
+            if self.outcome == "emergency"
+            else "urgent"
+            if self.outcome == "urgent"
+            else "routine"
+        )
 
 
 def early_outcome(answers: Mapping[str, Any]) -> TriageResult | None:

@@ -81,9 +81,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     today = turn.local_today()
     result = triage.classify(answers, today)
     if result.refers:
-        text = message_for(
-            "routine", person.tz, result.reason
-        )  # only the routine single-leg check is left here
+        text = message_for(result.tier, person.tz, result.reason)
         return [turn.say(text + "\n" + triage_texts.REFER_AGAIN)]
     candidates = _candidates(turn, answers)
     programme = turn.programmes.get(answers.get("programme", "")) or (candidates[0] if candidates else None)

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 
 from coachbot.coaching import triage
-from coachbot.coaching.redflags import Tier
 from coachbot.conversation.flow import Answers, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.turn import Turn
@@ -109,13 +108,6 @@ async def interrupt(turn: Turn, answers: Answers, then: str = texts.REFER_AGAIN)
         return None
     if result.outcome == "too_young":
         return [turn.say(texts.TOO_YOUNG)]
-    tier: Tier = (
-        "emergency"
-        if result.outcome == "emergency"
-        else "urgent"
-        if result.outcome == "urgent"
-        else "routine"
-    )
     zone = answers.get("zone") or (turn.person.tz if turn.person else None)
-    text = message_for(tier, zone, result.reason)
+    text = message_for(result.tier, zone, result.reason)
     return [turn.say(text + "\n" + then)]
