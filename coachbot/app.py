@@ -22,6 +22,7 @@ from typing import Protocol, TextIO
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from coachbot.adapters.console import ConsoleAdapter
+from coachbot.adapters.discord import DiscordAdapter
 from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.coach import Coach
 from coachbot.delivery.limits import RateLimiter
@@ -31,7 +32,7 @@ from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.instance import Leadership, SqliteInstanceLock
 from coachbot.messages import Incoming, Reply
 from coachbot.programme.loader import load_directory
-from coachbot.settings import Settings, SettingsError
+from coachbot.settings import Settings
 from coachbot.store import migrate
 from coachbot.store.db import Database
 from coachbot.texts import common
@@ -185,14 +186,13 @@ def build(
     stdout: TextIO | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> App:
-    """Wire the app: Telegram when TELEGRAM_TOKEN is set, otherwise the console."""
+    """Wire the app: Telegram when TELEGRAM_TOKEN is set, Discord when DISCORD_TOKEN is set (both at once
+    share one database and one coach), otherwise the console."""
     programmes = load_directory(settings.programmes_dir)
     database = Database.connect(settings.database_url.value)
     ticker = Ticker(
         database, programmes, TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
     )
-    if settings.discord_token is not None:
-        raise SettingsError("DISCORD_TOKEN is set, but this version speaks Telegram and the console only")
     app = App(settings, database, Coach(database, programmes), ticker, RateLimiter(), clock)
     if settings.telegram_token is not None:
         app.adapters["telegram"] = TelegramAdapter(
@@ -202,6 +202,17 @@ def build(
             api_url=settings.telegram_api_url,
             clock=clock,
         )
+    if settings.discord_token is not None:
+        app.adapters["discord"] = DiscordAdapter(
+            settings.discord_token.value,
+            app.deliver,
+            common.COMMANDS,
+            api_url=settings.discord_api_url,
+            gateway_url=settings.discord_gateway_url,
+            dev_guild=settings.discord_dev_guild,
+            clock=clock,
+        )
+    if app.adapters:
         return app
     app.adapters["console"] = ConsoleAdapter(
         app.deliver, stdin or sys.stdin, stdout or sys.stdout, _console_user(), clock

@@ -198,6 +198,7 @@ async def _upgrade(url: str) -> int:
 
 
 def _run(settings: Settings) -> int:
+    from discord.errors import LoginFailure, PrivilegedIntentsRequired
     from sqlalchemy.engine import make_url
     from telegram.error import InvalidToken, TelegramError
 
@@ -217,6 +218,15 @@ def _run(settings: Settings) -> int:
         print("\nbye", file=sys.stderr)
     except AlreadyRunning as error:
         print(f"coachbot: {error}", file=sys.stderr)
+        return 1
+    except LoginFailure:
+        print(
+            "coachbot: Discord refused DISCORD_TOKEN; copy it again from the Developer Portal (Bot → Reset Token)",
+            file=sys.stderr,
+        )
+        return 1
+    except PrivilegedIntentsRequired:  # never asked for; kept so a future change fails clearly
+        print("coachbot: Discord asked for privileged intents that coachbot does not use", file=sys.stderr)
         return 1
     except InvalidToken:
         print("coachbot: Telegram refused TELEGRAM_TOKEN; copy it again from @BotFather", file=sys.stderr)

@@ -49,6 +49,7 @@ FLOWS = {
 }
 
 
+LATER = ("progress", "export", "forget")
 DEDUPED = frozenset({"telegram", "discord"})  # platforms that may deliver an event twice
 
 
@@ -58,10 +59,10 @@ class Route:
     handle: Callable[[Turn], Awaitable[list[Reply]]]
 
 
-def command(name: str) -> Callable[[Turn], bool]:
+def command(*names: str) -> Callable[[Turn], bool]:
     def matches(turn: Turn) -> bool:
         found = turn.command()
-        return found is not None and found.name == name
+        return found is not None and found.name in names
 
     return matches
 
@@ -152,6 +153,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("settings"), commands.settings),
     Route(command("skip"), commands.skip),
     Route(command("snooze"), commands.snooze),
+    Route(command(*LATER), commands.coming_soon),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
     Route(lambda turn: turn.conversation is not None and turn.conversation.flow in FLOWS, _continue),
@@ -179,6 +181,9 @@ class Coach:
             before = _schedule_signature(turn)
             route = next(route for route in ROUTES if route.matches(turn))
             replies = await route.handle(turn)
+            found = turn.command()
+            if found is not None and found.origin and turn.person is not None:
+                turn.person.home_chat_id = found.origin  # where to say so if their DMs close
             if turn.enrolment is not None and _schedule_signature(turn) != before:
                 zone = turn.person.tz if turn.person else None
                 await scheduling.reschedule(repo, turn.enrolment, turn.programme(), zone, now)

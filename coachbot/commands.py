@@ -13,7 +13,7 @@ from coachbot.conversation.morning import MORNING
 from coachbot.conversation.pause import PAUSE, resume_from_pause
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
-from coachbot.conversation.settings import SETTINGS
+from coachbot.conversation.settings import SETTINGS, apply_typed
 from coachbot.conversation.skip import SKIP
 from coachbot.conversation.snooze import SNOOZE, minutes_from
 from coachbot.conversation.snooze import snooze as snooze_by
@@ -166,9 +166,18 @@ async def resume(turn: Turn) -> list[Reply]:
 
 
 async def settings(turn: Turn) -> list[Reply]:
+    """/settings asks what to change; /settings zone Europe/Paris time 07:30 changes it at once."""
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
+    found = turn.command()
+    if found is not None and found.args.strip():
+        return await apply_typed(turn, found.args)
     return await flow.begin(turn, SETTINGS)
+
+
+async def coming_soon(turn: Turn) -> list[Reply]:
+    """/progress, /export and /forget: named now so every platform lists them, built next."""
+    return [turn.say(common.COMING_SOON)]
 
 
 async def skip(turn: Turn) -> list[Reply]:

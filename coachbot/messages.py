@@ -5,9 +5,12 @@ Frozen dataclasses from the stdlib only; adapters translate platform events to a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
+
+MENTION = re.compile(r"@\[(\w+)\]")  # neutral markup for naming a person in a group: @[<user id>]
 
 ChatKind = Literal["private", "group"]
 
@@ -38,6 +41,7 @@ class Command(Incoming):
     name: str
     args: str = ""
     admin: bool = False  # the sender administers this group (checked with the platform, groups only)
+    origin: str = ""  # the group chat a private command was typed in (Discord runs those in the DMs)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,11 +70,13 @@ Button = tuple[str, str]  # (label, token)
 
 @dataclass(frozen=True)
 class Reply:
-    """Something to say. Text may use **bold** and "- " list lines; adapters render and split it.
+    """Something to say. Text may use **bold**, "- " list lines and @[user id] mentions; adapters render
+    and split it.
 
     `choices` are rows of buttons; `private` means it must never be shown in a group chat;
     `invite` asks the adapter to add a way into a private chat (Telegram: a t.me deep link with this
-    start payload).
+    start payload); `form` marks a question answered in a few typed words, which an adapter may offer
+    as a form with this title (Discord: a modal).
     """
 
     to: Address
@@ -79,3 +85,9 @@ class Reply:
     image: bytes | None = field(default=None, repr=False)
     private: bool = False
     invite: str | None = None
+    form: str | None = None
+
+
+def mention(user_id: str) -> str:
+    """The neutral markup naming a person in a group message (each adapter renders its own)."""
+    return f"@[{user_id}]"

@@ -70,6 +70,22 @@ def parse_zone(text: str) -> ZoneInfo:
         raise ScheduleInputError(f"{text!r} is not a time zone I can use") from None
 
 
+def zones_like(typed: str, limit: int = 25) -> list[str]:
+    """IANA zone names for a partly typed one (autocomplete): names starting with it first, then names
+    containing it anywhere, each alphabetically; spaces count as underscores."""
+    wanted = typed.strip().lower().replace(" ", "_")
+    names = sorted(_zones_by_lower_name().items())
+    if not wanted:
+        return [name for lower, name in names if "/" in lower][:limit]
+    starts = [
+        name
+        for lower, name in names
+        if lower.startswith(wanted) or lower.rsplit("/", 1)[-1].startswith(wanted)
+    ]
+    inside = [name for lower, name in names if wanted in lower and name not in starts]
+    return (starts + inside)[:limit]
+
+
 _DAY_SPELLINGS = (
     ("monday", "mo", "mons"),
     ("tuesday", "tu", "tues"),

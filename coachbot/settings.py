@@ -40,6 +40,9 @@ class Settings:
     discord_token: Secret | None = None
     log_level: str = "INFO"
     telegram_api_url: str | None = None
+    discord_api_url: str | None = None
+    discord_gateway_url: str | None = None
+    discord_dev_guild: int | None = None
     tick_seconds: int = 15
     late_window_hours: float = 3.0
 
@@ -73,6 +76,11 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         raise SettingsError("COACHBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
     tick_seconds = _number(environ, "COACHBOT_TICK_SECONDS", 15, 1, 300)
     late_window = _number(environ, "COACHBOT_LATE_WINDOW_HOURS", 3, 0, 24)
+    dev_guild = environ.get("COACHBOT_DISCORD_DEV_GUILD", "").strip()
+    if dev_guild and not dev_guild.isdigit():
+        raise SettingsError(
+            f"COACHBOT_DISCORD_DEV_GUILD must be a server id (digits; Developer Mode → Copy Server ID), not {dev_guild!r}"
+        )
     return Settings(
         database_url=Secret(url),
         programmes_dir=Path(programmes) if programmes else data_dir("programmes"),
@@ -80,6 +88,9 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         discord_token=_secret(environ, "DISCORD_TOKEN"),
         log_level=level,
         telegram_api_url=environ.get("COACHBOT_TELEGRAM_API_URL", "").strip() or None,
+        discord_api_url=environ.get("COACHBOT_DISCORD_API_URL", "").strip() or None,
+        discord_gateway_url=environ.get("COACHBOT_DISCORD_GATEWAY_URL", "").strip() or None,
+        discord_dev_guild=int(dev_guild) if dev_guild else None,
         tick_seconds=int(tick_seconds),
         late_window_hours=late_window,
     )

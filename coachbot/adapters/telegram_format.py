@@ -8,6 +8,7 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from coachbot.adapters.markup import split as split_at
 from coachbot.messages import Button
 
 MAX_MESSAGE = 4096
@@ -22,28 +23,8 @@ def to_html(text: str) -> str:
 
 
 def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Pieces of at most `limit` characters, cut at line ends (a single over-long line is cut hard).
-
-    Bold never spans lines in our markup, so cutting at a line end never breaks a tag.
-    """
-    pieces: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            pieces.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not pieces:
-        pieces.append(current)
-    return pieces
+    """Pieces of at most Telegram's 4,096 characters, cut at line ends."""
+    return split_at(text, limit)
 
 
 def keyboard(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coachbot import deciding
 from coachbot.coaching.plan import session_for
 from coachbot.conversation.flow import Answers, Flow, Step
-from coachbot.conversation.question import Option, Question, pain_question, yes_no_question
+from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
@@ -30,6 +30,29 @@ def _completion(_turn: Turn, _answers: Answers) -> Question:
 def _reason(_turn: Turn, _answers: Answers) -> Question:
     options = tuple(Option(value, label) for value, label in texts.REASON_LABELS.items())
     return Question(texts.ASK_REASON, texts.REASON_EXPECTED, options)
+
+
+NOTE_LIMIT = 200
+
+
+def _note(_turn: Turn, _answers: Answers) -> Question:
+    """A few words when the reason was "other" (CLINICAL 8 C: the reason tells pain from barriers)."""
+    return Question(
+        texts.ASK_NOTE,
+        texts.NOTE_EXPECTED,
+        (Option("skip", texts.SKIP),),
+        read=_read_note,
+        form=texts.NOTE_FORM,
+    )
+
+
+def _read_note(text: str) -> str:
+    note = " ".join(text.split())
+    if note.lower() in ("skip", "no", "none", "-"):
+        return "skip"
+    if not note or len(note) > NOTE_LIMIT:
+        raise Invalid(texts.NOTE_EXPECTED)
+    return note
 
 
 def _ran_today(turn: Turn, _answers: Answers) -> bool:
@@ -57,7 +80,13 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     checkin.completion = answers["completion"]
     checkin.completion_reason = answers.get("reason")
     checkin.sudden = answers["sudden"] == "yes"
-    checkin.details = {**checkin.details, "levels": _session_levels(turn), "run": answers.get("run")}
+    note = answers.get("note")
+    checkin.details = {
+        **checkin.details,
+        "levels": _session_levels(turn),
+        "run": answers.get("run"),
+        "note": None if note in (None, "skip") else note,
+    }
     await turn.repo.save_checkin(checkin)
     if checkin.sudden:  # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now
         return [*replies, *await deciding.after_sudden_event(turn, checkin)]
@@ -73,6 +102,7 @@ CHECKIN = Flow(
         Step("after", lambda _t, _a: pain_question(texts.ASK_AFTER)),
         Step("completion", _completion),
         Step("reason", _reason, when=lambda _turn, answers: answers.get("completion") != "all"),
+        Step("note", _note, when=lambda _turn, answers: answers.get("reason") == "other"),
         Step("run", lambda _t, _a: choice(texts.ASK_RUN, texts.RUN_LABELS, 3), when=_ran_today),
         Step("sudden", lambda _t, _a: yes_no_question(texts.ASK_SUDDEN)),
     ),

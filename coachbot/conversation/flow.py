@@ -7,7 +7,7 @@ The current step and the answers live in the `conversations` table (see Turn.rep
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coachbot.conversation.question import Invalid, Question, StaleButton
@@ -70,15 +70,18 @@ async def begin(turn: Turn, flow: Flow, answers: Answers | None = None) -> list[
 async def _ask(turn: Turn, flow: Flow, step: Step, answers: Answers) -> Reply:
     person = await turn.ensure_person()
     turn.conversation = await turn.repo.set_conversation(person.id, flow.name, step.key, answers, turn.now)
-    question = step.ask(turn, answers)
-    return turn.say(question.prompt, question.buttons(turn.conversation.serial))
+    return _question_reply(turn, step.ask(turn, answers), turn.conversation.serial)
 
 
 def current_question(turn: Turn, flow: Flow) -> Reply:
     """Ask the stored question again, with the same buttons."""
     assert turn.conversation is not None
     question = flow.step(turn.conversation.step).ask(turn, dict(turn.conversation.answers))
-    return turn.say(question.prompt, question.buttons(turn.conversation.serial))
+    return _question_reply(turn, question, turn.conversation.serial)
+
+
+def _question_reply(turn: Turn, question: Question, serial: int) -> Reply:
+    return replace(turn.say(question.prompt, question.buttons(serial)), form=question.form)
 
 
 async def receive(turn: Turn, flow: Flow) -> list[Reply]:
@@ -96,7 +99,7 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
     except Invalid as problem:
         again = current_question(turn, flow)
         text = common.EXPECTED_PREFIX.format(expected=str(problem)) + "\n" + again.text
-        return [turn.say(text, again.choices)]
+        return [replace(again, text=text)]
     answers[step.key] = value
     if isinstance(value, str) and value in step.ends:
         await turn.repo.end_conversation(turn.person.id)

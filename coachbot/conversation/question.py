@@ -43,6 +43,7 @@ class Question:
     options: tuple[Option, ...] = ()
     read: Callable[[str], Any] | None = None
     row_size: int = 4
+    form: str | None = None  # a short typed answer: the title of a form an adapter may offer for it
 
     def buttons(self, serial: int) -> tuple[tuple[Button, ...], ...]:
         buttons = [(option.label, token(serial, option.value)) for option in self.options]

@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from coachbot.messages import Address, ChatKind, Reply
+from coachbot.messages import Address, ChatKind, Reply, mention
 from coachbot.store.repo import Repo
-from coachbot.store.tables import Enrolment, OutboxMessage, Schedule
+from coachbot.store.tables import Enrolment, OutboxMessage, Person, Schedule
+from coachbot.texts import common
 
 
 @dataclass(frozen=True)
@@ -142,12 +143,32 @@ async def dead_letter(repo: Repo, item: Leased, error: str, pause_reason: str | 
         .where(OutboxMessage.id == item.id)
         .values(status="dead", error=error[:200], lease_until=None, lease_owner=None)
     )
-    if pause_reason is not None and item.enrolment_id is not None:
-        await repo.session.execute(
-            update(Enrolment)
-            .where(Enrolment.id == item.enrolment_id, Enrolment.status == "active")
-            .values(status="paused", status_reason=pause_reason, updated_at=now)
-        )
-        await repo.session.execute(
-            update(Schedule).where(Schedule.enrolment_id == item.enrolment_id).values(next_due_at=None)
-        )
+    if pause_reason is None or item.enrolment_id is None:
+        return
+    paused = await repo.session.execute(
+        update(Enrolment)
+        .where(Enrolment.id == item.enrolment_id, Enrolment.status == "active")
+        .values(status="paused", status_reason=pause_reason, updated_at=now)
+        .returning(Enrolment.person_id)
+    )
+    person_id = paused.scalar_one_or_none()
+    await repo.session.execute(
+        update(Schedule).where(Schedule.enrolment_id == item.enrolment_id).values(next_due_at=None)
+    )
+    if person_id is not None:
+        await _tell_home_chat(repo, item, person_id, now)
+
+
+async def _tell_home_chat(repo: Repo, item: Leased, person_id: int, now: datetime) -> None:
+    """One short notice, without any health detail, in the group the person used the bot from (Discord):
+    their plan is paused because direct messages to them fail. Sent once per pause, never retried."""
+    person = await repo.session.get(Person, person_id)
+    if person is None or not person.home_chat_id:
+        return
+    text = common.UNREACHABLE_NOTICE.format(person=mention(person.user_id))
+    key = f"unreachable:{item.enrolment_id}:{now:%Y%m%dT%H%M%S}"
+    await add(
+        repo,
+        row(key, item.platform, person.home_chat_id, "notice", None, text, (), "pending", now,
+            chat_kind="group"),
+    )  # fmt: skip

@@ -69,6 +69,7 @@ class Person(Base):
     platform: Mapped[str] = mapped_column(String(16))
     user_id: Mapped[str] = mapped_column(String(64))
     chat_id: Mapped[str] = mapped_column(String(64))
+    home_chat_id: Mapped[str | None] = mapped_column(String(64))  # group they last used the bot from
     tz: Mapped[str | None] = mapped_column(String(64))
     locale: Mapped[str | None] = mapped_column(String(16))
     agreed_at: Mapped[datetime | None]

@@ -14,6 +14,7 @@ HELP = (
     "- /pause and /resume — take a break and come back\n"
     "- /stop — leave the programme\n"
     "- /cancel — stop answering the current questions\n"
+    "- /progress, /export and /forget — your chart, your data, erasing it (coming soon)\n"
     "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
 )
 
@@ -31,6 +32,9 @@ COMMANDS: dict[str, str] = {
     "resume": "Carry on after a break",
     "stop": "Leave the programme",
     "cancel": "Stop answering the current questions",
+    "progress": "Your progress so far",
+    "export": "Download all your data",
+    "forget": "Erase all your data",
     "help": "What I can do",
 }
 
@@ -41,6 +45,19 @@ CONTINUE_PRIVATELY = "Continue in a private chat"
 ADMIN_ONLY = "Only this group's admins can do that."
 CLUB_IN_GROUP = "Club programmes are set up from the club's group chat, by one of its admins."
 CLUB_SOON = "Club programmes are on their way: for now each member can enrol privately with /start."
+UNREACHABLE_NOTICE = (
+    "{person}, I couldn't send you a direct message, so I've paused your plan. To carry on, allow direct "
+    "messages from this server's members (server menu → Privacy Settings), then use /resume."
+)
+DMS_CLOSED = (
+    "I can't send you direct messages, and your plan happens there. Allow direct messages from this "
+    "server's members (server menu → Privacy Settings), then try again."
+)
+SENT_TO_DMS = "I've replied in our direct messages."
+COMING_SOON = (
+    "That's coming soon. Meanwhile /status shows where you are, and /stop ends your plan; to have your "
+    "data erased now, ask the person who runs this bot."
+)
 NOT_ENROLLED = "You're not enrolled yet. Send /start to begin."
 CANCELLED = "OK, I've put those questions away. Nothing was changed."
 NOTHING_TO_CANCEL = "There's nothing to cancel."

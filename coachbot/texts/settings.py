@@ -18,6 +18,9 @@ SAVED = (
     "quiet hours {quiet}."
 )
 NO_QUIET = "none"
+TYPED_EXPECTED = (
+    "settings written like /settings zone Europe/London time 07:30 (zone, time and morning can be given)"
+)
 
 ASK_PAUSE_REASON = "Taking a break is fine. What's the reason?"
 PAUSE_LABELS = {"sick": "Ill", "travelling": "Travelling", "flare_up": "Flare-up", "other": "Something else"}

@@ -1,0 +1,389 @@
+"""Discord through discord.py 2.7, inside our own event loop (`async with client`, log in, then the gateway).
+
+Slash commands, button clicks, note forms and direct messages become Incoming messages for `deliver`.
+Every interaction is acknowledged before the store is touched (Discord allows 3 s); the core's replies to
+the person answering go back as follow-ups of that interaction, ephemeral in a server channel. Personal
+commands used in a server channel run in the person's DMs, and the channel only gets an ephemeral
+pointer. Scheduled prompts go by DM. Buttons are `DynamicItem`s keyed by the core's token, so a click on
+a message sent before a restart still works; the note form's submit is read from the raw interaction for
+the same reason. Send failures become the delivery errors the outbox sender understands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+import discord
+import yarl
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from coachbot.adapters import discord_commands
+from coachbot.adapters.discord_format import rows, split, to_markdown
+from coachbot.delivery import errors
+from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
+from coachbot.texts import checkin as checkin_texts
+from coachbot.texts import common
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "discord"
+GROUP_COMMANDS = frozenset({"help", "club"})  # answered in the channel; every other command runs in DMs
+NOTE_BUTTON = "coachbot:note"
+NOTE_FORM = "coachbot:note-form"
+NOTE_INPUT = "note"
+NOTE_MAX = 200
+RATE_LIMIT_WAIT = 30.0  # discord.py waits out shorter 429s itself (30 s is its minimum); longer ones pause us
+MAX_PAYLOAD = 64  # longest /start code passed to the core
+
+
+@dataclass
+class _Answering:
+    """The interaction being answered in this task; replies to `address` go back through it."""
+
+    interaction: discord.Interaction
+    address: Address
+    ephemeral: bool
+    in_place: bool  # False: a personal command from a server channel, answered in the DMs
+    answered: int = 0
+    dm: discord.Message | None = None
+
+
+_answering: ContextVar[_Answering | None] = ContextVar("discord_answering", default=None)
+
+
+class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<token>v1:.+)"):
+    """A button carrying a core token (v1:...): it works whichever process sent the message."""
+
+    def __init__(self, token: str, label: str = "…", row: int | None = None) -> None:
+        style = discord.ButtonStyle.primary if token.startswith("v1:go:") else discord.ButtonStyle.secondary
+        super().__init__(discord.ui.Button(label=label, custom_id=token, style=style, row=row))
+        self.token = token
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> CoreButton:
+        return cls(match["token"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _adapter(interaction).on_button(interaction, self.token)
+
+
+class NoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NOTE_BUTTON):
+    """Opens the note form (a modal) for a question answered in a few words."""
+
+    def __init__(self, label: str = checkin_texts.NOTE_FORM, row: int | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label[:80], custom_id=NOTE_BUTTON, style=discord.ButtonStyle.primary, row=row
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> NoteButton:
+        return cls()
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(NoteForm())
+
+
+class NoteForm(discord.ui.Modal):
+    """One short text field. Its submit is handled from the raw interaction (Client.on_interaction), so a
+    submit that arrives after a restart, when this object is gone, is read the same way."""
+
+    def __init__(self) -> None:
+        super().__init__(title=checkin_texts.NOTE_FORM[:45], custom_id=NOTE_FORM, timeout=900)
+        self.add_item(
+            discord.ui.TextInput(
+                label=checkin_texts.NOTE_LABEL, custom_id=NOTE_INPUT, max_length=NOTE_MAX, required=True
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Nothing here: Client.on_interaction answers every note form, live or from before a restart."""
+
+
+class _Client(discord.Client):
+    """discord.py's client with default intents only (no privileged ones) and our handlers."""
+
+    def __init__(self, adapter: DiscordAdapter) -> None:
+        super().__init__(
+            intents=discord.Intents.default(),
+            max_ratelimit_timeout=RATE_LIMIT_WAIT,
+            guild_ready_timeout=adapter.guild_ready_timeout,
+        )
+        self.adapter = adapter
+        self.tree: app_commands.CommandTree[_Client] = app_commands.CommandTree(self)
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(CoreButton, NoteButton)
+        for command in discord_commands.build(self.adapter.on_command, self.adapter.commands):
+            self.tree.add_command(command)
+
+    async def on_ready(self) -> None:
+        self.adapter.ready.set()
+
+    async def on_message(self, message: discord.Message) -> None:
+        await self.adapter.on_message(message)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        data: dict[str, Any] = dict(interaction.data or {})
+        if interaction.type is discord.InteractionType.modal_submit and data.get("custom_id") == NOTE_FORM:
+            await self.adapter.on_note(interaction, _field(list(data.get("components", [])), NOTE_INPUT))
+
+
+def _adapter(interaction: discord.Interaction) -> DiscordAdapter:
+    client = interaction.client
+    assert isinstance(client, _Client)
+    return client.adapter
+
+
+def _field(components: list[Any], custom_id: str) -> str:
+    """A text input's value from a modal submit, whether wrapped in action rows or in labels."""
+    for component in components:
+        if component.get("custom_id") == custom_id and "value" in component:
+            return str(component["value"])
+        nested = component.get("components") or ([component["component"]] if "component" in component else [])
+        found = _field(nested, custom_id)
+        if found:
+            return found
+    return ""
+
+
+class DiscordAdapter:
+    """`run` logs in (sends work from then on) and joins the gateway once this instance leads."""
+
+    def __init__(
+        self,
+        token: str,
+        deliver: Callable[[Incoming], Awaitable[None]],
+        commands: Mapping[str, str],
+        *,
+        api_url: str | None = None,
+        gateway_url: str | None = None,
+        dev_guild: int | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._token = token
+        self.deliver = deliver
+        self.commands = commands
+        self.api_url = api_url.rstrip("/") if api_url else None
+        self.gateway_url = gateway_url
+        self.dev_guild = dev_guild
+        self.clock = clock
+        self.guild_ready_timeout = 2.0  # discord.py's wait for servers' details before on_ready
+        self._client: _Client | None = None
+        self.logged_in = asyncio.Event()
+        self.ready = asyncio.Event()  # connected to the gateway and receiving events
+
+    def __repr__(self) -> str:
+        return f"DiscordAdapter(api_url={self.api_url!r}, dev_guild={self.dev_guild!r})"  # never the token
+
+    async def run(self, leading: asyncio.Event) -> None:
+        if self.api_url:  # process-wide in discord.py: set only by tests and self-hosted proxies
+            Route.BASE = self.api_url
+        if self.gateway_url:
+            DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
+        client = self._client = _Client(self)
+        try:
+            async with client:
+                await client.login(self._token)
+                self.logged_in.set()
+                await leading.wait()
+                await discord_commands.sync_if_changed(client, client.tree, self.dev_guild)
+                await client.connect(reconnect=True)
+        finally:
+            self.logged_in.clear()
+            self.ready.clear()
+            self._client = None
+
+    # --- incoming ------------------------------------------------------------------------------
+
+    async def on_command(self, interaction: discord.Interaction, name: str, args: str) -> None:
+        in_server = interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=in_server, thinking=True)
+        user = str(interaction.user.id)
+        if in_server and name in GROUP_COMMANDS:
+            address = Address(PLATFORM, str(interaction.channel_id), user, "group")
+        else:
+            address = _private(user)
+        admin = in_server and interaction.permissions.manage_guild  # real rights, not a role name
+        command = Command(
+            sender=address,
+            at=self.clock(),
+            event_id=str(interaction.id),
+            name=name,
+            args=args[:MAX_PAYLOAD] if name == "start" else args,
+            admin=admin,
+            origin=str(interaction.channel_id) if in_server and address.chat_kind == "private" else "",
+        )
+        await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
+
+    async def on_button(self, interaction: discord.Interaction, token: str) -> None:
+        await interaction.response.defer()  # acknowledged at once; the answer follows
+        choice = Choice(
+            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token
+        )
+        await self._answer(interaction, choice, in_place=True)
+
+    async def on_note(self, interaction: discord.Interaction, note: str) -> None:
+        await interaction.response.defer()
+        text = Text(
+            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note
+        )
+        await self._answer(interaction, text, in_place=True)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Typed answers come by DM (without the privileged message-content intent, server messages
+        arrive empty, and the bot has no business reading them)."""
+        if message.author.bot or message.guild is not None or not message.content.strip():
+            return
+        sender = _private(str(message.author.id))
+        text, at, event = message.content.strip(), self.clock(), str(message.id)
+        incoming: Incoming
+        if text.startswith("/"):  # typed like a command: treat it as one, as on Telegram
+            head, _, args = text.partition(" ")
+            incoming = Command(sender=sender, at=at, event_id=event, name=head[1:].lower(), args=args.strip())
+        else:
+            incoming = Text(sender=sender, at=at, event_id=event, text=text)
+        try:
+            await self.deliver(incoming)
+        except errors.DeliveryError as error:
+            log.warning("discord reply to a DM failed: %s", type(error).__name__)
+
+    def _sender(self, interaction: discord.Interaction) -> Address:
+        user = str(interaction.user.id)
+        if interaction.guild_id is None:
+            return _private(user)
+        return Address(PLATFORM, str(interaction.channel_id), user, "group")
+
+    async def _answer(self, interaction: discord.Interaction, incoming: Incoming, *, in_place: bool) -> None:
+        """Hand `incoming` to the core with this interaction as the way back, then close the loop: point a
+        server channel at the DMs, or explain that DMs are closed."""
+        ephemeral = interaction.guild_id is not None
+        answering = _Answering(interaction, incoming.sender, ephemeral, in_place)
+        token = _answering.set(answering)
+        try:
+            await self.deliver(incoming)
+        except errors.Blocked:
+            await interaction.followup.send(common.DMS_CLOSED, ephemeral=True)
+            return
+        except errors.DeliveryError as error:
+            log.warning("discord reply failed: %s", type(error).__name__)
+            return
+        finally:
+            _answering.reset(token)
+        if answering.dm is not None:
+            await interaction.followup.send(
+                common.SENT_TO_DMS.format(link=answering.dm.jump_url), ephemeral=True
+            )
+        elif (
+            not answering.answered
+            and interaction.response.type is discord.InteractionResponseType.deferred_channel_message
+        ):
+            await interaction.delete_original_response()  # nothing to say (an event seen before)
+
+    # --- outgoing ------------------------------------------------------------------------------
+
+    async def send(self, reply: Reply) -> str:
+        """Send a reply (split over several messages if long); returns the last message id."""
+        client = self._client
+        if client is None or not self.logged_in.is_set():
+            raise errors.TemporaryFailure("discord adapter is not running")
+        if reply.private and reply.to.chat_kind == "group":
+            # defence in depth: personal data never goes to a server channel, whatever the core asked
+            raise errors.Rejected("a private reply was addressed to a server channel")
+        answering = _answering.get()
+        try:
+            if answering is not None and answering.in_place and reply.to == answering.address:
+                return await self._follow_up(answering, reply)
+            if reply.to.chat_kind == "private":
+                channel: discord.abc.Messageable = await client.create_dm(
+                    discord.Object(int(reply.to.user_id))
+                )
+            else:
+                channel = client.get_partial_messageable(int(reply.to.chat_id))
+            message = await self._post(channel.send, reply)
+        except discord.RateLimited as error:
+            raise errors.RetryAfter(error.retry_after) from error
+        except discord.HTTPException as error:
+            raise _translate(error) from error
+        except (aiohttp.ClientError, OSError) as error:
+            raise errors.TemporaryFailure(type(error).__name__) from error
+        if answering is not None and reply.to == answering.address:
+            answering.dm = message
+        return str(message.id)
+
+    async def _follow_up(self, answering: _Answering, reply: Reply) -> str:
+        async def follow_up(**kwargs: Any) -> discord.Message:
+            return await answering.interaction.followup.send(
+                ephemeral=answering.ephemeral, wait=True, **kwargs
+            )
+
+        message = await self._post(follow_up, reply)
+        answering.answered += 1
+        return str(message.id)
+
+    async def _post(self, send: Callable[..., Awaitable[discord.Message]], reply: Reply) -> discord.Message:
+        pieces = split(to_markdown(reply.text))
+        message: discord.Message | None = None
+        for index, piece in enumerate(pieces):
+            kwargs: dict[str, Any] = {"content": piece, "allowed_mentions": _MENTIONS}
+            if index == len(pieces) - 1:
+                view = _view(reply)
+                if view is not None:
+                    kwargs["view"] = view
+                if reply.image is not None:
+                    kwargs["file"] = discord.File(io.BytesIO(reply.image), filename="chart.png")
+            message = await send(**kwargs)
+        assert message is not None
+        return message
+
+
+_MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
+
+
+def _view(reply: Reply) -> discord.ui.View | None:
+    """The reply's buttons (and the note form's button) as a view with no timeout."""
+    laid_out = rows(reply.choices)
+    if not laid_out and reply.form is None:
+        return None
+    view = discord.ui.View(timeout=None)
+    for number, row in enumerate(laid_out):
+        for label, token in row:
+            view.add_item(CoreButton(token, label, row=number))
+    if reply.form is not None and len(laid_out) < 5:
+        view.add_item(NoteButton(reply.form, row=len(laid_out)))
+    return view
+
+
+def _private(user_id: str) -> Address:
+    """A person's private address on Discord is their user id: prompts open (or reuse) the DM channel."""
+    return Address(PLATFORM, user_id, user_id, "private")
+
+
+def _translate(error: discord.HTTPException) -> errors.DeliveryError:
+    """403 (50007: DMs closed or the bot blocked) and 404 (unknown user or channel) are not retried;
+    discord.py has already waited out short 429s and retried 5xx."""
+    detail = f"{error.status} {error.code}: {error.text[:100]}"
+    if error.status in (403, 404):
+        return errors.Blocked(detail)
+    if error.status == 429:
+        retry_after = error.response.headers.get("Retry-After", "5")
+        return errors.RetryAfter(float(retry_after), detail)
+    if error.status >= 500:
+        return errors.TemporaryFailure(detail)
+    return errors.Rejected(detail)

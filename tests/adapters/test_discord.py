@@ -1,0 +1,359 @@
+"""The Discord journeys end to end: real discord.py over loopback REST and WebSocket against the fake."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from coachbot.adapters.discord import NOTE_FORM, DiscordAdapter
+from coachbot.app import App, build
+from coachbot.delivery.errors import Rejected
+from coachbot.delivery.limits import PlatformLimits
+from coachbot.messages import Address, Reply
+from coachbot.settings import load_settings
+from coachbot.store.tables import CheckIn, Enrolment, OutboxMessage
+from coachbot.texts import common
+from tests.chat import triage_answers
+from tests.conftest import sqlite_url
+from tests.fakes import discord_payloads as p
+from tests.fakes.discord_api import Failure, FakeDiscord
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # Monday
+GUILD, CHANNEL = 500, 501
+PAIN_SCORE = re.compile(r"\b\d{1,2}/10\b")
+
+
+@dataclass
+class Clock:
+    now: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Bot:
+    api: FakeDiscord
+    app: App
+    clock: Clock
+    tmp_path: Path
+    task: asyncio.Task[None] | None = None
+
+    @property
+    def adapter(self) -> DiscordAdapter:
+        adapter = self.app.adapters["discord"]
+        assert isinstance(adapter, DiscordAdapter)
+        return adapter
+
+    async def start(self, **environ: str) -> None:
+        settings = load_settings(
+            {
+                "DISCORD_TOKEN": p.TOKEN,
+                "COACHBOT_DISCORD_API_URL": self.api.api_url,
+                "COACHBOT_DISCORD_GATEWAY_URL": self.api.gateway_url,
+                "COACHBOT_DATABASE_URL": sqlite_url(self.tmp_path / "d.db"),
+                **environ,
+            }
+        )
+        self.app = build(settings, clock=self.clock)
+        self.app.limiter.limits["discord"] = PlatformLimits(per_second=1000)
+        self.adapter.guild_ready_timeout = 0.05  # the fake sends every guild at once
+        self.task = asyncio.create_task(self.app.run())
+        async with asyncio.timeout(10):
+            await self.adapter.ready.wait()
+
+    async def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            await asyncio.gather(self.task, return_exceptions=True)
+            self.task = None
+
+    async def restart(self, **environ: str) -> None:
+        await self.stop()
+        await self.start(**environ)
+
+    async def scheduled(self, now: datetime) -> None:
+        self.clock.now = now
+        await self.app.tick()
+        await self.app.send()
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
+    async with FakeDiscord() as api:
+        api.server(GUILD, CHANNEL)
+        for user_id, name in ((11, "Ana"), (12, "Ben"), (13, "Cleo"), (14, "Dev")):
+            api.person(user_id, name)
+        bot = Bot(api, None, Clock(), tmp_path)  # type: ignore[arg-type]
+        await bot.start()
+        try:
+            yield bot
+        finally:
+            await bot.stop()
+
+
+async def say(bot: Bot, user: int, text: str) -> p.Payload:
+    """Type a DM and wait for the bot's next DM."""
+    before = len(bot.api.dms(user))
+    await bot.api.type_dm(user, text)
+    await bot.api.wait_until(lambda: len(bot.api.dms(user)) > before)
+    return bot.api.dms(user)[before]
+
+
+async def click(bot: Bot, user: int, message: p.Payload, label: str, expect: str = "") -> p.Payload:
+    """Click a button and wait for the bot's next DM (containing `expect`)."""
+    before = len(bot.api.dms(user))
+    await bot.api.click(user, message, label)
+    return await bot.api.dm(user, expect, after=before)
+
+
+async def enrol(bot: Bot, user: int, *, from_channel: bool = False) -> None:
+    before = len(bot.api.dms(user))
+    token = await bot.api.slash(user, "start", channel_id=CHANNEL if from_channel else None)
+    consent = await _with_button(bot, user, "I agree", before)
+    if from_channel:  # the channel only gets an ephemeral pointer to the DMs
+        await bot.api.wait_until(
+            lambda: any("direct messages" in m["content"] for m in bot.api.follow_ups(token))
+        )
+    await click(bot, user, consent, "I agree")
+    await say(bot, user, "Europe/London")
+    for key, value in triage_answers():
+        await say(bot, user, "7:00" if key == "session_time" else value)
+    await bot.api.dm(user, "Stop and get help if you notice")
+
+
+async def _with_button(bot: Bot, user: int, label: str, before: int) -> p.Payload:
+    """The first DM after `before` that has a button labelled `label`."""
+
+    def found() -> p.Payload | None:
+        return next(
+            (m for m in bot.api.dms(user)[before:] if any(label in row for row in button_labels(m))), None
+        )
+
+    await bot.api.wait_until(lambda: found() is not None)
+    message = found()
+    assert message is not None
+    return message
+
+
+def button_labels(message: p.Payload) -> list[list[str]]:
+    return [[b["label"] for b in row["components"]] for row in message["components"]]
+
+
+async def test_start_and_triage_in_a_dm_then_a_scheduled_prompt_with_pain_buttons(bot: Bot) -> None:
+    await enrol(bot, 11)
+    welcome = next(m for m in bot.api.dms(11) if "enrolled" in m["content"])
+    assert "**12-week calf strain rehab**" in welcome["content"]
+    assert len(bot.api.rest("PUT", r"/applications/\d+/commands$")) == 1  # registered once, globally
+    assert {c["name"] for c in bot.api.commands[None]} >= {
+        "start",
+        "today",
+        "checkin",
+        "settings",
+        "help",
+        "club",
+    }
+    assert bot.api.identified[0]["intents"] & (1 << 15) == 0  # no message-content intent
+
+    # the session prompt comes by DM at 07:00 London time
+    await bot.scheduled(datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC))
+    prompt = await bot.api.dm(11, "Daily session, Tue 03 Mar")
+    during = await click(bot, 11, prompt, "Done — log it", "during")
+    assert button_labels(during) == [["0", "1", "2", "3", "4"], ["5", "6", "7", "8", "9"], ["10"]]
+    after = await click(bot, 11, during, "2", "now")
+    completion = await say(bot, 11, "1/10")
+    sudden = await click(bot, 11, completion, "All", "sudden")
+    await click(bot, 11, sudden, "No", "Logged: pain 2/10 during, 1/10 now")
+    assert after["flags"] & p.EPHEMERAL == 0  # in a DM nothing needs hiding
+
+
+async def test_a_button_sent_before_a_restart_still_works(bot: Bot) -> None:
+    await enrol(bot, 12)
+    await bot.scheduled(datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC))
+    prompt = await bot.api.dm(12, "Daily session, Tue 03 Mar")
+    await bot.restart()
+    assert len(bot.api.identified) == 2
+    during = await click(bot, 12, prompt, "Done — log it", "during")
+    await click(bot, 12, during, "3", "now")
+    assert len(bot.api.rest("PUT", r"/commands$")) == 1  # the same commands are not synced again
+
+
+async def test_a_note_goes_through_a_form_even_after_a_restart(bot: Bot) -> None:
+    await enrol(bot, 13)
+    bot.clock.now = datetime(2026, 3, 3, 18, 0, tzinfo=UTC)
+    before = len(bot.api.dms(13))
+    await bot.api.slash(13, "checkin")
+    during = await _with_button(bot, 13, "0", before)
+    after = await click(bot, 13, during, "2", "now")
+    completion = await click(bot, 13, after, "1", "How much")
+    reason = await click(bot, 13, completion, "Some", "got in the way")
+    note = await click(bot, 13, reason, "Other", "In a few words")
+    assert ["Skip"] in button_labels(note)
+    assert ["Write a short note"] in button_labels(note)
+
+    opened = await bot.api.click(13, note, "Write a short note")
+    await bot.api.wait_until(lambda: bot.api.response(opened) is not None)
+    modal = bot.api.response(opened)
+    assert modal is not None
+    assert modal["type"] == 9
+    assert modal["data"]["custom_id"] == NOTE_FORM
+
+    await bot.restart()  # the form is still open on the person's screen
+    before = len(bot.api.dms(13))
+    submitted = await bot.api.submit(13, NOTE_FORM, {"note": "my bus was late"})
+    sudden = await bot.api.dm(13, "sudden", after=before)
+    await click(bot, 13, sudden, "No", "Logged")
+    response = bot.api.response(submitted)
+    assert response is not None
+    assert response["type"] == 6
+    async with bot.app.database.read() as repo:
+        checkin = (await repo.session.execute(select(CheckIn))).scalar_one()
+    assert checkin.details["note"] == "my bus was late"
+
+
+async def test_a_red_flag_in_a_dm_pauses_the_plan(bot: Bot) -> None:
+    await enrol(bot, 14)
+    reply = await say(bot, 14, "my calf is swollen and hot today")
+    assert "clinician today" in reply["content"]
+    assert "NHS 111" in reply["content"]
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert enrolment.status == "referred"
+
+
+async def test_closed_dms_pause_the_plan_with_one_notice_in_the_home_channel(bot: Bot) -> None:
+    await enrol(bot, 11, from_channel=True)
+    bot.api.closed_dms.add(11)
+    await bot.scheduled(datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC))
+    await bot.app.send()  # the notice was queued by the failed send
+    await bot.api.wait_until(lambda: len(bot.api.in_channel(CHANNEL, ephemeral=False)) == 1)
+    await bot.scheduled(datetime(2026, 3, 4, 7, 0, 20, tzinfo=UTC))  # the next day: nothing more is tried
+    await bot.app.send()
+
+    [notice] = bot.api.in_channel(CHANNEL, ephemeral=False)
+    assert notice["content"].startswith("<@11>,")
+    assert "/resume" in notice["content"]
+    assert not PAIN_SCORE.search(notice["content"])
+    refused = [c for c in bot.api.rest("POST", r"/channels/\d+/messages$") if c.status == 403]
+    assert len(refused) == 1  # one attempt, no retry loop
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert (enrolment.status, enrolment.status_reason) == ("paused", "blocked")
+
+
+async def test_a_command_in_a_channel_with_dms_closed_explains_privately(bot: Bot) -> None:
+    bot.api.closed_dms.add(12)
+    token = await bot.api.slash(12, "start", channel_id=CHANNEL)
+    await bot.api.wait_until(
+        lambda: any("can't send you direct" in m["content"] for m in bot.api.follow_ups(token))
+    )
+    assert all(m["flags"] & p.EPHEMERAL for m in bot.api.in_channel(CHANNEL))
+
+
+async def test_admin_commands_need_manage_guild(bot: Bot) -> None:
+    refused = await bot.api.slash(13, "club", channel_id=CHANNEL)
+    await bot.api.wait_until(
+        lambda: any(common.ADMIN_ONLY in m["content"] for m in bot.api.follow_ups(refused))
+    )
+    bot.api.grant(GUILD, 14, p.MANAGE_GUILD)
+    allowed = await bot.api.slash(14, "club", channel_id=CHANNEL)
+    await bot.api.wait_until(
+        lambda: any(common.CLUB_SOON in m["content"] for m in bot.api.follow_ups(allowed))
+    )
+    club = next(c for c in bot.api.commands[None] if c["name"] == "club")
+    assert club["default_member_permissions"] == str(p.MANAGE_GUILD)
+    assert club["contexts"] == [0]  # servers only
+
+
+async def test_no_pain_score_is_ever_posted_in_a_server_channel(bot: Bot) -> None:
+    await enrol(bot, 12, from_channel=True)
+    before = len(bot.api.dms(12))
+    for name in ("status", "today", "checkin"):
+        await bot.api.slash(12, name, channel_id=CHANNEL)
+    answered = await bot.api.slash(12, "help", channel_id=CHANNEL)
+    await bot.api.wait_until(lambda: any("/checkin" in m["content"] for m in bot.api.follow_ups(answered)))
+    during = await _with_button(bot, 12, "7", before)
+    await click(bot, 12, during, "7", "now")
+
+    assert bot.api.in_channel(CHANNEL, ephemeral=False) == []  # nothing public at all
+    responses = bot.api.guild_responses()
+    assert len(responses) == 5
+    assert all(r["data"]["flags"] & p.EPHEMERAL for r in responses)
+    dm_channel = str(bot.api.dm_channel_of(12))
+    for message in bot.api.messages.values():
+        if PAIN_SCORE.search(message["content"]):
+            assert message["channel_id"] == dm_channel
+
+
+async def test_a_private_reply_is_never_sent_to_a_server_channel(bot: Bot) -> None:
+    with pytest.raises(Rejected):
+        await bot.adapter.send(
+            Reply(Address("discord", str(CHANNEL), "11", "group"), "pain 6/10", private=True)
+        )
+    assert bot.api.in_channel(CHANNEL) == []
+
+
+async def test_long_messages_are_split_and_markdown_is_escaped(bot: Bot) -> None:
+    text = "**Plan** for under_scores and *stars*\n" + "\n".join(f"- line {n} " + "x" * 60 for n in range(60))
+    await bot.adapter.send(Reply(Address("discord", "11", "11"), text))
+    parts = bot.api.dms(11)
+    assert len(parts) == 3
+    assert all(len(m["content"]) <= 2000 for m in parts)
+    assert parts[0]["content"].startswith("**Plan** for under\\_scores and \\*stars\\*")
+
+
+async def test_settings_options_and_time_zone_autocomplete(bot: Bot) -> None:
+    await enrol(bot, 14)
+    token = await bot.api.autocomplete(14, "settings", "zone", "new y")
+    await bot.api.wait_until(lambda: bot.api.response(token) is not None)
+    response = bot.api.response(token)
+    assert response is not None
+    assert response["type"] == 8
+    assert "America/New_York" in [choice["value"] for choice in response["data"]["choices"]]
+
+    before = len(bot.api.dms(14))
+    await bot.api.slash(14, "settings", {"zone": "America/New_York", "time": "06:45"})
+    saved = await bot.api.dm(14, "Saved", after=before)
+    assert "06:45 (America/New\\_York)" in saved["content"]
+    before = len(bot.api.dms(14))
+    await bot.api.slash(14, "settings", {"time": "25:99"})
+    refused = await bot.api.dm(14, "Sorry, I need", after=before)
+    assert "07:30" in refused["content"]
+
+
+async def test_a_short_429_is_waited_out_and_a_long_one_pauses_the_sender(bot: Bot) -> None:
+    await enrol(bot, 11)
+    await enrol(bot, 12)
+    bot.api.fail("POST /channels/messages", Failure(429, 0, "rate limited", retry_after=0.2))
+    await bot.scheduled(datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC))
+    await bot.api.dm(11, "Daily session")
+    await bot.api.dm(12, "Daily session")
+
+    bot.api.fail("POST /channels/messages", Failure(429, 0, "rate limited", retry_after=90))
+    await bot.scheduled(datetime(2026, 3, 4, 7, 0, 20, tzinfo=UTC))
+    assert bot.app.limiter.paused("discord")
+    bot.app.limiter.resume("discord")
+    await bot.scheduled(bot.clock.now + timedelta(seconds=91))
+    for user in (11, 12):
+        prompts = [m for m in bot.api.dms(user) if "Daily session" in m["content"]]
+        assert len(prompts) == 2  # every prompt once, none lost
+    async with bot.app.database.read() as repo:
+        statuses = set((await repo.session.execute(select(OutboxMessage.status))).scalars())
+    assert statuses <= {"sent", "missed"}  # missed: the mornings the clock jumped over
+
+
+async def test_dev_guild_gets_its_own_commands(bot: Bot) -> None:
+    await bot.restart(COACHBOT_DISCORD_DEV_GUILD=str(GUILD))
+    assert {c["name"] for c in bot.api.commands[GUILD]} >= {"start", "club"}
+    await bot.restart(COACHBOT_DISCORD_DEV_GUILD=str(GUILD))
+    assert len(bot.api.rest("PUT", rf"/guilds/{GUILD}/commands$")) == 1
+    before = len(bot.api.dms(11))
+    await bot.api.slash(11, "help", channel_id=None)
+    await bot.api.dm(11, "/checkin", after=before)
