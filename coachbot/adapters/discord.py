@@ -284,6 +284,10 @@ class DiscordAdapter:
         except errors.DeliveryError as error:
             log.warning("discord reply failed: %s", type(error).__name__)
             return
+        except Exception:  # never leave the person looking at "thinking…"
+            log.exception("discord interaction %s failed", interaction.id)
+            await interaction.followup.send(common.SOMETHING_WENT_WRONG, ephemeral=ephemeral)
+            return
         finally:
             _answering.reset(token)
         if answering.dm is not None:

@@ -53,7 +53,8 @@ DMS_CLOSED = (
     "I can't send you direct messages, and your plan happens there. Allow direct messages from this "
     "server's members (server menu → Privacy Settings), then try again."
 )
-SENT_TO_DMS = "I've replied in our direct messages."
+SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a minute."
+SENT_TO_DMS = "I've replied in our direct messages: {link}"
 COMING_SOON = (
     "That's coming soon. Meanwhile /status shows where you are, and /stop ends your plan; to have your "
     "data erased now, ask the person who runs this bot."

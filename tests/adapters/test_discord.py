@@ -120,7 +120,10 @@ async def enrol(bot: Bot, user: int, *, from_channel: bool = False) -> None:
     consent = await _with_button(bot, user, "I agree", before)
     if from_channel:  # the channel only gets an ephemeral pointer to the DMs
         await bot.api.wait_until(
-            lambda: any("direct messages" in m["content"] for m in bot.api.follow_ups(token))
+            lambda: any(
+                "direct messages: https://discord.com/channels/@me/" in m["content"]
+                for m in bot.api.follow_ups(token)
+            )
         )
     await click(bot, user, consent, "I agree")
     await say(bot, user, "Europe/London")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from sqlalchemy import select
 
 from coachbot.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
+from coachbot.store.tables import CheckIn
 from tests.chat import Chat
 
 
@@ -181,3 +183,25 @@ async def test_prevention_weekly_check_asks_left_and_right(coach: Coach, now: da
     assert "**left leg**" in chat.text
     await chat.say("24")
     assert "**right leg**" in chat.text
+
+
+async def test_an_other_reason_asks_for_a_short_note_offered_as_a_form(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    chat.later(hours=9)
+    await chat.command("/checkin")
+    await chat.press("2")
+    await chat.press("1")
+    await chat.press("Some")
+    await chat.press("Other")
+    [question] = chat.replies
+    assert question.form == "Write a short note"
+    await chat.say("x" * 300)
+    assert chat.text.startswith("Sorry, I need a few words")
+    assert chat.replies[0].form == "Write a short note"  # asked again, form and all
+    await chat.say("  my   bus was late ")
+    await chat.press("No")
+    async with coach.database.read() as repo:
+        checkin = (await repo.session.execute(select(CheckIn))).scalar_one()
+    assert checkin.details["note"] == "my bus was late"
+    assert checkin.completion_reason == "other"

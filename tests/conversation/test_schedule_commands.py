@@ -129,3 +129,19 @@ async def test_a_pause_of_a_week_or_more_restarts_a_level_lower(
     await chat.command("/status")
     assert "Straight-knee calf raise L1" in chat.text  # phase 1 starts E1 at L2
     assert (await schedules(sqlite_db))["session"] is not None
+
+
+async def test_settings_given_with_the_command_change_at_once(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.command("/settings zone new york time 6:30pm")
+    assert "Sessions at 18:30 (America/New_York)" in chat.text
+    assert (await schedules(sqlite_db))["session"] == datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
+    await chat.command("/settings zone Mars/Olympus")
+    assert chat.text.startswith("Sorry, I need")
+    assert "Europe/London" in chat.text  # how to write a time zone
+    await chat.command("/settings colour blue")
+    assert "/settings zone Europe/London time 07:30" in chat.text
+    assert (await schedules(sqlite_db))["session"] == datetime(2026, 3, 2, 23, 30, tzinfo=UTC)  # unchanged

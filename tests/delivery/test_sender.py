@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from coachbot.delivery import outbox
 from coachbot.delivery.errors import Rejected, RetryAfter, TemporaryFailure
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender, SenderSettings
@@ -16,7 +17,8 @@ from coachbot.delivery.ticker import Ticker
 from coachbot.messages import Reply
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
-from coachbot.store.tables import Enrolment, OutboxMessage
+from coachbot.store.repo import Repo
+from coachbot.store.tables import Enrolment, OutboxMessage, Person
 from tests.delivery.conftest import enrol, enrol_many
 from tests.fakes.platform import RecordingPlatform
 
@@ -112,6 +114,34 @@ async def test_blocked_person_dead_letters_and_pauses_the_plan(
     assert (enrolment.status, enrolment.status_reason) == ("paused", "blocked")
     assert set(schedules.values()) == {None}
     assert platform.calls == 1  # never retried
+
+
+async def test_an_unreachable_person_gets_one_notice_in_the_group_they_came_from(
+    any_db: Database, rehab: Programme, programmes: dict[str, Programme]
+) -> None:
+    await queued(any_db, programmes, rehab)
+    async with any_db.write() as repo:
+        person = (await repo.session.execute(select(Person))).scalar_one()
+        person.home_chat_id = "club-channel"
+    platform = RecordingPlatform(blocked_chats={"ana"})
+    await sender(any_db, platform).run_once(DUE)
+    await sender(any_db, platform).run_once(DUE + timedelta(minutes=1))
+    [notice] = [reply for reply in platform.sent if reply.to.chat_id == "club-channel"]
+    assert notice.to.chat_kind == "group"
+    assert notice.text.startswith("@[ana], I couldn't send you a direct message")
+    assert not notice.private
+    async with any_db.write() as repo:  # already paused: a second failure adds no second notice
+        await outbox.dead_letter(repo, (await first_leased(repo)), "403", "blocked", DUE + timedelta(hours=1))
+    async with any_db.read() as repo:
+        kinds = (await repo.session.execute(select(OutboxMessage.kind))).scalars().all()
+    assert sorted(kinds) == ["notice", "session"]
+
+
+async def first_leased(repo: Repo) -> outbox.Leased:
+    row = (
+        await repo.session.execute(select(OutboxMessage).where(OutboxMessage.kind == "session"))
+    ).scalar_one()
+    return outbox.Leased(row.id, row.enrolment_id, row.platform, row.chat_id, row.chat_kind, row.text, (), 1)
 
 
 async def test_rejected_message_is_dead_lettered(
