@@ -67,6 +67,7 @@ class App:
     adapters: dict[str, Adapter] = field(default_factory=dict)
     leading: asyncio.Event = field(default_factory=asyncio.Event)
     _jobs: set[asyncio.Task[object]] = field(default_factory=set)
+    _stopping: bool = False  # jobs the scheduler started but that have not begun yet return at once
 
     @cached_property
     def sender(self) -> OutboxSender:
@@ -82,18 +83,24 @@ class App:
             await self.adapters[reply.to.platform].send(reply)
 
     async def tick(self) -> None:
+        if self._stopping:
+            return
         async with self._job():
             result = await self.ticker.tick(self.clock())
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 
     async def pause_silent(self) -> None:
+        if self._stopping:
+            return
         async with self._job():
             paused = await pause_silent(self.database, self.coach.programmes, self.clock())
         if paused:
             log.info("paused %s plans after a week without answers", paused)
 
     async def send(self) -> None:
+        if self._stopping:
+            return
         async with self._job():
             await self.sender.run_once(self.clock())
 
@@ -149,9 +156,12 @@ class App:
             scheduler.start()
             await self._run_adapters()
         finally:
+            self._stopping = True
+            if scheduler is not None:
+                scheduler.pause()  # no new runs; shutting down would cancel the running ones at once
+            await self._stop_jobs()
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
-            await self._stop_jobs()
             if leadership is not None:
                 await leadership.release()
             if lock is not None:
@@ -159,6 +169,8 @@ class App:
             await self.database.close()
 
     async def _lead(self, leadership: Leadership) -> None:
+        if self._stopping:
+            return
         if not leadership.is_leader and await leadership.try_acquire():
             log.info("this instance now leads: it runs the platform pollers")
             self.leading.set()

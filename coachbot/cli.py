@@ -198,7 +198,8 @@ async def _upgrade(url: str) -> int:
 
 
 def _run(settings: Settings) -> int:
-    from discord.errors import LoginFailure, PrivilegedIntentsRequired
+    import aiohttp
+    from discord.errors import DiscordException, LoginFailure
     from sqlalchemy.engine import make_url
     from telegram.error import InvalidToken, TelegramError
 
@@ -225,8 +226,8 @@ def _run(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 1
-    except PrivilegedIntentsRequired:  # never asked for; kept so a future change fails clearly
-        print("coachbot: Discord asked for privileged intents that coachbot does not use", file=sys.stderr)
+    except (aiohttp.ClientError, DiscordException) as error:  # no network, or Discord down, at start-up
+        print(f"coachbot: cannot reach Discord: {type(error).__name__}", file=sys.stderr)
         return 1
     except InvalidToken:
         print("coachbot: Telegram refused TELEGRAM_TOKEN; copy it again from @BotFather", file=sys.stderr)

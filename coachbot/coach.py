@@ -181,13 +181,20 @@ class Coach:
             before = _schedule_signature(turn)
             route = next(route for route in ROUTES if route.matches(turn))
             replies = await route.handle(turn)
-            found = turn.command()
-            if found is not None and found.origin and turn.person is not None:
-                turn.person.home_chat_id = found.origin  # where to say so if their DMs close
+            _remember_home(turn)
             if turn.enrolment is not None and _schedule_signature(turn) != before:
                 zone = turn.person.tz if turn.person else None
                 await scheduling.reschedule(repo, turn.enrolment, turn.programme(), zone, now)
             return replies
+
+
+def _remember_home(turn: Turn) -> None:
+    """The group a person enrolled from (a private command typed there): told there if their DMs close."""
+    found = turn.command()
+    if found is None or not found.origin or turn.person is None:
+        return
+    if found.name == "start" or turn.person.home_chat_id is None:
+        turn.person.home_chat_id = found.origin
 
 
 def _schedule_signature(turn: Turn) -> tuple[object, ...] | None:

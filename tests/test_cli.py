@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from coachbot.cli import main
 from tests.conftest import ROOT
+from tests.fakes.discord_api import FakeDiscord
 from tests.programme.test_loader import MINIMAL
 
 
@@ -165,3 +167,32 @@ def test_a_wrong_telegram_token_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot reach Telegram" in result.stderr
     assert "wrong-token" not in result.stderr + result.stdout
+
+
+async def _run_bot(env: dict[str, str]) -> tuple[int, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "coachbot", "run", env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    async with asyncio.timeout(120):
+        out, err = await process.communicate()
+    assert process.returncode is not None
+    return process.returncode, out.decode() + err.decode()
+
+
+async def test_a_wrong_discord_token_or_no_network_is_one_clear_line(tmp_path: Path) -> None:
+    database = f"sqlite+aiosqlite:///{tmp_path / 'd.db'}"
+    async with FakeDiscord() as api:
+        env = {"DISCORD_TOKEN": "wrong-discord-token", "COACHBOT_DISCORD_API_URL": api.api_url,
+               "COACHBOT_DATABASE_URL": database, "PATH": ""}  # fmt: skip
+        code, output = await _run_bot(env)
+    assert code == 1
+    assert "Discord refused DISCORD_TOKEN" in output
+    assert "wrong-discord-token" not in output
+    assert "Traceback" not in output
+
+    env["COACHBOT_DISCORD_API_URL"] = "http://127.0.0.1:9/api/v10"  # nothing listens there
+    code, output = await _run_bot(env)
+    assert code == 1
+    assert "cannot reach Discord" in output
+    assert "wrong-discord-token" not in output

@@ -120,6 +120,7 @@ class _Client(discord.Client):
     """discord.py's client with default intents only (no privileged ones) and our handlers."""
 
     def __init__(self, adapter: DiscordAdapter) -> None:
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warning about it
         super().__init__(
             intents=discord.Intents.default(),
             max_ratelimit_timeout=RATE_LIMIT_WAIT,
@@ -220,7 +221,8 @@ class DiscordAdapter:
             address = Address(PLATFORM, str(interaction.channel_id), user, "group")
         else:
             address = _private(user)
-        admin = in_server and interaction.permissions.manage_guild  # real rights, not a role name
+        rights = interaction.permissions  # the member's resolved rights in this channel, sent by Discord
+        admin = in_server and (rights.manage_guild or rights.administrator)
         command = Command(
             sender=address,
             at=self.clock(),

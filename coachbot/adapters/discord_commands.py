@@ -52,18 +52,18 @@ def _with_options(
 
     @app_commands.command(name="settings", description=descriptions["settings"])
     @app_commands.describe(
-        zone="Your time zone, like Europe/London (start typing a city)",
+        timezone="Your time zone, like Europe/London (start typing a city)",
         time="Session time as HH:MM, like 07:30",
         morning="Morning check-in time as HH:MM, like 08:00",
     )
-    @app_commands.autocomplete(zone=_zones)
+    @app_commands.autocomplete(timezone=_zones)
     async def settings(
         interaction: discord.Interaction,
-        zone: str | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
         time: app_commands.Range[str, 3, 8] | None = None,
         morning: app_commands.Range[str, 3, 8] | None = None,
     ) -> None:
-        given = {"zone": zone, "time": time, "morning": morning}
+        given = {"zone": timezone, "time": time, "morning": morning}
         await handle(interaction, "settings", " ".join(f"{k} {v}" for k, v in given.items() if v))
 
     @app_commands.command(name="snooze", description=descriptions["snooze"])

@@ -314,7 +314,7 @@ async def test_long_messages_are_split_and_markdown_is_escaped(bot: Bot) -> None
 
 async def test_settings_options_and_time_zone_autocomplete(bot: Bot) -> None:
     await enrol(bot, 14)
-    token = await bot.api.autocomplete(14, "settings", "zone", "new y")
+    token = await bot.api.autocomplete(14, "settings", "timezone", "new y")
     await bot.api.wait_until(lambda: bot.api.response(token) is not None)
     response = bot.api.response(token)
     assert response is not None
@@ -322,7 +322,7 @@ async def test_settings_options_and_time_zone_autocomplete(bot: Bot) -> None:
     assert "America/New_York" in [choice["value"] for choice in response["data"]["choices"]]
 
     before = len(bot.api.dms(14))
-    await bot.api.slash(14, "settings", {"zone": "America/New_York", "time": "06:45"})
+    await bot.api.slash(14, "settings", {"timezone": "America/New_York", "time": "06:45"})
     saved = await bot.api.dm(14, "Saved", after=before)
     assert "06:45 (America/New\\_York)" in saved["content"]
     before = len(bot.api.dms(14))
