@@ -360,3 +360,33 @@ async def test_dev_guild_gets_its_own_commands(bot: Bot) -> None:
     before = len(bot.api.dms(11))
     await bot.api.slash(11, "help", channel_id=None)
     await bot.api.dm(11, "/checkin", after=before)
+
+
+async def test_only_the_leading_postgres_instance_joins_the_gateway() -> None:
+    from tests.conftest import postgres_database
+
+    async with postgres_database() as url, FakeDiscord() as api:
+        api.person(11)
+        environ = {
+            "DISCORD_TOKEN": p.TOKEN, "COACHBOT_DISCORD_API_URL": api.api_url,
+            "COACHBOT_DISCORD_GATEWAY_URL": api.gateway_url, "COACHBOT_DATABASE_URL": url,
+        }  # fmt: skip
+        first, second = build(load_settings(environ)), build(load_settings(environ))
+        tasks = [asyncio.create_task(first.run())]
+        try:
+            leader, follower = first.adapters["discord"], second.adapters["discord"]
+            assert isinstance(leader, DiscordAdapter)
+            assert isinstance(follower, DiscordAdapter)
+            async with asyncio.timeout(10):
+                await leader.ready.wait()
+            tasks.append(asyncio.create_task(second.run()))
+            async with asyncio.timeout(10):
+                await follower.logged_in.wait()
+            await follower.send(Reply(Address("discord", "11", "11"), "sent by the follower"))
+            assert [m["content"] for m in api.dms(11)] == ["sent by the follower"]
+            assert len(api.identified) == 1  # one gateway session for the bot
+            assert not follower.ready.is_set()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)

@@ -296,7 +296,6 @@ async def test_server_errors_on_send_are_retried_later(bot: Bot) -> None:
     bot.clock.now = datetime(2026, 3, 3, 7, 0, 20, tzinfo=UTC)
     await bot.app.tick()
     await bot.app.send()
-    print([(c.method, str(c.params.get("text", ""))[:30]) for c in bot.api.calls[-6:]])
     assert not [text for text in bot.api.texts_to(1008) if "Daily session" in text]
     bot.clock.now += timedelta(hours=1)  # past any backoff
     await bot.app.send()
