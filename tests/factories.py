@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment
@@ -38,3 +39,13 @@ async def enrolment(
     person.tz = str(overrides.pop("tz", "Europe/London"))
     fields = enrolment_fields(person.id, now, **overrides)
     return await repo.add_enrolment(Enrolment(**fields), {"E1": 2, "E2": 1}, now)
+
+
+@dataclass
+class Clock:
+    """An app's clock that a test moves by hand (`now` is always injected)."""
+
+    now: datetime = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
+
+    def __call__(self) -> datetime:
+        return self.now

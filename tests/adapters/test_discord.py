@@ -22,20 +22,12 @@ from coachbot.store.tables import CheckIn, Enrolment, OutboxMessage
 from coachbot.texts import common
 from tests.chat import triage_answers
 from tests.conftest import sqlite_url
+from tests.factories import Clock
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_api import Failure, FakeDiscord
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # Monday
 GUILD, CHANNEL = 500, 501
 PAIN_SCORE = re.compile(r"\b\d{1,2}/10\b")
-
-
-@dataclass
-class Clock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

@@ -20,17 +20,10 @@ from coachbot.settings import load_settings
 from coachbot.store.tables import Enrolment, OutboxMessage
 from tests.chat import triage_answers
 from tests.conftest import sqlite_url
+from tests.factories import Clock
 from tests.fakes.telegram_api import TOKEN, FakeTelegram
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # Monday
-
-
-@dataclass
-class Clock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

@@ -20,6 +20,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.loopback import serve
+
 TOKEN = "123456:TEST-token-for-the-fake-api"
 BOT = {"id": 123456, "is_bot": True, "first_name": "coachbot", "username": "coach_test_bot"}
 WAIT_LIMIT = 10.0  # seconds a test waits for an expected call before failing
@@ -134,13 +136,7 @@ class FakeTelegram:
     async def __aenter__(self) -> FakeTelegram:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        # connections PTB leaves open must not hold the test up for aiohttp's default 60 s
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"http://127.0.0.1:{port}"
+        self._runner, self.url = await serve(app)
         return self
 
     async def __aexit__(self, *_exc: object) -> None:
