@@ -215,7 +215,8 @@ class DiscordAdapter:
 
     async def on_command(self, interaction: discord.Interaction, name: str, args: str) -> None:
         in_server = interaction.guild_id is not None
-        await interaction.response.defer(ephemeral=in_server, thinking=True)
+        if not await _acknowledge(interaction, ephemeral=in_server, thinking=True):
+            return
         user = str(interaction.user.id)
         if in_server and name in GROUP_COMMANDS:
             address = Address(PLATFORM, str(interaction.channel_id), user, "group")
@@ -235,14 +236,16 @@ class DiscordAdapter:
         await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
 
     async def on_button(self, interaction: discord.Interaction, token: str) -> None:
-        await interaction.response.defer()  # acknowledged at once; the answer follows
+        if not await _acknowledge(interaction):
+            return
         choice = Choice(
             sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token
         )
         await self._answer(interaction, choice, in_place=True)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
-        await interaction.response.defer()
+        if not await _acknowledge(interaction):
+            return
         text = Text(
             sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note
         )
@@ -374,6 +377,18 @@ def _view(reply: Reply) -> discord.ui.View | None:
     if reply.form is not None and len(laid_out) < 5:
         view.add_item(NoteButton(reply.form, row=len(laid_out)))
     return view
+
+
+async def _acknowledge(interaction: discord.Interaction, **defer: bool) -> bool:
+    """Acknowledge at once (the answer follows as follow-ups). False when Discord no longer takes it: an
+    event replayed after a reconnect (acknowledged already) or one that arrived too late to answer; the
+    person's action is then not handled at all, rather than handled with no way to reply."""
+    try:
+        await interaction.response.defer(**defer)
+    except (discord.HTTPException, discord.InteractionResponded) as error:
+        log.info("discord interaction %s not acknowledged: %s", interaction.id, type(error).__name__)
+        return False
+    return True
 
 
 def _private(user_id: str) -> Address:

@@ -382,3 +382,25 @@ async def test_only_the_leading_postgres_instance_joins_the_gateway() -> None:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def test_a_replayed_or_late_interaction_is_not_handled_twice_or_blindly(bot: Bot) -> None:
+    token = await bot.api.slash(11, "start")
+    consent = await _with_button(bot, 11, "I agree", 0)
+    await bot.api.replay(token)  # Discord refuses the second acknowledgement
+    await bot.api.wait_until(
+        lambda: len([c for c in bot.api.rest("POST", "/callback$") if c.status == 400]) == 1
+    )
+    assert len(bot.api.dms(11)) == 1
+
+    bot.api.answer_within = 0.0  # everything now arrives too late to be answered
+    await bot.api.click(11, consent, "I agree")
+    await bot.api.wait_until(
+        lambda: len([c for c in bot.api.rest("POST", "/callback$") if c.status == 404]) == 1
+    )
+    async with bot.app.database.read() as repo:
+        person = await repo.person("discord", "11")
+        assert person is not None
+        conversation = await repo.conversation(person.id)
+    assert conversation is not None
+    assert conversation.step == "consent"  # the click was not taken as an answer nobody saw

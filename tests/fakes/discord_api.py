@@ -77,6 +77,7 @@ class FakeDiscord:
     closed_dms: set[int] = field(default_factory=set)
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     identified: list[p.Payload] = field(default_factory=list)
+    answer_within: float = ANSWER_WITHIN
     url: str = ""
 
     def __post_init__(self) -> None:
@@ -286,6 +287,10 @@ class FakeDiscord:
         message = p.message(self._new_id(), int(channel["id"]), self.users[user_id], text)
         await self.dispatch("MESSAGE_CREATE", message)
 
+    async def replay(self, token: str) -> None:
+        """Dispatch an interaction again, as the gateway may after a reconnect."""
+        await self.dispatch("INTERACTION_CREATE", self._interactions[token].payload)
+
     def response(self, token: str) -> p.Payload | None:
         return self._interactions[token].response
 
@@ -368,7 +373,7 @@ class FakeDiscord:
         interaction = self._interactions.get(token)
         if (
             interaction is None
-            or asyncio.get_running_loop().time() - interaction.dispatched_at > ANSWER_WITHIN
+            or asyncio.get_running_loop().time() - interaction.dispatched_at > self.answer_within
         ):
             return _error(404, 10062, "Unknown interaction")
         if interaction.response is not None:
