@@ -24,6 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from coachbot.adapters.console import ConsoleAdapter
 from coachbot.adapters.discord import DiscordAdapter
 from coachbot.adapters.telegram import TelegramAdapter
+from coachbot.clubs.ticker import ClubTicker
 from coachbot.coach import Coach
 from coachbot.delivery.limits import RateLimiter
 from coachbot.delivery.sender import OutboxSender
@@ -62,6 +63,7 @@ class App:
     database: Database
     coach: Coach
     ticker: Ticker
+    club_ticker: ClubTicker
     limiter: RateLimiter
     clock: Callable[[], datetime]
     adapters: dict[str, Adapter] = field(default_factory=dict)
@@ -86,7 +88,10 @@ class App:
         if self._stopping:
             return
         async with self._job():
-            result = await self.ticker.tick(self.clock())
+            now = self.clock()
+            result = await self.ticker.tick(now)
+            clubs = await self.club_ticker.tick(now)
+        result.queued, result.missed = result.queued + clubs.queued, result.missed + clubs.missed
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 
@@ -202,10 +207,10 @@ def build(
     share one database and one coach), otherwise the console."""
     programmes = load_directory(settings.programmes_dir)
     database = Database.connect(settings.database_url.value)
-    ticker = Ticker(
-        database, programmes, TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
-    )
-    app = App(settings, database, Coach(database, programmes), ticker, RateLimiter(), clock)
+    ticker_settings = TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
+    ticker = Ticker(database, programmes, ticker_settings)
+    club_ticker = ClubTicker(database, programmes, ticker_settings)
+    app = App(settings, database, Coach(database, programmes), ticker, club_ticker, RateLimiter(), clock)
     if settings.telegram_token is not None:
         app.adapters["telegram"] = TelegramAdapter(
             settings.telegram_token.value,

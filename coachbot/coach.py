@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coachbot import commands, referral, scheduling
+from coachbot.clubs import joining, membership
+from coachbot.clubs import setup as club_setup
+from coachbot.clubs import store as club_store
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
@@ -74,25 +77,21 @@ async def _private_only(turn: Turn) -> list[Reply]:
     return [Reply(reply.to, reply.text, invite=name)]
 
 
-async def _club(turn: Turn) -> list[Reply]:
-    """Admin-only in groups, checked with the platform (Command.admin), never by a role name in our code."""
-    found = turn.command()
-    if not turn.in_group:
-        return [turn.say(common.CLUB_IN_GROUP)]
-    if found is None or not found.admin:
-        return [turn.say(common.ADMIN_ONLY, private=False)]
-    return [turn.say(common.CLUB_SOON, private=False)]
-
-
 async def _membership(turn: Turn) -> list[Reply]:
-    """Blocked or removed in a private chat: pause the plan with the reason (nothing can be sent)."""
+    """Blocked or removed in a private chat: pause the plan with the reason (nothing can be sent).
+    In a group: a member who leaves leaves its club; the bot removed from the group stops the club."""
     incoming = turn.incoming
-    if (
-        isinstance(incoming, Membership)
-        and incoming.status == "removed"
-        and not turn.in_group
-        and turn.enrolment
-    ) and turn.enrolment.status == "active":
+    if not isinstance(incoming, Membership) or incoming.status != "removed":
+        return []
+    if turn.in_group:
+        if not incoming.member:
+            await club_setup.stop_removed(turn)
+        elif turn.person is not None:
+            club = await club_store.club_in_chat(turn.repo, incoming.sender.platform, incoming.sender.chat_id)
+            if club is not None:
+                await club_store.leave(turn.repo, club.id, turn.now, turn.person.id)
+        return []
+    if turn.enrolment and turn.enrolment.status == "active":
         turn.enrolment.status, turn.enrolment.status_reason, turn.enrolment.updated_at = (
             "paused",
             "blocked",
@@ -108,6 +107,13 @@ async def _ignore(_turn: Turn) -> list[Reply]:
 async def _unknown_command(turn: Turn) -> list[Reply]:
     found = turn.command()
     return [turn.say(common.UNKNOWN_COMMAND.format(name=found.name if found else ""))]
+
+
+async def _club_done(turn: Turn) -> list[Reply]:
+    """A club post's Done button: the person's own check-in opens in their private chat."""
+    if turn.enrolment is None or turn.enrolment.status != "active" or not joining.privately(turn):
+        return []
+    return await commands.checkin(turn)
 
 
 def _go(turn: Turn) -> bool:
@@ -136,7 +142,8 @@ async def _not_understood(turn: Turn) -> list[Reply]:
 ROUTES: tuple[Route, ...] = (
     Route(command("help"), commands.help_),
     Route(lambda turn: isinstance(turn.incoming, Membership), _membership),
-    Route(command("club"), _club),
+    Route(command("club"), club_setup.handle),
+    Route(joining.is_done_click, _club_done),
     Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
     Route(lambda turn: turn.in_group, _private_only),
     Route(referral.mentions_red_flag, referral.red_flag),  # CLINICAL 9.2 row 1: any message, any time
@@ -153,9 +160,11 @@ ROUTES: tuple[Route, ...] = (
     Route(command("settings"), commands.settings),
     Route(command("skip"), commands.skip),
     Route(command("snooze"), commands.snooze),
+    Route(command("programme"), commands.programme),
     Route(command(*LATER), commands.coming_soon),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
+    Route(membership.is_leaderboard_choice, membership.set_leaderboard),
     Route(lambda turn: turn.conversation is not None and turn.conversation.flow in FLOWS, _continue),
     Route(lambda _turn: True, _not_understood),
 )

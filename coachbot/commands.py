@@ -4,6 +4,9 @@ conversation (/start, /checkin, /morning, /weekly, /pause, /resume, /settings, /
 from __future__ import annotations
 
 from coachbot import deciding, tracking
+from coachbot.clubs import joining
+from coachbot.clubs import store as club_store
+from coachbot.clubs.codes import CLUB_PREFIX, programme_for, share_code
 from coachbot.coaching.plan import light_session, session_for, training_days, without_running
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
@@ -36,9 +39,17 @@ async def help_(turn: Turn) -> list[Reply]:
 
 
 async def start(turn: Turn) -> list[Reply]:
-    """/start, or a deep link /start <command> from a group's "continue privately" button."""
+    """/start; /start <club join code> or <programme share code>; or a deep link /start <command> from a
+    group's "continue privately" button."""
     found = turn.command()
     payload = found.args.strip().lower() if found is not None else ""
+    if payload.startswith(CLUB_PREFIX):
+        club = await club_store.club_by_code(turn.repo, turn.address.platform, payload)
+        if club is not None:
+            return await joining.join(turn, club)
+    shared = programme_for(turn.programmes, payload) if payload else None
+    if shared is not None and turn.enrolment is None:
+        return await flow.begin(turn, ENROL, {"shared_programme": shared.id})
     if turn.enrolment is not None:
         follow = DEEP_LINKS.get(payload)
         if follow is not None:
@@ -173,6 +184,13 @@ async def settings(turn: Turn) -> list[Reply]:
     if found is not None and found.args.strip():
         return await apply_typed(turn, found.args)
     return await flow.begin(turn, SETTINGS)
+
+
+async def programme(turn: Turn) -> list[Reply]:
+    """/programme (share): the share code of your programme (or of every programme), for /start <code>."""
+    chosen = [turn.programme()] if turn.enrolment is not None else list(turn.programmes.values())
+    lines = [enrol_texts.SHARE_LINE.format(title=p.title, code=share_code(p.id)) for p in chosen]
+    return [turn.say("\n".join([enrol_texts.SHARE_HEADER, *lines]), private=False)]
 
 
 async def coming_soon(turn: Turn) -> list[Reply]:

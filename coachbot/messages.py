@@ -42,6 +42,7 @@ class Command(Incoming):
     args: str = ""
     admin: bool = False  # the sender administers this group (checked with the platform, groups only)
     origin: str = ""  # the group chat a private command was typed in (Discord runs those in the DMs)
+    display_name: str = ""  # the person's name on the platform (shown only where they opt in)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,9 +61,11 @@ class Choice(Incoming):
 
 @dataclass(frozen=True, kw_only=True)
 class Membership(Incoming):
-    """The bot was removed from, or blocked in, a chat ("removed"), or added back ("added")."""
+    """The bot was removed from, or blocked in, a chat ("removed"), or added back ("added"); with
+    `member`, the sender themselves left or joined the group."""
 
     status: Literal["added", "removed"]
+    member: bool = False
 
 
 Button = tuple[str, str]  # (label, token)
@@ -75,7 +78,7 @@ class Reply:
 
     `choices` are rows of buttons; `private` means it must never be shown in a group chat;
     `invite` asks the adapter to add a way into a private chat (Telegram: a t.me deep link with this
-    start payload); `form` marks a question answered in a few typed words, which an adapter may offer
+    start payload); a button whose token starts with JOIN_PREFIX does the same with its code; `form` marks a question answered in a few typed words, which an adapter may offer
     as a form with this title (Discord: a modal).
     """
 
@@ -86,6 +89,16 @@ class Reply:
     private: bool = False
     invite: str | None = None
     form: str | None = None
+    broadcast: bool = False  # for everyone in the group: never shown to the sender alone
+    pin: bool = False  # pin it in the group where the bot may
+
+
+JOIN_PREFIX = "v1:join:"  # a button token that is a way into a private chat: /start <code> there
+
+
+def join_token(code: str) -> str:
+    """A Join button's token; adapters render it their way (Telegram: a t.me deep link)."""
+    return JOIN_PREFIX + code
 
 
 def mention(user_id: str) -> str:

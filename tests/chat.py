@@ -24,9 +24,10 @@ class Chat:
     def _meta(self) -> dict[str, object]:
         return {"sender": self.address, "at": self.now, "event_id": str(next(self._ids))}
 
-    async def command(self, text: str) -> list[Reply]:
+    async def command(self, text: str, *, admin: bool = False, display_name: str = "") -> list[Reply]:
         name, _, args = text.lstrip("/").partition(" ")
-        return await self._send(Command(name=name, args=args, **self._meta()))  # type: ignore[arg-type]
+        command = Command(name=name, args=args, admin=admin, display_name=display_name, **self._meta())  # type: ignore[arg-type]
+        return await self._send(command)
 
     async def say(self, text: str) -> list[Reply]:
         return await self._send(Text(text=text, **self._meta()))  # type: ignore[arg-type]
@@ -49,9 +50,15 @@ class Chat:
     def later(self, **delta: float) -> None:
         self.now += timedelta(**delta)
 
-    async def enrol(self, programme: str = "12-week calf strain rehab", **answers: str) -> None:
+    async def enrol(
+        self,
+        programme: str = "12-week calf strain rehab",
+        start: str = "/start",
+        display_name: str = "",
+        **answers: str,
+    ) -> None:
         """Enrol through the whole triage; the default answers fit a milder (grade-1-like) pattern."""
-        await self.command("/start")
+        await self.command(start, display_name=display_name)
         await self.press("I agree")
         await self.say("Europe/London")
         for key, value in triage_answers(prevention=programme != "12-week calf strain rehab", **answers):

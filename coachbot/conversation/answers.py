@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from coachbot.conversation.question import Invalid, Option
 from coachbot.schedule import ScheduleInputError, format_time, parse_days, parse_time, parse_zone
 from coachbot.texts import enrol
@@ -33,3 +37,14 @@ def read_days(text: str) -> str:
 
 def time_options(*times: str) -> tuple[Option, ...]:
     return tuple(Option(value, value) for value in times)
+
+
+def read_pairs(args: str, readers: Mapping[str, Callable[[str], Any]], expected: str) -> dict[str, Any]:
+    """Settings typed as "key value" pairs after a command ("zone Europe/Paris time 07:30"); each value is
+    read by its key's reader (which raises Invalid). Raises Invalid(expected) for anything else."""
+    keys = "|".join(re.escape(key) for key in readers)
+    pairs = re.compile(rf"\b({keys})\b\s*[=:]?\s*(.+?)\s*(?=\b(?:{keys})\b|$)", re.IGNORECASE)
+    found = pairs.findall(args)
+    if not found or pairs.sub("", args).strip():
+        raise Invalid(expected)
+    return {key.lower(): readers[key.lower()](value) for key, value in found}

@@ -6,6 +6,7 @@ answers that call for a referral end the conversation before anything is enrolle
 
 from __future__ import annotations
 
+from coachbot.clubs.membership import add_member, leaderboard_question
 from coachbot.coaching import triage
 from coachbot.coaching.plan import starting_levels
 from coachbot.coaching.regions import region_for
@@ -19,7 +20,7 @@ from coachbot.present import days as describe_days
 from coachbot.programme.schema import Programme
 from coachbot.referral import message_for
 from coachbot.store.tables import Enrolment
-from coachbot.texts import enrol, safety
+from coachbot.texts import clubs, enrol, safety
 from coachbot.texts import triage as triage_texts
 
 RESULT_TEXT = {
@@ -35,7 +36,11 @@ def _track(answers: Answers) -> str:
 
 
 def _candidates(turn: Turn, answers: Answers) -> list[Programme]:
-    return [p for p in turn.programmes.values() if p.track == _track(answers)]
+    """The programmes of the person's track; a club's or a shared programme alone when it fits the track
+    (someone the triage puts on the rehab track is never put on a prevention programme, or the reverse)."""
+    fitting = [p for p in turn.programmes.values() if p.track == _track(answers)]
+    wanted = turn.programmes.get(answers.get("club_programme") or answers.get("shared_programme") or "")
+    return [wanted] if wanted in fitting else fitting
 
 
 def _consent(_turn: Turn, _answers: Answers) -> Question:
@@ -111,6 +116,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         updated_at=turn.now,
     )
     turn.enrolment = await turn.repo.add_enrolment(enrolment, starting_levels(programme, start), turn.now)
+    club = await _join_club(turn, answers)
     outcome = (
         RESULT_TEXT[result.outcome] + " " + triage_texts.RESULT_START.format(phase=start, name=phase.name)
     )
@@ -131,7 +137,17 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         turn.say(outcome),
         turn.say(welcome),
         turn.say(safety.PAIN_EDUCATION.format(cap=cap) + "\n" + warning),
+        *club,
     ]
+
+
+async def _join_club(turn: Turn, answers: Answers) -> list[Reply]:
+    """Enrolled from a club's Join button: link the new plan to the club, ask about the leaderboard."""
+    club_id = answers.get("club_id")
+    if not isinstance(club_id, int) or turn.enrolment is None:
+        return []
+    await add_member(turn, club_id, str(answers.get("display_name", "")))
+    return [turn.say(clubs.JOINED.format(title=turn.programme().title)), leaderboard_question(turn, club_id)]
 
 
 ENROL = Flow(

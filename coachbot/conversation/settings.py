@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from coachbot.conversation.answers import read_time, read_zone
+from coachbot.conversation.answers import read_pairs, read_time, read_zone
 from coachbot.conversation.enrol import ask_days, ask_morning_time, ask_session_time, ask_zone
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question
@@ -102,24 +102,14 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 SETTINGS = Flow("settings", STEPS, _finish)
 
 # settings given with the command, e.g. /settings zone Europe/London time 07:30 (Discord's typed options)
-TYPED: dict[str, tuple[str, Callable[[str], str]]] = {
-    "zone": ("zone", read_zone),
-    "time": ("session_time", read_time),
-    "morning": ("morning_time", read_time),
-}
-_TYPED = re.compile(rf"\b({'|'.join(TYPED)})\b\s*[=:]?\s*(.+?)\s*(?=\b(?:{'|'.join(TYPED)})\b|$)", re.I)
+TYPED = {"zone": read_zone, "time": read_time, "morning": read_time}
+ANSWER_KEYS = {"zone": "zone", "time": "session_time", "morning": "morning_time"}
 
 
 def read_typed(args: str) -> Answers:
     """The settings given with the command, each read as its question reads a typed answer."""
-    found = _TYPED.findall(args)
-    if not found or _TYPED.sub("", args).strip():
-        raise Invalid(texts.TYPED_EXPECTED)
-    answers: Answers = {}
-    for key, value in found:
-        field, read = TYPED[key.lower()]
-        answers[field] = read(value)
-    return answers
+    given = read_pairs(args, TYPED, texts.TYPED_EXPECTED)
+    return {ANSWER_KEYS[key]: value for key, value in given.items()}
 
 
 async def apply_typed(turn: Turn, args: str) -> list[Reply]:

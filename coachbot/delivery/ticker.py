@@ -8,7 +8,7 @@ sent once, marked late; older ones are recorded as missed, never sent in a burst
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -36,6 +36,35 @@ class TickerSettings:
 class TickResult:
     queued: int = 0
     missed: int = 0
+
+
+@dataclass(frozen=True)
+class Due:
+    """One instant a schedule fell due, and whether to send it now (and mark it late) or record it missed."""
+
+    at: datetime
+    send: bool
+    late: bool
+
+
+def catch_up(
+    due: datetime | None,
+    following: Callable[[datetime], datetime | None],
+    now: datetime,
+    settings: TickerSettings,
+    quiet: bool = False,
+) -> tuple[list[Due], datetime | None]:
+    """Every instant from `due` up to `now`, and the next one after `now`. Only the newest is sent, and
+    only if less than the late window late (and, in quiet hours, not late at all); the rest are missed."""
+    fallen: list[Due] = []
+    while due is not None and due <= now:
+        after = following(due)
+        lateness = now - due
+        newest = after is None or after > now
+        send = newest and lateness < settings.late_window and not (quiet and lateness > settings.late_after)
+        fallen.append(Due(due, send, send and lateness > settings.late_after))
+        due = after
+    return fallen, due
 
 
 def in_quiet_hours(enrolment: Enrolment, local: time) -> bool:
@@ -87,29 +116,24 @@ class Ticker:
             return []
         rows: list[dict[str, object]] = []
         zone = ZoneInfo(person.tz)
-        due = schedule.next_due_at
-        while due is not None and due <= now:
-            following = due_after(schedule.kind, enrolment, programme, person.tz, due)
-            lateness = now - due
-            newest = following is None or following > now
-            quiet = in_quiet_hours(enrolment, now.astimezone(zone).time())
-            send = (
-                newest
-                and lateness < self.settings.late_window
-                and not (quiet and lateness > self.settings.late_after)
-            )
-            late = send and lateness > self.settings.late_after
-            day = due.astimezone(zone).date()
-            text, choices = prompt(schedule.kind, enrolment, programme, day, late)
+        quiet = in_quiet_hours(enrolment, now.astimezone(zone).time())
+        fallen, schedule.next_due_at = catch_up(
+            schedule.next_due_at,
+            lambda due: due_after(schedule.kind, enrolment, programme, person.tz or "UTC", due),
+            now,
+            self.settings,
+            quiet,
+        )
+        for due in fallen:
+            day = due.at.astimezone(zone).date()
+            text, choices = prompt(schedule.kind, enrolment, programme, day, due.late)
             rows.append(
                 outbox.row(
                     f"{enrolment.id}:{day.isoformat()}:{schedule.kind}", person.platform, person.chat_id,
-                    schedule.kind, day, text, choices, "pending" if send else "missed", now,
-                    enrolment_id=enrolment.id, late=late,
+                    schedule.kind, day, text, choices, "pending" if due.send else "missed", now,
+                    enrolment_id=enrolment.id, late=due.late,
                 ),
             )  # fmt: skip
-            result.queued += send
-            result.missed += not send
-            due = following
-        schedule.next_due_at = due
+            result.queued += due.send
+            result.missed += not due.send
         return rows

@@ -14,6 +14,8 @@ HELP = (
     "- /pause and /resume — take a break and come back\n"
     "- /stop — leave the programme\n"
     "- /cancel — stop answering the current questions\n"
+    "- /programme share — a code others can start your programme with\n"
+    "- /club — a shared club programme for a group (group admins)\n"
     "- /progress, /export and /forget — your chart, your data, erasing it (coming soon)\n"
     "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
 )
@@ -35,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "progress": "Your progress so far",
     "export": "Download all your data",
     "forget": "Erase all your data",
+    "programme": "Share codes for the programmes",
     "help": "What I can do",
 }
 
@@ -44,7 +47,6 @@ PRIVATE_ONLY = "Let's keep that private: please send /{name} to me in a direct m
 CONTINUE_PRIVATELY = "Continue in a private chat"
 ADMIN_ONLY = "Only this group's admins can do that."
 CLUB_IN_GROUP = "Club programmes are set up from the club's group chat, by one of its admins."
-CLUB_SOON = "Club programmes are on their way: for now each member can enrol privately with /start."
 UNREACHABLE_NOTICE = (
     "{person}, I couldn't send you a direct message, so I've paused your plan. To carry on, allow direct "
     "messages from this server's members (server menu → Privacy Settings), then use /resume."

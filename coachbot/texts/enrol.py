@@ -31,3 +31,8 @@ WELCOME = (
     "Sessions at {time} ({zone}) on {days}; morning check-in at {morning}.\n"
     "Send /today to see today's session and /checkin when you've done it."
 )
+
+SHARE_HEADER = (
+    "Share codes (anyone can start a programme with /start <code>, or a club with /club start <code>):"
+)
+SHARE_LINE = "- **{title}**: {code}"

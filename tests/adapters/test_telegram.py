@@ -239,7 +239,7 @@ async def test_group_admin_commands_are_checked_with_telegram(bot: Bot) -> None:
     bot.api.send_text(GROUP, 3001, "/club start")
     await bot.api.reply_to(GROUP, "Only this group's admins can do that.")
     bot.api.send_text(GROUP, 3002, "/club@coach_test_bot start")
-    await bot.api.reply_to(GROUP, "Club programmes are on their way")
+    await bot.api.reply_to(GROUP, "Sorry, I need a programme")
     asked = {(p["chat_id"], p["user_id"]) for p in bot.api.sent("getChatMember")}
     assert asked == {(GROUP, 3001), (GROUP, 3002)}
 

@@ -42,4 +42,4 @@ async def test_upgrade_twice_is_harmless(any_url: str) -> None:
             ).scalar_one()
     finally:
         await database.close()
-    assert version == "0005"
+    assert version == "0006"

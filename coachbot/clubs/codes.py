@@ -1,0 +1,33 @@
+"""Short codes: a programme's share code (the same everywhere, derived from its id) and a club's join code
+(random). Both fit a Telegram start payload ([A-Za-z0-9_-], at most 64 characters)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from collections.abc import Mapping
+
+from coachbot.programme.schema import Programme
+
+SHARE_PREFIX = "p"
+CLUB_PREFIX = "c"
+
+
+def share_code(programme_id: str) -> str:
+    """A stable 9-character code for a programme, e.g. "pq3k7d2ma"."""
+    digest = hashlib.sha256(f"coachbot-programme:{programme_id}".encode()).digest()
+    return SHARE_PREFIX + base64.b32encode(digest).decode().lower()[:8]
+
+
+def programme_for(programmes: Mapping[str, Programme], given: str) -> Programme | None:
+    """A programme named by its id or its share code."""
+    wanted = given.strip().lower()
+    if wanted in programmes:
+        return programmes[wanted]
+    return next((p for p in programmes.values() if share_code(p.id) == wanted), None)
+
+
+def new_join_code() -> str:
+    """A club's join code: 11 characters, unguessable enough that only people given it can join."""
+    return CLUB_PREFIX + secrets.token_hex(5)
