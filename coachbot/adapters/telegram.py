@@ -149,6 +149,13 @@ class TelegramAdapter:
             sender = _address(message.chat.id, message.chat.type, query.from_user.id)
             return Choice(sender=sender, at=at, event_id=event, token=query.data)
         message = update.message
+        if (
+            message is not None
+            and message.left_chat_member is not None
+            and not message.left_chat_member.is_bot
+        ):
+            sender = _address(message.chat.id, message.chat.type, message.left_chat_member.id)
+            return Membership(sender=sender, at=at, event_id=event, status="removed", member=True)
         if message is None or message.text is None or message.from_user is None:
             return None
         sender = _address(message.chat.id, message.chat.type, message.from_user.id)
@@ -158,16 +165,24 @@ class TelegramAdapter:
             name = head[1:].split("@", 1)[0].lower()
             if name == "start":
                 args = args.strip()[:MAX_START_PAYLOAD]
-            return Command(sender=sender, at=at, event_id=event, name=name, args=args.strip())
+            name_shown = message.from_user.first_name
+            return Command(
+                sender=sender, at=at, event_id=event, name=name, args=args.strip(), display_name=name_shown
+            )
         return Text(sender=sender, at=at, event_id=event, text=text)
 
     # --- outgoing ------------------------------------------------------------------------------
 
-    def _invite_link(self, payload: str | None) -> tuple[str, str] | None:
-        """A t.me deep link into a private chat with the bot (bots cannot message people first)."""
-        if payload is None or self._application is None or not self._application.bot.username:
+    def _deep_link(self, payload: str) -> str | None:
+        """A t.me link that opens the private chat with the bot and sends /start <payload> (bots cannot
+        message people first)."""
+        if self._application is None or not self._application.bot.username:
             return None
-        return common.CONTINUE_PRIVATELY, f"https://t.me/{self._application.bot.username}?start={payload}"
+        return f"https://t.me/{self._application.bot.username}?start={payload}"
+
+    def _invite_link(self, payload: str | None) -> tuple[str, str] | None:
+        url = self._deep_link(payload) if payload is not None else None
+        return (common.CONTINUE_PRIVATELY, url) if url else None
 
     async def send(self, reply: Reply) -> str:
         """Send a reply (split over several messages if long); returns the last message id."""
@@ -178,7 +193,7 @@ class TelegramAdapter:
             raise errors.Rejected("a private reply was addressed to a group chat")
         bot = self._application.bot
         chat_id = int(reply.to.chat_id)
-        markup = keyboard(reply.choices, self._invite_link(reply.invite))
+        markup = keyboard(reply.choices, self._invite_link(reply.invite), self._deep_link)
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(
@@ -197,6 +212,8 @@ class TelegramAdapter:
                     reply_markup=markup if last else None,
                 )
                 message_id = str(sent.message_id)
+            if reply.pin and reply.to.chat_kind == "group":
+                await self._pin(chat_id, int(message_id))
             return message_id
         except RetryAfter as error:
             raise errors.RetryAfter(_seconds(error)) from error
@@ -208,6 +225,14 @@ class TelegramAdapter:
             raise errors.Rejected(error.message) from error
         except NetworkError as error:  # timeouts, connection errors and 5xx
             raise errors.TemporaryFailure(error.message) from error
+
+    async def _pin(self, chat_id: int, message_id: int) -> None:
+        """Pin a club's join message where the bot has the right to; without it the message still stands."""
+        assert self._application is not None
+        try:
+            await self._application.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
+        except TelegramError as error:
+            log.info("could not pin in %s: %s", chat_id, type(error).__name__)
 
 
 def _seconds(error: RetryAfter) -> float:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from coachbot.adapters.markup import split as split_at
-from coachbot.messages import Button
+from coachbot.messages import JOIN_PREFIX, Button
 
 MAX_MESSAGE = 4096
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -28,10 +29,21 @@ def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:
 
 
 def keyboard(
-    choices: tuple[tuple[Button, ...], ...], link: tuple[str, str] | None = None
+    choices: tuple[tuple[Button, ...], ...],
+    link: tuple[str, str] | None = None,
+    deep_link: Callable[[str], str | None] = lambda _code: None,
 ) -> InlineKeyboardMarkup | None:
-    """Inline keyboard rows of callback buttons, plus an optional URL button (label, url) on its own row."""
-    rows = [[InlineKeyboardButton(label, callback_data=token) for label, token in row] for row in choices]
+    """Inline keyboard rows of callback buttons, plus an optional URL button (label, url) on its own row.
+    A Join button (JOIN_PREFIX token) becomes a URL button: `deep_link(code)`, a t.me start link."""
+    rows = [[_button(label, token, deep_link) for label, token in row] for row in choices]
     if link is not None:
         rows.append([InlineKeyboardButton(link[0], url=link[1])])
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _button(label: str, token: str, deep_link: Callable[[str], str | None]) -> InlineKeyboardButton:
+    if token.startswith(JOIN_PREFIX):
+        url = deep_link(token.removeprefix(JOIN_PREFIX))
+        if url is not None:
+            return InlineKeyboardButton(label, url=url)
+    return InlineKeyboardButton(label, callback_data=token)

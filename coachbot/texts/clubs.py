@@ -20,7 +20,7 @@ STARTED = (
     "- Club post: {time} ({zone}) on {days}\n"
     "- Weekly digest: {digest}; leaderboard {leaderboard}\n"
     "Everyone follows the same programme with their own dose, adjusted privately to how their calf "
-    "responds. The group only ever sees who trained, never anyone's pain."
+    "responds. The group only ever sees who trained, never how anyone's calf feels."
 )
 SUMMARY = (
     "**{title}** ({state}): club post at {time} ({zone}) on {days}; weekly digest on {digest}; "

@@ -33,8 +33,8 @@ class Bot:
     clock: Clock
 
 
-@pytest.fixture
-async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
+@pytest.fixture(name="bot")
+async def telegram_bot(tmp_path: Path) -> AsyncIterator[Bot]:
     async with FakeTelegram() as api:
         settings = load_settings(
             {
@@ -79,12 +79,12 @@ async def press(bot: Bot, chat: int, reply: dict[str, object], label: str) -> di
     return [p for p in bot.api.sent() if p.get("chat_id") == chat][-1]
 
 
-async def enrol(bot: Bot, chat: int) -> None:
+async def enrol(bot: Bot, chat: int, start: str = "/start", prevention: bool = False) -> None:
     bot.api.private_chat(chat)
-    reply = await say(bot, chat, "/start")
+    reply = await say(bot, chat, start)
     reply = await press(bot, chat, reply, "I agree")
     await say(bot, chat, "Europe/London")
-    for key, value in triage_answers():
+    for key, value in triage_answers(prevention):
         await say(bot, chat, "7:00" if key == "session_time" else value)
     await bot.api.reply_to(chat, "Stop and get help if you notice")  # the last of the welcome messages
 

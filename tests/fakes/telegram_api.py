@@ -23,7 +23,8 @@ from aiohttp import web
 from tests.fakes.loopback import serve
 
 TOKEN = "123456:TEST-token-for-the-fake-api"
-BOT = {"id": 123456, "is_bot": True, "first_name": "coachbot", "username": "coach_test_bot"}
+BOT_ID = 123456
+BOT = {"id": BOT_ID, "is_bot": True, "first_name": "coachbot", "username": "coach_test_bot"}
 WAIT_LIMIT = 10.0  # seconds a test waits for an expected call before failing
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
@@ -119,6 +120,7 @@ class FakeTelegram:
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     members: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, user) -> status
     blocked: set[int] = field(default_factory=set)
+    pinned: list[tuple[int, int]] = field(default_factory=list)  # (chat, message)
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     delay: float = 0.0
     url: str = ""
@@ -185,6 +187,14 @@ class FakeTelegram:
             "message": {"message_id": message_id, "date": 1_772_442_000, "chat": self.chats[chat_id], "text": "…"},
         }  # fmt: skip
         return self._push("callback_query", query)
+
+    def left(self, chat_id: int, user_id: int) -> int:
+        """A member left the group: Telegram's service message."""
+        message = {
+            "message_id": self._message_id(), "date": 1_772_442_000, "chat": self.chats[chat_id],
+            "from": self.user(user_id), "left_chat_member": self.user(user_id),
+        }  # fmt: skip
+        return self._push("message", message)
 
     def bot_status(self, chat_id: int, user_id: int, status: str) -> int:
         """The bot was blocked/removed ("kicked"), or added back ("member"), in a chat."""
@@ -339,6 +349,15 @@ class FakeTelegram:
 
     async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:  # noqa: N802
         return self._check_chat(params.get("chat_id")) or self._message(params, text="…")
+
+    async def _api_pinChatMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        problem = self._check_chat(params.get("chat_id"))
+        if problem is not None:
+            return problem
+        if self.members.get((int(params["chat_id"]), BOT_ID)) != "administrator":
+            return self._error(400, "Bad Request: not enough rights to manage pinned messages in the chat")
+        self.pinned.append((int(params["chat_id"]), int(params["message_id"])))
+        return True
 
     async def _api_answerCallbackQuery(self, _params: dict[str, Any]) -> bool:  # noqa: N802
         return True
