@@ -31,7 +31,17 @@ from discord.http import Route
 from coachbot.adapters import discord_commands
 from coachbot.adapters.discord_format import rows, split, to_markdown
 from coachbot.delivery import errors
-from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
+from coachbot.messages import (
+    JOIN_PREFIX,
+    Address,
+    Choice,
+    Command,
+    Incoming,
+    Membership,
+    Reply,
+    Text,
+    join_token,
+)
 from coachbot.texts import checkin as checkin_texts
 from coachbot.texts import common
 
@@ -62,7 +72,7 @@ class _Answering:
 _answering: ContextVar[_Answering | None] = ContextVar("discord_answering", default=None)
 
 
-class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<token>v1:.+)"):
+class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<token>v1:(?!join:).+)"):
     """A button carrying a core token (v1:...): it works whichever process sent the message."""
 
     def __init__(self, token: str, label: str = "…", row: int | None = None) -> None:
@@ -78,6 +88,24 @@ class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await _adapter(interaction).on_button(interaction, self.token)
+
+
+class JoinButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v1:join:(?P<code>[\w-]+)"):
+    """A club's Join button: /start <code> for the person who clicks, answered in their DMs."""
+
+    def __init__(self, code: str, label: str = "Join", row: int | None = None) -> None:
+        style = discord.ButtonStyle.success
+        super().__init__(discord.ui.Button(label=label, custom_id=join_token(code), style=style, row=row))
+        self.code = code
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> JoinButton:
+        return cls(match["code"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _adapter(interaction).on_command(interaction, "start", self.code)
 
 
 class NoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NOTE_BUTTON):
@@ -130,7 +158,7 @@ class _Client(discord.Client):
         self.tree: app_commands.CommandTree[_Client] = app_commands.CommandTree(self)
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(CoreButton, NoteButton)
+        self.add_dynamic_items(CoreButton, JoinButton, NoteButton)
         for command in discord_commands.build(self.adapter.on_command, self.adapter.commands):
             self.tree.add_command(command)
 
@@ -139,6 +167,9 @@ class _Client(discord.Client):
 
     async def on_message(self, message: discord.Message) -> None:
         await self.adapter.on_message(message)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await self.adapter.on_guild_remove(guild)
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         data: dict[str, Any] = dict(interaction.data or {})
@@ -232,6 +263,7 @@ class DiscordAdapter:
             args=args[:MAX_PAYLOAD] if name == "start" else args,
             admin=admin,
             origin=str(interaction.channel_id) if in_server and address.chat_kind == "private" else "",
+            display_name=interaction.user.display_name,
         )
         await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
 
@@ -268,6 +300,14 @@ class DiscordAdapter:
             await self.deliver(incoming)
         except errors.DeliveryError as error:
             log.warning("discord reply to a DM failed: %s", type(error).__name__)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """The bot left or was removed from a server: what ran in its channels (clubs) stops."""
+        me = str(self._client.user.id) if self._client and self._client.user else "0"
+        for channel in guild.text_channels:
+            sender = Address(PLATFORM, str(channel.id), me, "group")
+            event = f"guild-remove:{guild.id}:{channel.id}:{self.clock().timestamp()}"
+            await self.deliver(Membership(sender=sender, at=self.clock(), event_id=event, status="removed"))
 
     def _sender(self, interaction: discord.Interaction) -> Address:
         user = str(interaction.user.id)
@@ -317,7 +357,12 @@ class DiscordAdapter:
             raise errors.Rejected("a private reply was addressed to a server channel")
         answering = _answering.get()
         try:
-            if answering is not None and answering.in_place and reply.to == answering.address:
+            if (
+                answering is not None
+                and answering.in_place
+                and reply.to == answering.address
+                and not reply.broadcast
+            ):
                 return await self._follow_up(answering, reply)
             if reply.to.chat_kind == "private":
                 channel: discord.abc.Messageable = await client.create_dm(
@@ -326,14 +371,20 @@ class DiscordAdapter:
             else:
                 channel = client.get_partial_messageable(int(reply.to.chat_id))
             message = await self._post(channel.send, reply)
+            if reply.pin and reply.to.chat_kind == "group":
+                await _pin(message)
         except discord.RateLimited as error:
             raise errors.RetryAfter(error.retry_after) from error
         except discord.HTTPException as error:
             raise _translate(error) from error
         except (aiohttp.ClientError, OSError) as error:
             raise errors.TemporaryFailure(type(error).__name__) from error
-        if answering is not None and reply.to == answering.address:
-            answering.dm = message
+        if (
+            answering is not None
+            and reply.to.chat_kind == "private"
+            and reply.to.user_id == answering.address.user_id
+        ):
+            answering.dm = message  # the person asked somewhere else: point them to their DMs
         return str(message.id)
 
     async def _follow_up(self, answering: _Answering, reply: Reply) -> str:
@@ -373,10 +424,22 @@ def _view(reply: Reply) -> discord.ui.View | None:
     view = discord.ui.View(timeout=None)
     for number, row in enumerate(laid_out):
         for label, token in row:
-            view.add_item(CoreButton(token, label, row=number))
+            joins = token.startswith(JOIN_PREFIX)
+            code = token.removeprefix(JOIN_PREFIX)
+            view.add_item(
+                JoinButton(code, label, row=number) if joins else CoreButton(token, label, row=number)
+            )
     if reply.form is not None and len(laid_out) < 5:
         view.add_item(NoteButton(reply.form, row=len(laid_out)))
     return view
+
+
+async def _pin(message: discord.Message) -> None:
+    """Pin a club's join message where the bot may (Manage Messages); without the right it still stands."""
+    try:
+        await message.pin()
+    except discord.HTTPException as error:
+        log.info("could not pin in %s: %s", message.channel.id, error.status)
 
 
 async def _acknowledge(interaction: discord.Interaction, **defer: bool) -> bool:

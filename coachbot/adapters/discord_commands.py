@@ -71,11 +71,34 @@ def _with_options(
     async def snooze(interaction: discord.Interaction, minutes: Literal[30, 60, 180] | None = None) -> None:
         await handle(interaction, "snooze", f"{minutes} min" if minutes else "")
 
-    @app_commands.command(name="club", description="Set up the club programme (server admins)")
+    @app_commands.command(name="club", description="Run a club programme in this channel (server admins)")
+    @app_commands.describe(
+        action="What to do (status unless you choose)",
+        programme="For start: a programme id such as calf-strength-12w, or a share code",
+        time="Club post time as HH:MM, like 18:30",
+        timezone="The club's time zone, like Europe/London (start typing a city)",
+        days="Training days, like mon,wed,fri",
+        digest="The day of the weekly digest",
+        leaderboard="Name members who opt in, with their sessions, in the digest",
+    )
+    @app_commands.autocomplete(timezone=_zones)
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
-    async def club(interaction: discord.Interaction) -> None:
-        await handle(interaction, "club", "")
+    async def club(
+        interaction: discord.Interaction,
+        action: Literal["status", "start", "settings", "pause", "resume", "stop"] = "status",
+        programme: app_commands.Range[str, 1, 64] | None = None,
+        time: app_commands.Range[str, 3, 8] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+        days: app_commands.Range[str, 2, 40] | None = None,
+        digest: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] | None = None,
+        leaderboard: bool | None = None,
+    ) -> None:
+        shown = None if leaderboard is None else ("on" if leaderboard else "off")
+        given = {"time": time, "zone": timezone, "days": days, "digest": digest, "leaderboard": shown}
+        words = [action if action != "status" else "", programme if action == "start" and programme else ""]
+        words += [f"{key} {value}" for key, value in given.items() if value]
+        await handle(interaction, "club", " ".join(word for word in words if word))
 
     return [start, checkin, settings, snooze, club]
 

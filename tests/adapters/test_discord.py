@@ -77,8 +77,8 @@ class Bot:
         await self.app.send()
 
 
-@pytest.fixture
-async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
+@pytest.fixture(name="bot")
+async def discord_bot(tmp_path: Path) -> AsyncIterator[Bot]:
     async with FakeDiscord() as api:
         api.server(GUILD, CHANNEL)
         for user_id, name in ((11, "Ana"), (12, "Ben"), (13, "Cleo"), (14, "Dev")):
@@ -106,10 +106,10 @@ async def click(bot: Bot, user: int, message: p.Payload, label: str, expect: str
     return await bot.api.dm(user, expect, after=before)
 
 
-async def enrol(bot: Bot, user: int, *, from_channel: bool = False) -> None:
+async def enrol(bot: Bot, user: int, *, from_channel: bool = False, prevention: bool = False) -> None:
     before = len(bot.api.dms(user))
     token = await bot.api.slash(user, "start", channel_id=CHANNEL if from_channel else None)
-    consent = await _with_button(bot, user, "I agree", before)
+    consent = await with_button(bot, user, "I agree", before)
     if from_channel:  # the channel only gets an ephemeral pointer to the DMs
         await bot.api.wait_until(
             lambda: any(
@@ -119,12 +119,17 @@ async def enrol(bot: Bot, user: int, *, from_channel: bool = False) -> None:
         )
     await click(bot, user, consent, "I agree")
     await say(bot, user, "Europe/London")
-    for key, value in triage_answers():
+    await answer_triage(bot, user, prevention)
+
+
+async def answer_triage(bot: Bot, user: int, prevention: bool = False) -> None:
+    """Type every triage answer in the DM, up to the last welcome message."""
+    for key, value in triage_answers(prevention):
         await say(bot, user, "7:00" if key == "session_time" else value)
     await bot.api.dm(user, "Stop and get help if you notice")
 
 
-async def _with_button(bot: Bot, user: int, label: str, before: int) -> p.Payload:
+async def with_button(bot: Bot, user: int, label: str, before: int) -> p.Payload:
     """The first DM after `before` that has a button labelled `label`."""
 
     def found() -> p.Payload | None:
@@ -185,7 +190,7 @@ async def test_a_note_goes_through_a_form_even_after_a_restart(bot: Bot) -> None
     bot.clock.now = datetime(2026, 3, 3, 18, 0, tzinfo=UTC)
     before = len(bot.api.dms(13))
     await bot.api.slash(13, "checkin")
-    during = await _with_button(bot, 13, "0", before)
+    during = await with_button(bot, 13, "0", before)
     after = await click(bot, 13, during, "2", "now")
     completion = await click(bot, 13, after, "1", "How much")
     reason = await click(bot, 13, completion, "Some", "got in the way")
@@ -274,7 +279,7 @@ async def test_no_pain_score_is_ever_posted_in_a_server_channel(bot: Bot) -> Non
         await bot.api.slash(12, name, channel_id=CHANNEL)
     answered = await bot.api.slash(12, "help", channel_id=CHANNEL)
     await bot.api.wait_until(lambda: any("/checkin" in m["content"] for m in bot.api.follow_ups(answered)))
-    during = await _with_button(bot, 12, "7", before)
+    during = await with_button(bot, 12, "7", before)
     await click(bot, 12, during, "7", "now")
 
     assert bot.api.in_channel(CHANNEL, ephemeral=False) == []  # nothing public at all
@@ -386,7 +391,7 @@ async def test_only_the_leading_postgres_instance_joins_the_gateway() -> None:
 
 async def test_a_replayed_or_late_interaction_is_not_handled_twice_or_blindly(bot: Bot) -> None:
     token = await bot.api.slash(11, "start")
-    consent = await _with_button(bot, 11, "I agree", 0)
+    consent = await with_button(bot, 11, "I agree", 0)
     await bot.api.replay(token)  # Discord refuses the second acknowledgement
     await bot.api.wait_until(
         lambda: len([c for c in bot.api.rest("POST", "/callback$") if c.status == 400]) == 1

@@ -78,6 +78,8 @@ class FakeDiscord:
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     identified: list[p.Payload] = field(default_factory=list)
     answer_within: float = ANSWER_WITHIN
+    bot_can_pin: bool = False  # the bot's role has Manage Messages
+    pinned: list[tuple[int, int]] = field(default_factory=list)  # (channel, message)
     url: str = ""
 
     def __post_init__(self) -> None:
@@ -359,6 +361,11 @@ class FakeDiscord:
             return _json(self._dm_with(int(body["recipient_id"])))
         if method == "POST" and (match := MESSAGE_ROUTE.fullmatch(path)):
             return self._channel_message(int(match[1]), body)
+        if method == "PUT" and (match := re.fullmatch(r"/channels/(\d+)/messages/pins/(\d+)", path)):
+            if not self.bot_can_pin:
+                return _error(403, 50013, "Missing Permissions")
+            self.pinned.append((int(match[1]), int(match[2])))
+            return web.Response(status=204)
         return _error(404, 0, "404: Not Found")
 
     def _registered(self, command: p.Payload, guild: int | None) -> p.Payload:

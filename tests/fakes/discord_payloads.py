@@ -129,15 +129,18 @@ def interaction(
 
 
 def slash_data(command_id: str, name: str, options: Payload, *, guild_id: int | None = None) -> Payload:
-    """A chat-input command with its options (strings type 3, integers type 4)."""
-    typed = [
-        {"name": key, "type": 4 if isinstance(value, int) else 3, "value": value}
-        for key, value in options.items()
-    ]
+    """A chat-input command with its options (strings type 3, integers type 4, booleans type 5)."""
+    typed = [{"name": key, "type": _option_type(value), "value": value} for key, value in options.items()]
     data: Payload = {"id": command_id, "name": name, "type": 1, "options": typed}
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
     return data
+
+
+def _option_type(value: object) -> int:
+    if isinstance(value, bool):
+        return 5
+    return 4 if isinstance(value, int) else 3
 
 
 def autocomplete_data(command_id: str, name: str, option: str, typed: str) -> Payload:

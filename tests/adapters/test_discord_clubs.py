@@ -1,0 +1,94 @@
+"""A club on Discord end to end: real discord.py against the fake Discord, in a server channel and DMs."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from functools import partial
+
+from sqlalchemy import select
+
+from coachbot.store.tables import ClubMember, Enrolment
+from tests.adapters.test_discord import (
+    CHANNEL,
+    GUILD,
+    Bot,
+    answer_triage,
+    button_labels,
+    click,
+    discord_bot,  # noqa: F401 (the "bot" fixture)
+    with_button,
+)
+from tests.fakes import discord_payloads as p
+
+ADMIN = 14
+PAIN = re.compile(r"\d+/10|pain|sore|clinician|refer", re.IGNORECASE)
+
+
+def pointed(bot: Bot, token: str) -> bool:
+    """The channel got its one ephemeral line pointing to the DMs."""
+    return any(
+        "direct messages" in m["content"] and m["flags"] & p.EPHEMERAL for m in bot.api.follow_ups(token)
+    )
+
+
+async def test_a_club_in_a_discord_channel(bot: Bot) -> None:
+    refused = await bot.api.slash(11, "club", {"action": "start", "programme": "calf-strength-12w"}, CHANNEL)
+    await bot.api.wait_until(
+        lambda: any("Only this group's admins" in m["content"] for m in bot.api.follow_ups(refused))
+    )
+    bot.api.grant(GUILD, ADMIN, p.MANAGE_GUILD)
+    options = {"action": "start", "programme": "calf-strength-12w", "time": "18:30", "timezone": "Europe/London",
+               "leaderboard": True}  # fmt: skip
+    await bot.api.slash(ADMIN, "club", options, CHANNEL)
+    await bot.api.wait_until(lambda: bool(bot.api.in_channel(CHANNEL, ephemeral=False)))
+    [announcement] = bot.api.in_channel(CHANNEL, ephemeral=False)
+    assert "is now this group's club programme" in announcement["content"]
+    assert button_labels(announcement) == [["Join"]]
+    await bot.api.wait_until(lambda: bool(bot.api.rest("PUT", r"/messages/pins/")))  # tried: not allowed here
+
+    # three members click Join in the channel; each answers the triage in their DMs
+    for user, prevention in ((11, True), (12, True), (13, False)):
+        before = len(bot.api.dms(user))
+        token = await bot.api.click(user, announcement, "Join")
+        consent = await with_button(bot, user, "I agree", before)
+        await bot.api.wait_until(partial(pointed, bot, token))
+        await click(bot, user, consent, "I agree")
+        await bot.api.type_dm(user, "Europe/London")
+        await bot.api.dm(user, "How old", after=before)
+        await answer_triage(bot, user, prevention)
+        question = await bot.api.dm(user, "leaderboard?", after=before)
+        if user == 11:
+            await click(bot, user, question, "Show me", "You're on the club leaderboard")
+    async with bot.app.database.read() as repo:
+        plans = list((await repo.session.execute(select(Enrolment).order_by(Enrolment.id))).scalars())
+        members = list((await repo.session.execute(select(ClubMember).order_by(ClubMember.id))).scalars())
+    assert [plan.programme_id for plan in plans] == [
+        "calf-strength-12w",
+        "calf-strength-12w",
+        "calf-rehab-12w",
+    ]
+    assert [m.display_name for m in members] == ["Ana", "Ben", "Cleo"]
+    assert [m.leaderboard for m in members] == [True, False, False]
+
+    # the club post in the channel; Done opens the member's own check-in in their DMs
+    await bot.scheduled(datetime(2026, 3, 2, 18, 30, 5, tzinfo=UTC))
+    await bot.api.wait_until(lambda: len(bot.api.in_channel(CHANNEL, ephemeral=False)) == 2)
+    post = bot.api.in_channel(CHANNEL, ephemeral=False)[-1]
+    assert "club session, Mon 02 Mar" in post["content"]
+    assert button_labels(post) == [["Done ✓", "Join"]]
+    bot.clock.now = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    before = len(bot.api.dms(12))
+    await bot.api.click(12, post, "Done ✓")
+    during = await bot.api.dm(12, "during", after=before)
+    await click(bot, 12, during, "1", "now")
+
+    # the weekly digest: adherence only
+    await bot.scheduled(datetime(2026, 3, 8, 18, 30, 5, tzinfo=UTC))
+    await bot.api.wait_until(
+        lambda: any("Weekly club digest" in m["content"] for m in bot.api.in_channel(CHANNEL))
+    )
+    for message in bot.api.in_channel(CHANNEL, ephemeral=False):
+        assert not PAIN.search(message["content"]), message["content"]
+    digest = bot.api.in_channel(CHANNEL, ephemeral=False)[-1]
+    assert "members trained this week" in digest["content"]
