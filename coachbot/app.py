@@ -32,6 +32,7 @@ from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.instance import Leadership, SqliteInstanceLock
 from coachbot.messages import Incoming, Reply
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
 from coachbot.settings import Settings
 from coachbot.store import migrate
@@ -89,11 +90,17 @@ class App:
             return
         async with self._job():
             now = self.clock()
+            await self._refresh_programmes()
             result = await self.ticker.tick(now)
             clubs = await self.club_ticker.tick(now)
         result.queued, result.missed = result.queued + clubs.queued, result.missed + clubs.missed
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
+
+    async def _refresh_programmes(self) -> None:
+        """Programmes clubs uploaded through any instance become known here too."""
+        if isinstance(self.coach.programmes, Catalogue):
+            await self.coach.programmes.refresh(self.database)
 
     async def pause_silent(self) -> None:
         if self._stopping:
@@ -145,6 +152,7 @@ class App:
 
     async def run(self) -> None:
         await migrate.upgrade(self.database)
+        await self._refresh_programmes()
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
         scheduler = None
@@ -205,7 +213,7 @@ def build(
 ) -> App:
     """Wire the app: Telegram when TELEGRAM_TOKEN is set, Discord when DISCORD_TOKEN is set (both at once
     share one database and one coach), otherwise the console."""
-    programmes = load_directory(settings.programmes_dir)
+    programmes = Catalogue(load_directory(settings.programmes_dir))
     database = Database.connect(settings.database_url.value)
     ticker_settings = TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
     ticker = Ticker(database, programmes, ticker_settings)

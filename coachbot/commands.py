@@ -7,6 +7,7 @@ from coachbot import deciding, tracking
 from coachbot.clubs import joining
 from coachbot.clubs import store as club_store
 from coachbot.clubs.codes import CLUB_PREFIX, programme_for, share_code
+from coachbot.clubs.setup import usable
 from coachbot.coaching.plan import light_session, session_for, training_days, without_running
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
@@ -48,7 +49,7 @@ async def start(turn: Turn) -> list[Reply]:
         if club is not None:
             return await joining.join(turn, club)
     shared = programme_for(turn.programmes, payload) if payload else None
-    if shared is not None and turn.enrolment is None:
+    if shared is not None and turn.enrolment is None and usable(turn, shared.id):
         return await flow.begin(turn, ENROL, {"shared_programme": shared.id})
     if turn.enrolment is not None:
         follow = DEEP_LINKS.get(payload)

@@ -34,6 +34,18 @@ class Incoming:
     event_id: str = ""
 
 
+MAX_ATTACHMENT_BYTES = 256 * 1024  # the largest file adapters download (a programme YAML)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a command; `data` is empty when it is larger than MAX_ATTACHMENT_BYTES."""
+
+    filename: str
+    size: int
+    data: bytes = field(default=b"", repr=False)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Command(Incoming):
     """A slash command such as /start, with its argument text ("" when none)."""
@@ -43,6 +55,7 @@ class Command(Incoming):
     admin: bool = False  # the sender administers this group (checked with the platform, groups only)
     origin: str = ""  # the group chat a private command was typed in (Discord runs those in the DMs)
     display_name: str = ""  # the person's name on the platform (shown only where they opt in)
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

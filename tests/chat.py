@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from itertools import count
 
 from coachbot.coach import Coach
-from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
+from coachbot.messages import Address, Attachment, Choice, Command, Incoming, Reply, Text
 
 
 class Chat:
@@ -24,9 +24,18 @@ class Chat:
     def _meta(self) -> dict[str, object]:
         return {"sender": self.address, "at": self.now, "event_id": str(next(self._ids))}
 
-    async def command(self, text: str, *, admin: bool = False, display_name: str = "") -> list[Reply]:
+    async def command(
+        self, text: str, *, admin: bool = False, display_name: str = "", attachment: Attachment | None = None
+    ) -> list[Reply]:
         name, _, args = text.lstrip("/").partition(" ")
-        command = Command(name=name, args=args, admin=admin, display_name=display_name, **self._meta())  # type: ignore[arg-type]
+        command = Command(
+            name=name,
+            args=args,
+            admin=admin,
+            display_name=display_name,
+            attachment=attachment,
+            **self._meta(),  # type: ignore[arg-type]
+        )
         return await self._send(command)
 
     async def say(self, text: str) -> list[Reply]:

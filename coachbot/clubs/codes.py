@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 
 SHARE_PREFIX = "p"
@@ -21,11 +22,12 @@ def share_code(programme_id: str) -> str:
 
 
 def programme_for(programmes: Mapping[str, Programme], given: str) -> Programme | None:
-    """A programme named by its id or its share code."""
+    """A programme named by its id or its share code (shipped, or custom and shared)."""
     wanted = given.strip().lower()
     if wanted in programmes:
         return programmes[wanted]
-    return next((p for p in programmes.values() if share_code(p.id) == wanted), None)
+    shared = programmes.shared() if isinstance(programmes, Catalogue) else []
+    return next((p for p in [*programmes.values(), *shared] if share_code(p.id) == wanted), None)
 
 
 def new_join_code() -> str:

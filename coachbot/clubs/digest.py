@@ -6,6 +6,7 @@ each get their own "this week"). Only completion is read from the check-ins; pai
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -46,7 +47,9 @@ def streak(done: set[date], planned: set[str], today: date) -> int:
     return count
 
 
-async def week(repo: Repo, club: Club, programmes: dict[str, Programme], now: datetime) -> list[MemberWeek]:
+async def week(
+    repo: Repo, club: Club, programmes: Mapping[str, Programme], now: datetime
+) -> list[MemberWeek]:
     result = []
     for member, person, enrolment in await store.members(repo, club.id):
         today = now.astimezone(ZoneInfo(person.tz or club.tz)).date()

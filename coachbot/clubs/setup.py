@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from coachbot.clubs import schedule, store
+from coachbot.clubs import schedule, store, uploads
 from coachbot.clubs.codes import new_join_code, programme_for, share_code
 from coachbot.conversation.answers import read_days, read_pairs, read_time, read_zone
 from coachbot.conversation.question import Invalid
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply, join_token
 from coachbot.present import days as describe_days
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.schedule import ScheduleInputError, parse_days
 from coachbot.store.tables import Club
@@ -67,6 +68,10 @@ async def handle(turn: Turn) -> list[Reply]:
     action = action.lower()
     if action == "start":
         return await _start(turn, club, rest)
+    if action == "upload":
+        return await uploads.upload(turn)
+    if action == "share":
+        return await uploads.share(turn, rest)
     if club is None:
         return [_say(turn, texts.NO_CLUB.format(usage=_usage(turn)))]
     if action == "settings" and rest.strip():
@@ -81,6 +86,8 @@ async def _start(turn: Turn, club: Club | None, args: str) -> list[Reply]:
         return [_say(turn, texts.ALREADY.format(title=_programme(turn, club).title))]
     name, _, rest = args.strip().partition(" ")
     programme = programme_for(turn.programmes, name) if name else None
+    if programme is not None and not usable(turn, programme.id):
+        programme = None  # another group's programme, not shared
     if programme is None:
         given = texts.UNKNOWN_PROGRAMME.format(given=name, programmes=_names(turn)) if name else None
         return [_say(turn, given or common.EXPECTED_PREFIX.format(expected=texts.START_EXPECTED))]
@@ -151,6 +158,13 @@ async def stop_removed(turn: Turn) -> None:
         club.status, club.updated_at = "stopped", turn.now
         await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
         await store.leave(turn.repo, club.id, turn.now)
+
+
+def usable(turn: Turn, programme_id: str) -> bool:
+    catalogue = turn.programmes
+    if not isinstance(catalogue, Catalogue):
+        return True
+    return catalogue.usable_by(programme_id, turn.address.platform, turn.address.chat_id)
 
 
 def _say(turn: Turn, text: str) -> Reply:

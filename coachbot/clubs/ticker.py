@@ -41,7 +41,7 @@ class ClubTicker:
     def __init__(
         self, database: Database, programmes: Mapping[str, Programme], settings: TickerSettings | None = None
     ) -> None:
-        self.database, self.programmes = database, dict(programmes)
+        self.database, self.programmes = database, programmes
         self.settings = settings or TickerSettings()
 
     async def tick(self, now: datetime) -> TickResult:
@@ -82,7 +82,7 @@ class ClubTicker:
             elif not due.send:
                 text, choices = texts.DIGEST_HEADER.format(title=programme.title), ()  # missed: a record only
             else:
-                members = await digest.week(repo, club, self.programmes, now)
+                members = await digest.week(repo, club, self.programmes, now)  # custom ones included
                 text, choices = (
                     digest.text(club, programme, members),
                     (((texts.JOIN, join_token(club.join_code)),),),

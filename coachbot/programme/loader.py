@@ -5,14 +5,14 @@ A problem reads `programmes/x.yaml:42: phases[2].menu[1]: ladder E1 has no level
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import ValidationError
 
-from coachbot.programme import references
+from coachbot.programme import references, safety_floor
 from coachbot.programme.schema import Programme
 from coachbot.programme.yamltree import Located, Path, YamlProblem, check_size, parse
 
@@ -74,6 +74,21 @@ def load_text(text: str, source: str) -> Programme:
         raise ProgrammeError(_schema_problems(error, located, source)) from None
     found = references.check(programme)
     if found:
+        problems = [_at(located, source, path, message) for path, message in found]
+        raise ProgrammeError(sorted(problems, key=lambda problem: problem.line))
+    return programme
+
+
+def load_upload(text: str, source: str, shipped: Mapping[str, Programme]) -> Programme:
+    """A programme someone uploaded: valid like any other, and no looser than the shipped defaults."""
+    programme = load_text(text, source)
+    if programme.id in shipped:
+        raise ProgrammeError(
+            [Problem(source, parse(text).line_of(("id",)), "id", "a shipped programme has this id")]
+        )
+    found = safety_floor.looser(programme, shipped)
+    if found:
+        located = parse(text)
         problems = [_at(located, source, path, message) for path, message in found]
         raise ProgrammeError(sorted(problems, key=lambda problem: problem.line))
     return programme

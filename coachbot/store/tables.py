@@ -282,3 +282,20 @@ class ClubSchedule(Base):
     club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))  # post | digest
     next_due_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class CustomProgramme(Base):
+    """A programme a club admin uploaded: the YAML as sent, who sent it and for which group."""
+
+    __tablename__ = "custom_programmes"
+    __table_args__ = (UniqueConstraint("programme_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[str] = mapped_column(String(64), index=True)
+    version: Mapped[int]
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))  # the group that owns it
+    author_user_id: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)  # the YAML text
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)  # usable by anyone with its share code
+    created_at: Mapped[datetime]

@@ -6,6 +6,7 @@ USAGE = (
     "digest sun leaderboard off\n"
     "- /club settings time 07:00 (any of time, zone, days, digest, leaderboard)\n"
     "- /club pause, /club resume, /club stop\n"
+    "- /club upload, with a programme YAML file attached (see `coachbot programme show`); /club share <id>\n"
     "Programmes: {programmes}"
 )
 START_EXPECTED = (
@@ -67,3 +68,19 @@ DIGEST_LEADERBOARD = "Leaderboard (members who opted in):"
 DIGEST_ENTRY = "- {name}: {sessions} sessions, streak {streak}"
 DIGEST_NUDGE = "Small, regular sessions build calf capacity. See you at the next club post!"
 DIGEST_EMPTY = "No members yet: tap **Join** on a club post to take part."
+
+UPLOAD_MISSING = "Attach the programme's YAML file to the /club upload message (as a file, up to 256 KiB)."
+UPLOAD_TOO_LARGE = "That file is {size} KiB; programme files may be at most 256 KiB."
+UPLOAD_NOT_TEXT = "That file is not UTF-8 text; a programme is a YAML text file."
+UPLOAD_PROBLEMS = "I can't use this programme yet. Please fix:\n{problems}"
+UPLOAD_MORE = "- …and {count} more"
+UPLOAD_ID_TAKEN = "Another group already uses the programme id {id!r}: please choose another id."
+UPLOAD_VERSION = "Version {version} of {id!r} is stored already: raise `version` in the file to replace it."
+UPLOAD_SAVED = (
+    "Saved **{title}** ({id}, version {version}) for this group. Start it with /club start {id}, or let "
+    "other groups use it with /club share {id}."
+)
+SHARE_UNKNOWN = "This group has no uploaded programme {id!r}; shipped programmes are shared already."
+SHARED = (
+    "**{title}** is shared: anyone can start it with /start {code}, and any club with /club start {code}."
+)

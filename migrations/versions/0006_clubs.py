@@ -1,4 +1,4 @@
-"""Running clubs: clubs, their members and schedules, and the club an enrolment belongs to.
+"""Running clubs: clubs, their members and schedules, the club an enrolment belongs to, uploaded programmes.
 
 Revision ID: 0006
 Revises: 0005
@@ -72,6 +72,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("club_schedules", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_club_schedules_next_due_at"), ["next_due_at"], unique=False)
+    op.create_table(
+        "custom_programmes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("programme_id", sa.String(length=64), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("platform", sa.String(length=16), nullable=False),
+        sa.Column("chat_id", sa.String(length=64), nullable=False),
+        sa.Column("author_user_id", sa.String(length=64), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
+        sa.Column("shared", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_custom_programmes")),
+        sa.UniqueConstraint("programme_id", "version", name=op.f("uq_custom_programmes_programme_id")),
+    )
+    with op.batch_alter_table("custom_programmes", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_custom_programmes_programme_id"), ["programme_id"], unique=False)
     with op.batch_alter_table("enrolments", schema=None) as batch_op:
         batch_op.add_column(sa.Column("club_id", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_enrolments_club_id"), ["club_id"], unique=False)
@@ -85,6 +101,9 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("fk_enrolments_club_id_clubs"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_enrolments_club_id"))
         batch_op.drop_column("club_id")
+    with op.batch_alter_table("custom_programmes", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_custom_programmes_programme_id"))
+    op.drop_table("custom_programmes")
     with op.batch_alter_table("club_schedules", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_club_schedules_next_due_at"))
     op.drop_table("club_schedules")

@@ -1,0 +1,85 @@
+"""Every programme the bot knows: the shipped ones, and the custom ones clubs uploaded (latest version).
+
+Looking a programme up by id finds both, so plans on a custom programme run like any other. Iterating
+lists only the shipped ones: those are what anybody may choose; a custom programme belongs to the group
+that uploaded it, and to others only once shared (see `usable_by`). `refresh` loads uploads stored by any
+instance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from coachbot.programme.loader import ProgrammeError, load_text
+from coachbot.programme.schema import Programme
+from coachbot.store.db import Database
+from coachbot.store.tables import CustomProgramme
+
+
+@dataclass(frozen=True)
+class Owner:
+    platform: str
+    chat_id: str
+    shared: bool
+
+
+class Catalogue(Mapping[str, Programme]):
+    def __init__(self, shipped: Mapping[str, Programme]) -> None:
+        self.shipped = dict(shipped)
+        self.custom: dict[str, Programme] = {}
+        self.owners: dict[str, Owner] = {}
+
+    def __getitem__(self, programme_id: str) -> Programme:
+        if programme_id in self.shipped:
+            return self.shipped[programme_id]
+        return self.custom[programme_id]
+
+    def __contains__(self, programme_id: object) -> bool:
+        return programme_id in self.shipped or programme_id in self.custom
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.shipped)
+
+    def __len__(self) -> int:
+        return len(self.shipped)
+
+    def add(self, programme: Programme, owner: Owner) -> None:
+        self.custom[programme.id], self.owners[programme.id] = programme, owner
+
+    def usable_by(self, programme_id: str, platform: str, chat_id: str) -> bool:
+        """Shipped programmes are for everyone; a custom one for its group, or anyone once shared."""
+        owner = self.owners.get(programme_id)
+        if owner is None:
+            return programme_id in self.shipped
+        return owner.shared or (owner.platform, owner.chat_id) == (platform, chat_id)
+
+    def shared(self) -> list[Programme]:
+        return [self.custom[pid] for pid, owner in self.owners.items() if owner.shared]
+
+    async def refresh(self, database: Database) -> None:
+        """Load the latest version of every upload this catalogue does not hold yet (any instance's)."""
+        async with database.read() as repo:
+            latest = (
+                select(CustomProgramme.programme_id, func.max(CustomProgramme.version).label("version"))
+                .group_by(CustomProgramme.programme_id)
+                .subquery()
+            )
+            query = select(CustomProgramme).join(
+                latest,
+                (CustomProgramme.programme_id == latest.c.programme_id)
+                & (CustomProgramme.version == latest.c.version),
+            )
+            rows = list((await repo.session.execute(query)).scalars())
+        for row in rows:
+            held = self.custom.get(row.programme_id)
+            if held is None or held.version < row.version:
+                try:
+                    programme = load_text(row.source, f"{row.programme_id}.yaml")
+                except ProgrammeError:
+                    continue  # validated when uploaded; a later schema change must not stop the bot
+                self.add(programme, Owner(row.platform, row.chat_id, row.shared))
+            else:
+                self.owners[row.programme_id] = Owner(row.platform, row.chat_id, row.shared)
