@@ -23,7 +23,18 @@ from telegram.warnings import PTBDeprecationWarning
 
 from coachbot.adapters.telegram_format import keyboard, split, to_html
 from coachbot.delivery import errors
-from coachbot.messages import Address, ChatKind, Choice, Command, Incoming, Membership, Reply, Text
+from coachbot.messages import (
+    MAX_ATTACHMENT_BYTES,
+    Address,
+    Attachment,
+    ChatKind,
+    Choice,
+    Command,
+    Incoming,
+    Membership,
+    Reply,
+    Text,
+)
 from coachbot.texts import common
 
 log = logging.getLogger(__name__)
@@ -115,6 +126,8 @@ class TelegramAdapter:
         if isinstance(incoming, Command) and incoming.sender.chat_kind == "group":
             admin = await self.is_admin(int(incoming.sender.chat_id), int(incoming.sender.user_id))
             incoming = replace(incoming, admin=admin)
+            if admin:  # files are fetched only for admins' commands
+                incoming = await self._download(update, incoming)
         if incoming is not None:
             await self.deliver(incoming)
 
@@ -156,20 +169,42 @@ class TelegramAdapter:
         ):
             sender = _address(message.chat.id, message.chat.type, message.left_chat_member.id)
             return Membership(sender=sender, at=at, event_id=event, status="removed", member=True)
-        if message is None or message.text is None or message.from_user is None:
+        written = message.text if message is not None and message.text is not None else None
+        if message is not None and written is None and message.document is not None:
+            written = message.caption  # a file sent with a command as its caption (/club upload)
+        if message is None or written is None or message.from_user is None:
             return None
         sender = _address(message.chat.id, message.chat.type, message.from_user.id)
-        text = message.text.strip()
+        text = written.strip()
         if text.startswith("/"):
             head, _, args = text.partition(" ")
             name = head[1:].split("@", 1)[0].lower()
             if name == "start":
                 args = args.strip()[:MAX_START_PAYLOAD]
-            name_shown = message.from_user.first_name
-            return Command(
-                sender=sender, at=at, event_id=event, name=name, args=args.strip(), display_name=name_shown
+            document = message.document
+            attachment = (
+                Attachment(document.file_name or "file", document.file_size or 0) if document else None
             )
+            return Command(
+                sender=sender, at=at, event_id=event, name=name, args=args.strip(),
+                display_name=message.from_user.first_name, attachment=attachment,
+            )  # fmt: skip
         return Text(sender=sender, at=at, event_id=event, text=text)
+
+    async def _download(self, update: Update, command: Command) -> Command:
+        """Fetch a command's file when it is small enough (larger ones reach the core without data)."""
+        attachment, message = command.attachment, update.message
+        if attachment is None or message is None or message.document is None:
+            return command
+        if attachment.size > MAX_ATTACHMENT_BYTES:
+            return command
+        try:
+            file = await message.document.get_file()
+            data = bytes(await file.download_as_bytearray())
+        except TelegramError as error:
+            log.warning("could not download a file: %s", type(error).__name__)
+            return replace(command, attachment=None)
+        return replace(command, attachment=replace(attachment, data=data[: MAX_ATTACHMENT_BYTES + 1]))
 
     # --- outgoing ------------------------------------------------------------------------------
 

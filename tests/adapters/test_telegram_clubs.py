@@ -15,10 +15,12 @@ from tests.adapters.test_telegram import (
     session_checkin,
     telegram_bot,  # noqa: F401 (the "bot" fixture)
 )
+from tests.conftest import ROOT
 from tests.fakes.telegram_api import BOT_ID
 
 GROUP = -100777
 ADMIN = 4000
+SHIPPED = (ROOT / "programmes" / "calf-strength-12w.yaml").read_text()
 PAIN = re.compile(r"\d+/10|pain|sore|clinician|refer", re.IGNORECASE)
 
 
@@ -100,3 +102,29 @@ async def test_a_club_on_telegram(bot: Bot) -> None:
         plan = await repo.enrolment(second.id)
     assert plan is not None
     assert (plan.status, plan.club_id) == ("active", None)
+
+
+async def test_uploading_a_club_programme_on_telegram(bot: Bot) -> None:
+    bot.api.group_chat(GROUP)
+    bot.api.members[(GROUP, ADMIN)] = "administrator"
+    ours = SHIPPED.replace("id: calf-strength-12w", "id: harriers-calf", 1)
+    broken = ours.replace("weeks: 12", "weeks: twelve", 1)
+    line = next(n for n, text in enumerate(broken.splitlines(), 1) if text.startswith("weeks:"))
+    bot.api.send_document(GROUP, ADMIN, "harriers.yaml", broken.encode(), "/club upload")
+    reply = await bot.api.reply_to(GROUP, "I can't use this programme yet")
+    assert f"harriers.yaml:{line}: weeks:" in str(reply["text"])
+
+    loose = ours.replace("pain_stop: 7", "pain_stop: 9", 1)
+    bot.api.send_document(GROUP, ADMIN, "harriers.yaml", loose.encode(), "/club upload")
+    reply = await bot.api.reply_to(GROUP, "pain_stop 9 is looser than the default 7")
+
+    bot.api.send_document(GROUP, 4001, "harriers.yaml", ours.encode(), "/club upload")  # not an admin
+    await bot.api.reply_to(GROUP, "Only this group's admins can do that.")
+    assert len(bot.api.sent("getFile")) == 2  # a non-admin's file is never fetched
+
+    bot.api.send_document(GROUP, ADMIN, "harriers.yaml", ours.encode(), "/club upload")
+    await bot.api.reply_to(
+        GROUP, "Saved <b>12-week calf strengthening for runners</b> (harriers-calf, version 1)"
+    )
+    bot.api.send_text(GROUP, ADMIN, "/club start harriers-calf time 07:00 zone Europe/Paris")
+    await bot.api.reply_to(GROUP, "is now this group's club programme")

@@ -28,6 +28,7 @@ BOT = {"id": BOT_ID, "is_bot": True, "first_name": "coachbot", "username": "coac
 WAIT_LIMIT = 10.0  # seconds a test waits for an expected call before failing
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
+MAX_DOWNLOAD = 20 * 1024 * 1024  # getFile refuses larger files
 JSON_PARAMS = frozenset(
     {"reply_markup", "commands", "allowed_updates", "chat_id", "user_id", "offset", "limit", "timeout",
      "message_id", "show_alert", "cache_time", "scope", "link_preview_options"}
@@ -121,6 +122,7 @@ class FakeTelegram:
     members: dict[tuple[int, int], str] = field(default_factory=dict)  # (chat, user) -> status
     blocked: set[int] = field(default_factory=set)
     pinned: list[tuple[int, int]] = field(default_factory=list)  # (chat, message)
+    files: dict[str, bytes] = field(default_factory=dict)  # file_id -> contents
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     delay: float = 0.0
     url: str = ""
@@ -138,6 +140,7 @@ class FakeTelegram:
     async def __aenter__(self) -> FakeTelegram:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.*}", self._file)
         self._runner, self.url = await serve(app)
         return self
 
@@ -187,6 +190,39 @@ class FakeTelegram:
             "message": {"message_id": message_id, "date": 1_772_442_000, "chat": self.chats[chat_id], "text": "…"},
         }  # fmt: skip
         return self._push("callback_query", query)
+
+    def send_document(self, chat_id: int, user_id: int, name: str, data: bytes, caption: str) -> int:
+        """The person sends a file with a caption (a command, e.g. /club upload)."""
+        file_id = f"doc{len(self.files) + 1}"
+        self.files[file_id] = data
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
+                    "mime_type": "application/yaml", "file_size": len(data)}  # fmt: skip
+        message: dict[str, Any] = {
+            "message_id": self._message_id(), "date": 1_772_442_000, "chat": self.chats[chat_id],
+            "from": self.user(user_id), "document": document, "caption": caption,
+        }  # fmt: skip
+        if caption.startswith("/"):
+            message["caption_entities"] = [
+                {"type": "bot_command", "offset": 0, "length": len(caption.split()[0])}
+            ]
+        return self._push("message", message)
+
+    async def _file(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != TOKEN:
+            return self._error(401, "Unauthorized")
+        data = self.files.get(request.match_info["path"].removeprefix("documents/"))
+        if data is None:
+            return self._error(404, "Not Found")
+        return web.Response(body=data, content_type="application/octet-stream")
+
+    async def _api_getFile(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            return self._error(400, "Bad Request: invalid file_id")
+        if len(self.files[file_id]) > MAX_DOWNLOAD:
+            return self._error(400, "Bad Request: file is too big")
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}"}  # fmt: skip
 
     def left(self, chat_id: int, user_id: int) -> int:
         """A member left the group: Telegram's service message."""
