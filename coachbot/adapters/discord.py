@@ -33,7 +33,9 @@ from coachbot.adapters.discord_format import rows, split, to_markdown
 from coachbot.delivery import errors
 from coachbot.messages import (
     JOIN_PREFIX,
+    MAX_ATTACHMENT_BYTES,
     Address,
+    Attachment,
     Choice,
     Command,
     Incoming,
@@ -244,7 +246,9 @@ class DiscordAdapter:
 
     # --- incoming ------------------------------------------------------------------------------
 
-    async def on_command(self, interaction: discord.Interaction, name: str, args: str) -> None:
+    async def on_command(
+        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+    ) -> None:
         in_server = interaction.guild_id is not None
         if not await _acknowledge(interaction, ephemeral=in_server, thinking=True):
             return
@@ -264,6 +268,7 @@ class DiscordAdapter:
             admin=admin,
             origin=str(interaction.channel_id) if in_server and address.chat_kind == "private" else "",
             display_name=interaction.user.display_name,
+            attachment=await _fetch(file) if file is not None and admin else None,
         )
         await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
 
@@ -432,6 +437,17 @@ def _view(reply: Reply) -> discord.ui.View | None:
     if reply.form is not None and len(laid_out) < 5:
         view.add_item(NoteButton(reply.form, row=len(laid_out)))
     return view
+
+
+async def _fetch(file: discord.Attachment) -> Attachment:
+    """A command's file, downloaded when it is small enough (larger ones reach the core without data)."""
+    if file.size > MAX_ATTACHMENT_BYTES:
+        return Attachment(file.filename, file.size)
+    try:
+        return Attachment(file.filename, file.size, (await file.read())[: MAX_ATTACHMENT_BYTES + 1])
+    except discord.HTTPException as error:
+        log.warning("could not download a file: %s", error.status)
+        return Attachment(file.filename, file.size)
 
 
 async def _pin(message: discord.Message) -> None:

@@ -10,8 +10,8 @@ adapter checks manage_guild again on every use.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Literal
+from collections.abc import Awaitable, Mapping
+from typing import Any, Literal, Protocol
 
 import discord
 from discord import app_commands
@@ -20,7 +20,15 @@ from coachbot.schedule import zones_like
 
 log = logging.getLogger(__name__)
 
-Handle = Callable[[discord.Interaction, str, str], Awaitable[None]]
+
+class Handle(Protocol):
+    """The adapter's handler: the command's name, its options as argument text, and a file if one came."""
+
+    def __call__(
+        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+    ) -> Awaitable[None]: ...
+
+
 ADMIN_COMMANDS = frozenset({"club"})
 OPTION_KEYS = (
     "type", "name", "description", "required", "autocomplete", "choices", "options",
@@ -74,31 +82,38 @@ def _with_options(
     @app_commands.command(name="club", description="Run a club programme in this channel (server admins)")
     @app_commands.describe(
         action="What to do (status unless you choose)",
-        programme="For start: a programme id such as calf-strength-12w, or a share code",
+        programme="For start or share: a programme id such as calf-strength-12w, or a share code",
         time="Club post time as HH:MM, like 18:30",
         timezone="The club's time zone, like Europe/London (start typing a city)",
         days="Training days, like mon,wed,fri",
         digest="The day of the weekly digest",
         leaderboard="Name members who opt in, with their sessions, in the digest",
+        file="For upload: the club's own programme as a YAML file (up to 256 KiB)",
     )
     @app_commands.autocomplete(timezone=_zones)
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
     async def club(
         interaction: discord.Interaction,
-        action: Literal["status", "start", "settings", "pause", "resume", "stop"] = "status",
+        action: Literal[
+            "status", "start", "settings", "pause", "resume", "stop", "upload", "share"
+        ] = "status",
         programme: app_commands.Range[str, 1, 64] | None = None,
         time: app_commands.Range[str, 3, 8] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
         days: app_commands.Range[str, 2, 40] | None = None,
         digest: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] | None = None,
         leaderboard: bool | None = None,
+        file: discord.Attachment | None = None,
     ) -> None:
         shown = None if leaderboard is None else ("on" if leaderboard else "off")
         given = {"time": time, "zone": timezone, "days": days, "digest": digest, "leaderboard": shown}
-        words = [action if action != "status" else "", programme if action == "start" and programme else ""]
+        words = [
+            action if action != "status" else "",
+            programme if action in ("start", "share") and programme else "",
+        ]
         words += [f"{key} {value}" for key, value in given.items() if value]
-        await handle(interaction, "club", " ".join(word for word in words if word))
+        await handle(interaction, "club", " ".join(word for word in words if word), file)
 
     return [start, checkin, settings, snooze, club]
 

@@ -19,9 +19,11 @@ from tests.adapters.test_discord import (
     discord_bot,  # noqa: F401 (the "bot" fixture)
     with_button,
 )
+from tests.conftest import ROOT
 from tests.fakes import discord_payloads as p
 
 ADMIN = 14
+SHIPPED = (ROOT / "programmes" / "calf-strength-12w.yaml").read_text()
 PAIN = re.compile(r"\d+/10|pain|sore|clinician|refer", re.IGNORECASE)
 
 
@@ -92,3 +94,32 @@ async def test_a_club_in_a_discord_channel(bot: Bot) -> None:
         assert not PAIN.search(message["content"]), message["content"]
     digest = bot.api.in_channel(CHANNEL, ephemeral=False)[-1]
     assert "members trained this week" in digest["content"]
+
+
+async def test_uploading_a_club_programme_on_discord(bot: Bot) -> None:
+    bot.api.grant(GUILD, ADMIN, p.MANAGE_GUILD)
+    ours = SHIPPED.replace("id: calf-strength-12w", "id: harriers-calf", 1)
+    broken = ours.replace("weeks: 12", "weeks: twelve", 1)
+    line = next(n for n, text in enumerate(broken.splitlines(), 1) if text.startswith("weeks:"))
+
+    async def upload(user: int, text: str, expect: str) -> p.Payload:
+        token = await bot.api.slash(
+            user, "club", {"action": "upload"}, CHANNEL, {"file": ("harriers.yaml", text.encode())}
+        )
+        await bot.api.wait_until(lambda: any(expect in m["content"] for m in bot.api.follow_ups(token)))
+        return next(m for m in bot.api.follow_ups(token) if expect in m["content"])
+
+    answer = await upload(ADMIN, broken, "I can't use this programme yet")
+    assert f"harriers.yaml:{line}: weeks:" in answer["content"]
+    assert answer["flags"] & p.EPHEMERAL
+    await upload(
+        ADMIN, ours.replace("pain_stop: 7", "pain_stop: 9", 1), "pain\\_stop 9 is looser than the default 7"
+    )
+    downloads = len(bot.api.downloads)
+    await upload(11, ours, "Only this group's admins can do that.")
+    assert len(bot.api.downloads) == downloads  # a non-admin's file is never fetched
+    await upload(ADMIN, ours, "(harriers-calf, version 1)")
+    await bot.api.slash(ADMIN, "club", {"action": "start", "programme": "harriers-calf"}, CHANNEL)
+    await bot.api.wait_until(
+        lambda: any("is now this group's club programme" in m["content"] for m in bot.api.in_channel(CHANNEL))
+    )

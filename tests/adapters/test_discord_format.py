@@ -49,7 +49,9 @@ def test_time_zone_suggestions_put_names_that_start_with_the_text_first() -> Non
     assert zones_like("zzzz") == []
 
 
-async def _ignore(_interaction: discord.Interaction, _name: str, _args: str) -> None:
+async def _ignore(
+    interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+) -> None:
     return None
 
 

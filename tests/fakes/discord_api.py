@@ -79,6 +79,8 @@ class FakeDiscord:
     identified: list[p.Payload] = field(default_factory=list)
     answer_within: float = ANSWER_WITHIN
     bot_can_pin: bool = False  # the bot's role has Manage Messages
+    uploads: dict[int, bytes] = field(default_factory=dict)  # files people attached, by attachment id
+    downloads: list[int] = field(default_factory=list)
     pinned: list[tuple[int, int]] = field(default_factory=list)  # (channel, message)
     url: str = ""
 
@@ -103,6 +105,7 @@ class FakeDiscord:
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{id}/{name}", self._attachment)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
         self._runner, self.url = await serve(app)
         return self
@@ -257,12 +260,21 @@ class FakeDiscord:
         return token
 
     async def slash(self, user_id: int, name: str, options: p.Payload | None = None,
-                    channel_id: int | None = None) -> str:  # fmt: skip
-        """The person uses /name in a server channel (channel_id) or in their DM with the bot."""
+                    channel_id: int | None = None, files: dict[str, tuple[str, bytes]] | None = None) -> str:  # fmt: skip
+        """The person uses /name in a server channel (channel_id) or in their DM with the bot; `files`
+        fills attachment options (option name -> file name and contents)."""
         guild_id = int(self.channels[channel_id]["guild_id"]) if channel_id is not None else None
         registered = guild_id if any(c["name"] == name for c in self.commands.get(guild_id, [])) else None
         command = next(c for c in self.commands.get(registered, []) if c["name"] == name)
         data = p.slash_data(command["id"], name, options or {}, guild_id=registered)
+        for option, (filename, contents) in (files or {}).items():
+            attachment_id = self._new_id()
+            self.uploads[attachment_id] = contents
+            url = f"{self.url}/attachments/{attachment_id}/{filename}"
+            data["options"].append({"name": option, "type": 11, "value": str(attachment_id)})
+            data.setdefault("resolved", {}).setdefault("attachments", {})[str(attachment_id)] = p.attachment(
+                attachment_id, filename, len(contents), url
+            )
         return await self._interact(2, user_id, channel_id, data)
 
     async def autocomplete(self, user_id: int, name: str, option: str, typed: str) -> str:
@@ -302,6 +314,15 @@ class FakeDiscord:
 
     def follow_ups(self, token: str) -> list[p.Payload]:
         return [m for m in self.messages.values() if m.get("interaction_token") == token]
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        """Discord's CDN: an attachment's contents."""
+        attachment_id = int(request.match_info["id"])
+        if attachment_id not in self.uploads:
+            return web.Response(status=404)
+        self.downloads.append(attachment_id)
+        await self._notify()
+        return web.Response(body=self.uploads[attachment_id], content_type="application/octet-stream")
 
     # --- REST ----------------------------------------------------------------------------------
 

@@ -150,6 +150,14 @@ def autocomplete_data(command_id: str, name: str, option: str, typed: str) -> Pa
     }  # fmt: skip
 
 
+def attachment(attachment_id: int, filename: str, size: int, url: str) -> Payload:
+    """A resolved attachment of a slash command's file option."""
+    return {
+        "id": str(attachment_id), "filename": filename, "size": size, "url": url, "proxy_url": url,
+        "content_type": "application/yaml", "ephemeral": True,
+    }  # fmt: skip
+
+
 def button_data(custom_id: str) -> Payload:
     return {"custom_id": custom_id, "component_type": 2}
 
