@@ -201,3 +201,33 @@ async def test_start_with_a_share_code_offers_that_programme(coach: Coach, now: 
     await cleo.enrol(STRENGTH, start=f"/start {share_code('calf-strength-12w')}")
     await cleo.command("/programme share")
     assert share_code("calf-strength-12w") in cleo.text
+
+
+def test_a_streak_counts_planned_days_done_in_a_row_in_the_members_own_days() -> None:
+    from datetime import date
+
+    from coachbot.clubs.digest import streak
+
+    planned = {"mon", "wed", "fri"}
+    done = {date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6), date(2026, 3, 9)}  # Mon Wed Fri Mon
+    assert streak(done, planned, date(2026, 3, 9)) == 4
+    assert streak(done, planned, date(2026, 3, 10)) == 4  # Tuesday is a rest day
+    assert streak(done, planned, date(2026, 3, 11)) == 4  # Wednesday not done yet today
+    assert streak(done, planned, date(2026, 3, 12)) == 0  # Wednesday was missed
+
+
+async def test_removing_the_bot_from_the_group_stops_its_club(coach: Coach, now: datetime) -> None:
+    from coachbot.messages import Address, Membership
+
+    code = await start_club(coach, now)
+    ana = Chat(coach, now, user_id="1")
+    await ana.enrol(STRENGTH, start=f"/start {code}")
+    removed = Membership(
+        sender=Address("console", "-100", "bot", "group"), at=now, event_id="x", status="removed"
+    )
+    assert await coach.handle(removed, now) == []
+    async with coach.database.read() as repo:
+        club = (await repo.session.execute(select(Club))).scalar_one()
+        plan = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert club.status == "stopped"
+    assert (plan.status, plan.club_id) == ("active", None)
