@@ -8,7 +8,7 @@ from functools import partial
 
 from sqlalchemy import select
 
-from coachbot.store.tables import ClubMember, Enrolment
+from coachbot.store.tables import ClubMember, Enrolment, ExerciseLevel
 from tests.adapters.test_discord import (
     CHANNEL,
     GUILD,
@@ -83,17 +83,75 @@ async def test_a_club_in_a_discord_channel(bot: Bot) -> None:
     before = len(bot.api.dms(12))
     await bot.api.click(12, post, "Done ✓")
     during = await bot.api.dm(12, "during", after=before)
-    await click(bot, 12, during, "1", "now")
+    await answer_session(bot, 12, during, "1", "0")
+
+    # one member trains well and moves up a level; the others stay where they started
+    bot.clock.now = datetime(2026, 3, 2, 19, 30, tzinfo=UTC)
+    await session_checkin(bot, 11, "0", "0")
+    bot.clock.now = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
+    await morning_checkin(bot, 11, "0", "1 of 2 green sessions")
+    bot.clock.now = datetime(2026, 3, 4, 19, 0, tzinfo=UTC)
+    await session_checkin(bot, 11, "1", "0")
+    bot.clock.now = datetime(2026, 3, 5, 8, 0, tzinfo=UTC)
+    await morning_checkin(bot, 11, "0", "moves up to")
+    async with bot.app.database.read() as repo:
+        levels = list((await repo.session.execute(select(ExerciseLevel))).scalars())
+    by_plan = {plan.id: {r.exercise: r.level for r in levels if r.enrolment_id == plan.id} for plan in plans}
+    assert by_plan[plans[0].id] != by_plan[plans[1].id]  # same programme, different doses
+
+    # a non-admin cannot change the club's settings
+    refused = await bot.api.slash(12, "club", {"action": "settings", "time": "06:00"}, CHANNEL)
+    await bot.api.wait_until(
+        lambda: any("Only this group's admins" in m["content"] for m in bot.api.follow_ups(refused))
+    )
 
     # the weekly digest: adherence only
     await bot.scheduled(datetime(2026, 3, 8, 18, 30, 5, tzinfo=UTC))
     await bot.api.wait_until(
         lambda: any("Weekly club digest" in m["content"] for m in bot.api.in_channel(CHANNEL))
     )
+    digest = bot.api.in_channel(CHANNEL, ephemeral=False)[-1]
+    assert "2 of 3 members trained this week: 3 sessions in all." in digest["content"]
+    assert "- Ana: 2 sessions" in digest["content"]  # opted in; Ben did not
+
+    # one post a day across the clock change: Friday 18:30 GMT, then Monday 18:30 BST
+    posts = len(bot.api.in_channel(CHANNEL, ephemeral=False))
+    for moment in (
+        datetime(2026, 3, 27, 18, 30, 5, tzinfo=UTC),
+        datetime(2026, 3, 27, 18, 40, tzinfo=UTC),
+        datetime(2026, 3, 30, 17, 30, 5, tzinfo=UTC),
+    ):
+        await bot.scheduled(moment)
+    await bot.api.wait_until(
+        lambda: "Mon 30 Mar" in bot.api.in_channel(CHANNEL, ephemeral=False)[-1]["content"]
+    )
+    dated = [
+        m["content"].split("club session, ")[1][:10]
+        for m in bot.api.in_channel(CHANNEL, ephemeral=False)[posts:]
+    ]
+    assert dated == ["Fri 27 Mar", "Mon 30 Mar"]
     for message in bot.api.in_channel(CHANNEL, ephemeral=False):
         assert not PAIN.search(message["content"]), message["content"]
-    digest = bot.api.in_channel(CHANNEL, ephemeral=False)[-1]
-    assert "members trained this week" in digest["content"]
+
+
+async def answer_session(bot: Bot, user: int, during_question: p.Payload, during: str, after: str) -> None:
+    after_question = await click(bot, user, during_question, during, "now")
+    completion = await click(bot, user, after_question, after, "How much")
+    sudden = await click(bot, user, completion, "All", "sudden")
+    await click(bot, user, sudden, "No", "Logged")
+
+
+async def session_checkin(bot: Bot, user: int, during: str, after: str) -> None:
+    before = len(bot.api.dms(user))
+    await bot.api.slash(user, "checkin")
+    await answer_session(bot, user, await with_button(bot, user, "10", before), during, after)
+
+
+async def morning_checkin(bot: Bot, user: int, pain: str, outcome: str) -> None:
+    before = len(bot.api.dms(user))
+    await bot.api.slash(user, "checkin", {"which": "morning"})
+    safety = await click(bot, user, await with_button(bot, user, "10", before), pain, "Anything new")
+    await click(bot, user, safety, "None of these", outcome)
 
 
 async def test_uploading_a_club_programme_on_discord(bot: Bot) -> None:
