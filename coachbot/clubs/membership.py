@@ -15,6 +15,8 @@ async def add_member(turn: Turn, club_id: int, display_name: str) -> None:
     """Link the person's live plan to the club (again, if they had left)."""
     assert turn.enrolment is not None
     person_id = turn.enrolment.person_id
+    if turn.enrolment.club_id not in (None, club_id):  # one club at a time: leave the previous one
+        await store.leave(turn.repo, turn.enrolment.club_id, turn.now, person_id)
     member = await store.member(turn.repo, club_id, person_id)
     if member is None:
         member = ClubMember(club_id=club_id, person_id=person_id, joined_at=turn.now)

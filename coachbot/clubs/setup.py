@@ -12,14 +12,13 @@ from typing import Any
 
 from coachbot.clubs import schedule, store, uploads
 from coachbot.clubs.codes import new_join_code, programme_for, share_code
-from coachbot.conversation.answers import read_days, read_pairs, read_time, read_zone
+from coachbot.conversation.answers import one_day, read_days, read_pairs, read_time, read_zone
 from coachbot.conversation.question import Invalid
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply, join_token
 from coachbot.present import days as describe_days
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
-from coachbot.schedule import ScheduleInputError, parse_days
 from coachbot.store.tables import Club
 from coachbot.texts import clubs as texts
 from coachbot.texts import common
@@ -36,21 +35,11 @@ def _read_leaderboard(text: str) -> bool:
     raise Invalid(texts.LEADERBOARD_EXPECTED)
 
 
-def _read_digest(text: str) -> str:
-    try:
-        days = parse_days(text)
-    except ScheduleInputError:
-        raise Invalid(texts.DIGEST_EXPECTED) from None
-    if len(days) != 1:
-        raise Invalid(texts.DIGEST_EXPECTED)
-    return days[0]
-
-
 SETTINGS: dict[str, Callable[[str], Any]] = {
     "time": read_time,
     "zone": read_zone,
     "days": read_days,
-    "digest": _read_digest,
+    "digest": one_day(texts.DIGEST_EXPECTED),
     "leaderboard": _read_leaderboard,
 }
 

@@ -35,6 +35,21 @@ def read_days(text: str) -> str:
         raise Invalid(enrol.DAYS_EXPECTED) from None
 
 
+def one_day(expected: str) -> Callable[[str], str]:
+    """A reader for a single day of the week ("sunday", "sun"), saying `expected` otherwise."""
+
+    def read(text: str) -> str:
+        try:
+            days = parse_days(text)
+        except ScheduleInputError:
+            raise Invalid(expected) from None
+        if len(days) != 1:
+            raise Invalid(expected)
+        return days[0]
+
+    return read
+
+
 def time_options(*times: str) -> tuple[Option, ...]:
     return tuple(Option(value, value) for value in times)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from coachbot.conversation.answers import read_pairs, read_time, read_zone
+from coachbot.conversation.answers import one_day, read_pairs, read_time, read_zone
 from coachbot.conversation.enrol import ask_days, ask_morning_time, ask_session_time, ask_zone
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question
@@ -16,7 +16,7 @@ from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
-from coachbot.schedule import ScheduleInputError, format_time, parse_days, parse_time
+from coachbot.schedule import ScheduleInputError, format_time, parse_time
 from coachbot.texts import common
 from coachbot.texts import settings as texts
 
@@ -34,16 +34,6 @@ def _read_quiet(text: str) -> str:
     if not start or start == end:
         raise Invalid(texts.QUIET_EXPECTED)
     return f"{start}-{end}"
-
-
-def _read_weekday(text: str) -> str:
-    try:
-        days = parse_days(text)
-    except ScheduleInputError:
-        raise Invalid(texts.WEEKLY_DAY_EXPECTED) from None
-    if len(days) != 1:
-        raise Invalid(texts.WEEKLY_DAY_EXPECTED)
-    return days[0]
 
 
 def _chose(setting: str) -> Callable[[Turn, Answers], bool]:
@@ -65,7 +55,9 @@ STEPS = (
     ),
     Step(
         "weekly_day",
-        lambda _t, _a: Question(texts.ASK_WEEKLY_DAY, texts.WEEKLY_DAY_EXPECTED, read=_read_weekday),
+        lambda _t, _a: Question(
+            texts.ASK_WEEKLY_DAY, texts.WEEKLY_DAY_EXPECTED, read=one_day(texts.WEEKLY_DAY_EXPECTED)
+        ),
         when=_chose("weekly_day"),
     ),
 )

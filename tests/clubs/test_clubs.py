@@ -231,3 +231,20 @@ async def test_removing_the_bot_from_the_group_stops_its_club(coach: Coach, now:
         plan = (await repo.session.execute(select(Enrolment))).scalar_one()
     assert club.status == "stopped"
     assert (plan.status, plan.club_id) == ("active", None)
+
+
+async def test_joining_a_second_club_leaves_the_first(coach: Coach, now: datetime) -> None:
+    first = await start_club(coach, now)
+    other = Chat(coach, now, user_id="901", chat_kind="group")
+    other.address = other.address.__class__("console", "-200", "901", "group")
+    await other.command("/club start calf-strength-12w", admin=True)
+    second = join_code(other.replies)
+    ana = Chat(coach, now, user_id="1")
+    await ana.enrol(STRENGTH, start=f"/start {first}")
+    await ana.command(f"/start {second}")
+    assert "You're now in the club, and you keep your own plan" in ana.text
+    async with coach.database.read() as repo:
+        members = list((await repo.session.execute(select(ClubMember).order_by(ClubMember.id))).scalars())
+        plan = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert [m.left_at is None for m in members] == [False, True]
+    assert plan.club_id == members[1].club_id
