@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check = safety.add_parser("check", help="print the red-flag tier and signs found in a message, as JSON")
     check.add_argument("text", nargs="+", metavar="TEXT")
+    export = commands.add_parser("export", help="print everything stored about one person, as JSON")
+    export.add_argument("--platform", required=True, choices=("telegram", "discord", "console"))
+    export.add_argument("--user", required=True, metavar="ID", help="the person's user id on that platform")
     return parser
 
 
@@ -89,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "db":
             return asyncio.run(_upgrade(settings.database_url.value))
+        if args.command == "export":
+            return asyncio.run(_export(settings.database_url.value, args.platform, args.user))
         return _run(settings)
     except (SettingsError, ProgrammeError) as error:
         print(f"coachbot: {error}", file=sys.stderr)
@@ -194,6 +199,27 @@ async def _upgrade(url: str) -> int:
     finally:
         await database.close()
     print("database is up to date")
+    return 0
+
+
+async def _export(url: str, platform: str, user: str) -> int:
+    """For operators answering a data request: the same document /export sends the person."""
+    from coachbot.privacy.export import collect, dumps
+    from coachbot.store import migrate
+    from coachbot.store.db import Database
+
+    database = Database.connect(url)
+    try:
+        await migrate.upgrade(database)
+        async with database.read() as repo:
+            person = await repo.person(platform, user)
+            if person is None:
+                print(f"coachbot: nothing is stored for {platform} user {user}", file=sys.stderr)
+                return 1
+            document = await collect(repo, person, datetime.now(UTC))
+    finally:
+        await database.close()
+    sys.stdout.write(dumps(document))
     return 0
 
 

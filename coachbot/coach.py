@@ -16,6 +16,7 @@ from coachbot.clubs import store as club_store
 from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
+from coachbot.conversation.forget import FORGET
 from coachbot.conversation.morning import MORNING
 from coachbot.conversation.pause import PAUSE
 from coachbot.conversation.phase_up import PHASE_UP
@@ -48,11 +49,12 @@ FLOWS = {
         SETTINGS,
         SKIP,
         SNOOZE,
+        FORGET,
     )
 }
 
 
-LATER = ("progress", "export", "forget")
+LATER = ("progress",)
 DEDUPED = frozenset({"telegram", "discord"})  # platforms that may deliver an event twice
 
 
@@ -161,6 +163,8 @@ ROUTES: tuple[Route, ...] = (
     Route(command("skip"), commands.skip),
     Route(command("snooze"), commands.snooze),
     Route(command("programme"), commands.programme),
+    Route(command("export"), commands.export),
+    Route(command("forget"), commands.forget),
     Route(command(*LATER), commands.coming_soon),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),

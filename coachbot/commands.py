@@ -3,6 +3,8 @@ conversation (/start, /checkin, /morning, /weekly, /pause, /resume, /settings, /
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coachbot import deciding, tracking
 from coachbot.clubs import joining
 from coachbot.clubs import store as club_store
@@ -13,6 +15,7 @@ from coachbot.conversation import flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Flow
+from coachbot.conversation.forget import FORGET
 from coachbot.conversation.morning import MORNING
 from coachbot.conversation.pause import PAUSE, resume_from_pause
 from coachbot.conversation.resume import RESUME
@@ -24,9 +27,10 @@ from coachbot.conversation.snooze import snooze as snooze_by
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
-from coachbot.messages import Reply
+from coachbot.messages import Attachment, Reply
 from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
+from coachbot.privacy.export import collect, dumps
 from coachbot.programme.schema import Weekday
 from coachbot.schedule import next_day_in, parse_days
 from coachbot.texts import checkin as checkin_texts
@@ -192,6 +196,22 @@ async def programme(turn: Turn) -> list[Reply]:
     chosen = [turn.programme()] if turn.enrolment is not None else list(turn.programmes.values())
     lines = [enrol_texts.SHARE_LINE.format(title=p.title, code=share_code(p.id)) for p in chosen]
     return [turn.say("\n".join([enrol_texts.SHARE_HEADER, *lines]), private=False)]
+
+
+async def export(turn: Turn) -> list[Reply]:
+    """/export: everything stored about the person, as a JSON file, in the private chat only."""
+    if turn.person is None:
+        return [turn.say(common.NOTHING_STORED)]
+    document = await collect(turn.repo, turn.person, turn.now)
+    data = dumps(document).encode("utf-8")
+    name = f"coachbot-export-{turn.now:%Y%m%d}.json"
+    return [replace(turn.say(common.EXPORTED), file=Attachment(name, len(data), data))]
+
+
+async def forget(turn: Turn) -> list[Reply]:
+    if turn.person is None:
+        return [turn.say(common.NOTHING_STORED)]
+    return await flow.begin(turn, FORGET)
 
 
 async def coming_soon(turn: Turn) -> list[Reply]:

@@ -99,6 +99,7 @@ class Reply:
     text: str
     choices: tuple[tuple[Button, ...], ...] = ()
     image: bytes | None = field(default=None, repr=False)
+    file: Attachment | None = None  # a document to send with the text (an export, a report)
     private: bool = False
     invite: str | None = None
     form: str | None = None

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from coachbot.cli import main
+from coachbot.coach import Coach
+from coachbot.programme.schema import Programme
+from coachbot.store import migrate
+from coachbot.store.db import Database
+from tests.chat import Chat
 from tests.conftest import ROOT
 from tests.fakes.discord_api import FakeDiscord
 from tests.programme.test_loader import MINIMAL
@@ -196,3 +203,23 @@ async def test_a_wrong_discord_token_or_no_network_is_one_clear_line(tmp_path: P
     assert code == 1
     assert "cannot reach Discord" in output
     assert "wrong-discord-token" not in output
+
+
+async def test_export_prints_a_persons_data_for_an_operator(
+    tmp_path: Path,
+    programmes: dict[str, Programme],
+    now: datetime,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database = Database.connect(f"sqlite+aiosqlite:///{tmp_path / 'e.db'}")
+    await migrate.upgrade(database)
+    await Chat(Coach(database, programmes), now, user_id="8080").enrol()
+    await database.close()
+    monkeypatch.setenv("COACHBOT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'e.db'}")
+    assert await asyncio.to_thread(main, ["export", "--platform", "console", "--user", "8080"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["person"]["user_id"] == "8080"
+    assert len(document["enrolments"]) == 1
+    assert await asyncio.to_thread(main, ["export", "--platform", "console", "--user", "nobody"]) == 1
+    assert "nothing is stored for console user nobody" in capsys.readouterr().err

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from itertools import count
+from pathlib import Path
 from typing import TextIO
 
 from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
@@ -49,6 +50,10 @@ class ConsoleAdapter:
         if reply.choices:
             self._buttons = {label.lower(): token for row in reply.choices for label, token in row}
             lines.extend("          " + "  ".join(f"[{label}]" for label, _ in row) for row in reply.choices)
+        if reply.file is not None:
+            path = Path.cwd() / Path(reply.file.filename).name
+            path.write_bytes(reply.file.data)
+            lines.append(f"          (saved {path})")
         self.stdout.write("\n".join(lines) + "\n")
         self.stdout.flush()
         return str(next(self._ids))

@@ -411,8 +411,11 @@ class DiscordAdapter:
                 view = _view(reply)
                 if view is not None:
                     kwargs["view"] = view
-                if reply.image is not None:
-                    kwargs["file"] = discord.File(io.BytesIO(reply.image), filename="chart.png")
+                files = [discord.File(io.BytesIO(reply.image), filename="chart.png")] if reply.image else []
+                if reply.file is not None:
+                    files.append(discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename))
+                if files:
+                    kwargs["files"] = files
             message = await send(**kwargs)
         assert message is not None
         return message

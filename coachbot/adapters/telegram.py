@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from cachetools import TTLCache
-from telegram import BotCommand, Update
+from telegram import BotCommand, InputFile, Update
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
@@ -247,6 +247,9 @@ class TelegramAdapter:
                     reply_markup=markup if last else None,
                 )
                 message_id = str(sent.message_id)
+            if reply.file is not None:
+                document = InputFile(reply.file.data, filename=reply.file.filename)
+                message_id = str((await bot.send_document(chat_id, document)).message_id)
             if reply.pin and reply.to.chat_kind == "group":
                 await self._pin(chat_id, int(message_id))
             return message_id

@@ -16,7 +16,8 @@ HELP = (
     "- /cancel — stop answering the current questions\n"
     "- /programme share — a code others can start your programme with\n"
     "- /club — a shared club programme for a group (group admins)\n"
-    "- /progress, /export and /forget — your chart, your data, erasing it (coming soon)\n"
+    "- /export — everything I store about you, as a file; /forget — erase it all\n"
+    "- /progress — your chart (coming soon)\n"
     "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
 )
 
@@ -57,10 +58,21 @@ DMS_CLOSED = (
 )
 SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a minute."
 SENT_TO_DMS = "I've replied in our direct messages: {link}"
-COMING_SOON = (
-    "That's coming soon. Meanwhile /status shows where you are, and /stop ends your plan; to have your "
-    "data erased now, ask the person who runs this bot."
+COMING_SOON = "That's coming soon. Meanwhile /status shows where you are."
+EXPORTED = (
+    "Here is everything I store about you, as JSON: your answers, check-ins, decisions, schedules, messages "
+    "and club memberships. /forget erases all of it."
 )
+NOTHING_STORED = "I don't store anything about you."
+ASK_FORGET = (
+    "This erases everything I store about you: your plan and its history, check-ins, decisions, messages "
+    "and club memberships. It can't be undone (use /export first to keep a copy). Erase it all?"
+)
+FORGET_YES = "Erase everything"
+FORGET_NO = "Keep my data"
+FORGET_EXPECTED = "Erase everything or Keep my data"
+FORGOTTEN = "Done: everything I stored about you is erased. If you come back, /start begins afresh."
+FORGET_KEPT = "Nothing was erased."
 NOT_ENROLLED = "You're not enrolled yet. Send /start to begin."
 CANCELLED = "OK, I've put those questions away. Nothing was changed."
 NOTHING_TO_CANCEL = "There's nothing to cancel."

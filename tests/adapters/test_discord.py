@@ -409,3 +409,16 @@ async def test_a_replayed_or_late_interaction_is_not_handled_twice_or_blindly(bo
         conversation = await repo.conversation(person.id)
     assert conversation is not None
     assert conversation.step == "consent"  # the click was not taken as an answer nobody saw
+
+
+async def test_export_from_a_channel_arrives_as_a_file_in_the_dms(bot: Bot) -> None:
+    await enrol(bot, 13)
+    before = len(bot.api.dms(13))
+    token = await bot.api.slash(13, "export", channel_id=CHANNEL)
+    exported = await bot.api.dm(13, "everything I store about you", after=before)
+    [attachment] = exported["attachments"]
+    assert attachment["filename"].startswith("coachbot-export-")
+    await bot.api.wait_until(
+        lambda: any("direct messages" in m["content"] for m in bot.api.follow_ups(token))
+    )
+    assert bot.api.in_channel(CHANNEL, ephemeral=False) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -324,3 +325,18 @@ async def test_only_the_leading_postgres_instance_polls() -> None:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def test_export_and_forget_in_the_private_chat(bot: Bot) -> None:
+    await enrol(bot, 1010)
+    await say(bot, 1010, "/export")
+    await bot.api.wait_until(lambda: bool(bot.api.sent("sendDocument")))
+    [document] = bot.api.sent("sendDocument")
+    assert document["chat_id"] == 1010
+    exported = json.loads(document["document_bytes"])
+    assert exported["person"]["user_id"] == "1010"
+    reply = await say(bot, 1010, "/forget")
+    await press(bot, 1010, reply, "Erase everything")
+    await bot.api.reply_to(1010, "everything I stored about you is erased")
+    async with bot.app.database.read() as repo:
+        assert await repo.person("telegram", "1010") is None

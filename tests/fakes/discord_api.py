@@ -343,7 +343,7 @@ class FakeDiscord:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
             payload = json.loads(str(form.get("payload_json", "{}")))
-            payload["_files"] = [key for key in form if key.startswith("files[")]
+            payload["_files"] = [getattr(form[key], "filename", key) for key in form if key.startswith("files[")]
             return payload
         if request.can_read_body:
             return await request.json()
@@ -464,8 +464,8 @@ class FakeDiscord:
 
     def _store(self, channel_id: int, body: p.Payload, flags: int, guild_id: int | None,
                token: str | None) -> p.Payload:  # fmt: skip
-        attachments = [{"id": str(self._new_id()), "filename": "chart.png", "size": 1, "url": "x", "proxy_url": "x"}
-                       for _ in body.get("_files", [])]  # fmt: skip
+        attachments = [{"id": str(self._new_id()), "filename": name, "size": 1, "url": "x", "proxy_url": "x"}
+                       for name in body.get("_files", [])]  # fmt: skip
         message = p.message(
             self._new_id(), channel_id, BOT_USER, body.get("content", ""), components=body.get("components"),
             guild_id=guild_id, flags=flags, attachments=attachments,

@@ -386,6 +386,20 @@ class FakeTelegram:
     async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:  # noqa: N802
         return self._check_chat(params.get("chat_id")) or self._message(params, text="…")
 
+    async def _api_sendDocument(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        problem = self._check_chat(params.get("chat_id"))
+        if problem is not None:
+            return problem
+        document: Any = params.get("document")
+        data = document.file.read() if hasattr(document, "file") else b""
+        params["document_bytes"] = data
+        if not data:
+            return self._error(400, "Bad Request: file must be non-empty")
+        name = getattr(document, "filename", "file")
+        return self._message(
+            params, document={"file_id": "sent", "file_unique_id": "sent", "file_name": name}
+        )
+
     async def _api_pinChatMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
         problem = self._check_chat(params.get("chat_id"))
         if problem is not None:

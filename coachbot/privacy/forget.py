@@ -1,0 +1,48 @@
+"""Erasing a person: every row that is theirs goes, on SQLite and PostgreSQL alike.
+
+Deletes are explicit (not left to foreign-key cascades) so the list below is the whole story: plans with
+their levels, check-ins, decisions and schedules; messages to them or naming them; the conversation;
+club memberships; the person. Things that belong to a group keep existing without their name: a club
+they set up, a programme they uploaded.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, or_, select, update
+
+from coachbot.privacy.export import to_person
+from coachbot.store.repo import Repo
+from coachbot.store.tables import (
+    CheckIn,
+    Club,
+    ClubMember,
+    Conversation,
+    CustomProgramme,
+    Decision,
+    Enrolment,
+    ExerciseLevel,
+    OutboxMessage,
+    Person,
+    Schedule,
+)
+
+REMOVED = ""  # what a group's club or upload keeps in place of the person's user id
+
+
+async def forget(repo: Repo, person: Person) -> None:
+    session = repo.session
+    plans = select(Enrolment.id).where(Enrolment.person_id == person.id).scalar_subquery()
+    await session.execute(delete(OutboxMessage).where(or_(*to_person(person))))
+    for table in (ExerciseLevel, CheckIn, Decision, Schedule):
+        await session.execute(delete(table).where(table.enrolment_id.in_(plans)))
+    await session.execute(delete(Enrolment).where(Enrolment.person_id == person.id))
+    await session.execute(delete(Conversation).where(Conversation.person_id == person.id))
+    await session.execute(delete(ClubMember).where(ClubMember.person_id == person.id))
+    owned = (Club.platform == person.platform) & (Club.admin_user_id == person.user_id)
+    await session.execute(update(Club).where(owned).values(admin_user_id=REMOVED))
+    authored = (CustomProgramme.platform == person.platform) & (
+        CustomProgramme.author_user_id == person.user_id
+    )
+    await session.execute(update(CustomProgramme).where(authored).values(author_user_id=REMOVED))
+    await session.execute(delete(Person).where(Person.id == person.id))
+    session.expunge_all()

@@ -1,0 +1,108 @@
+"""/export gives back everything stored about a person; /forget erases it from every table, on both databases."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from coachbot.coach import Coach
+from coachbot.programme.schema import Programme
+from coachbot.store.db import Database
+from coachbot.store.tables import Base
+from tests.chat import Chat
+
+USER = "u-7731"  # an id no other value in the database could contain by chance
+OTHER = "u-5512"
+
+
+async def logged_week(coach: Coach, now: datetime, user: str) -> Chat:
+    chat = Chat(coach, now, user_id=user)
+    await chat.enrol()
+    for day in range(2):
+        chat.now = now + timedelta(days=day, hours=9)
+        await chat.command("/checkin")
+        for answer in ("2", "1", "All", "No"):
+            await chat.press(answer)
+        chat.now += timedelta(hours=14)
+        await chat.command("/morning")
+        await chat.press("1")
+        await chat.press("None of these")
+    return chat
+
+
+async def everything(database: Database) -> dict[str, list[dict[str, Any]]]:
+    async with database.read() as repo:
+        tables = {}
+        for table in Base.metadata.sorted_tables:
+            rows = (await repo.session.execute(select(table))).mappings().all()
+            tables[table.name] = [dict(row) for row in rows]
+    return tables
+
+
+def mentions(rows: dict[str, list[dict[str, Any]]], needle: str) -> list[str]:
+    return [f"{name}: {row}" for name, items in rows.items() for row in items if needle in repr(row)]
+
+
+async def test_export_holds_the_plan_check_ins_and_decisions(
+    any_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    coach = Coach(any_db, programmes)
+    chat = await logged_week(coach, now, USER)
+    await chat.command("/export")
+    [reply] = chat.replies
+    assert reply.file is not None
+    assert reply.file.filename.endswith(".json")
+    document = json.loads(reply.file.data)
+    assert document["format"] == "coachbot-export"
+    assert document["person"]["user_id"] == USER
+    [plan] = document["enrolments"]
+    assert plan["programme_id"] == "calf-rehab-12w"
+    assert [(c["kind"], c["during"], c["after"], c["morning"]) for c in plan["checkins"]][:2] == [
+        ("session", 2, 1, None),
+        ("morning", None, None, 1),
+    ]
+    assert plan["decisions"]
+    assert plan["triage"]["answers"]["age"] == "34"
+
+
+async def test_forget_leaves_no_row_behind(
+    any_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    coach = Coach(any_db, programmes)
+    chat = await logged_week(coach, now, USER)
+    await logged_week(coach, now, OTHER)
+    group = Chat(coach, now, user_id=USER, chat_kind="group")
+    await group.command("/club start calf-strength-12w", admin=True)  # a club they set up stays, nameless
+    before = await everything(any_db)
+    assert mentions(before, USER)
+
+    await chat.command("/forget")
+    await chat.press("Keep my data")
+    assert "Nothing was erased" in chat.text
+    assert mentions(await everything(any_db), USER) == mentions(before, USER)
+
+    await chat.command("/forget")
+    await chat.press("Erase everything")
+    assert "everything I stored about you is erased" in chat.text
+    after = await everything(any_db)
+    assert mentions(after, USER) == []
+    assert [row["user_id"] for row in after["people"]] == [OTHER]
+    assert len(after["clubs"]) == 1
+    assert mentions(after, OTHER) != []  # someone else's data is untouched
+    assert len(after["checkins"]) == len(before["checkins"]) // 2
+
+
+async def test_data_rights_are_never_exercised_in_a_group(
+    any_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    coach = Coach(any_db, programmes)
+    await logged_week(coach, now, USER)
+    group = Chat(coach, now, user_id=USER, chat_kind="group")
+    for command in ("/export", "/forget"):
+        await group.command(command)
+        [reply] = group.replies
+        assert reply.file is None
+        assert "private" in reply.text.lower() or "direct message" in reply.text.lower()
