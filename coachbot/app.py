@@ -32,6 +32,7 @@ from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.instance import Leadership, SqliteInstanceLock
 from coachbot.messages import Incoming, Reply
+from coachbot.privacy.retention import purge
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
 from coachbot.settings import Settings
@@ -110,6 +111,16 @@ class App:
         if paused:
             log.info("paused %s plans after a week without answers", paused)
 
+    async def retain(self) -> None:
+        """Apply COACHBOT_RETENTION_DAYS (when set) to programmes that have ended."""
+        days = self.settings.retention_days
+        if self._stopping or days is None:
+            return
+        async with self._job():
+            removed = await purge(self.database, days, self.clock())
+        if removed:
+            log.info("retention: deleted %s check-ins and decisions of ended programmes", removed)
+
     async def send(self) -> None:
         if self._stopping:
             return
@@ -148,6 +159,7 @@ class App:
         scheduler.add_job(self.tick, "interval", seconds=every, id="tick", next_run_time=now)
         scheduler.add_job(self.send, "interval", seconds=max(every // 3, 1), id="send", next_run_time=now)
         scheduler.add_job(self.pause_silent, "interval", hours=1, id="silence", next_run_time=now)
+        scheduler.add_job(self.retain, "interval", hours=6, id="retention", next_run_time=now)
         return scheduler
 
     async def run(self) -> None:

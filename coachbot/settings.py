@@ -45,6 +45,7 @@ class Settings:
     discord_dev_guild: int | None = None
     tick_seconds: int = 15
     late_window_hours: float = 3.0
+    retention_days: int | None = None  # delete check-ins and decisions this long after a programme ends
 
     @property
     def database_label(self) -> str:
@@ -76,6 +77,8 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         raise SettingsError("COACHBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
     tick_seconds = _number(environ, "COACHBOT_TICK_SECONDS", 15, 1, 300)
     late_window = _number(environ, "COACHBOT_LATE_WINDOW_HOURS", 3, 0, 24)
+    retention = environ.get("COACHBOT_RETENTION_DAYS", "").strip()
+    retention_days = int(_number(environ, "COACHBOT_RETENTION_DAYS", 0, 1, 36500)) if retention else None
     dev_guild = environ.get("COACHBOT_DISCORD_DEV_GUILD", "").strip()
     if dev_guild and not dev_guild.isdigit():
         raise SettingsError(
@@ -93,6 +96,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         discord_dev_guild=int(dev_guild) if dev_guild else None,
         tick_seconds=int(tick_seconds),
         late_window_hours=late_window,
+        retention_days=retention_days,
     )
 
 

@@ -343,7 +343,9 @@ class FakeDiscord:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
             payload = json.loads(str(form.get("payload_json", "{}")))
-            payload["_files"] = [getattr(form[key], "filename", key) for key in form if key.startswith("files[")]
+            payload["_files"] = [
+                getattr(form[key], "filename", key) for key in form if key.startswith("files[")
+            ]
             return payload
         if request.can_read_body:
             return await request.json()

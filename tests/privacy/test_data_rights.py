@@ -106,3 +106,31 @@ async def test_data_rights_are_never_exercised_in_a_group(
         [reply] = group.replies
         assert reply.file is None
         assert "private" in reply.text.lower() or "direct message" in reply.text.lower()
+
+
+async def test_retention_deletes_old_history_of_ended_programmes_only(
+    any_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    from coachbot.privacy.retention import purge
+    from coachbot.store.tables import CheckIn, Decision, Enrolment
+
+    coach = Coach(any_db, programmes)
+    ended = await logged_week(coach, now, USER)
+    await logged_week(coach, now, OTHER)  # still following the programme
+    await ended.command("/stop")
+    await ended.press(ended.replies[-1].choices[0][0][0])  # the first reason offered
+    async with any_db.read() as repo:
+        stopped = (
+            await repo.session.execute(select(Enrolment).where(Enrolment.status == "stopped"))
+        ).scalar_one()
+        total = len((await repo.session.execute(select(CheckIn))).scalars().all())
+    assert await purge(any_db, 30, now + timedelta(days=20)) == 0  # not yet 30 days after the end
+    removed = await purge(any_db, 30, stopped.updated_at + timedelta(days=31))
+    async with any_db.read() as repo:
+        left = (await repo.session.execute(select(CheckIn.enrolment_id))).scalars().all()
+        decisions = (await repo.session.execute(select(Decision.enrolment_id))).scalars().all()
+        still = await repo.enrolment(stopped.id)
+    assert removed > 0
+    assert stopped.id not in set(left) | set(decisions)
+    assert len(left) == total // 2  # the other person's history is untouched
+    assert still is not None  # the plan itself stays
