@@ -54,7 +54,6 @@ FLOWS = {
 }
 
 
-LATER = ("progress",)
 DEDUPED = frozenset({"telegram", "discord"})  # platforms that may deliver an event twice
 
 
@@ -165,7 +164,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("programme"), commands.programme),
     Route(command("export"), commands.export),
     Route(command("forget"), commands.forget),
-    Route(command(*LATER), commands.coming_soon),
+    Route(command("progress"), commands.progress),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
     Route(membership.is_leaderboard_choice, membership.set_leaderboard),

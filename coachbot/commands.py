@@ -3,9 +3,12 @@ conversation (/start, /checkin, /morning, /weekly, /pause, /resume, /settings, /
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from coachbot import deciding, tracking
+from coachbot.charting import series_for
+from coachbot.charts import caption, render
 from coachbot.clubs import joining
 from coachbot.clubs import store as club_store
 from coachbot.clubs.codes import CLUB_PREFIX, programme_for, share_code
@@ -37,6 +40,7 @@ from coachbot.texts import checkin as checkin_texts
 from coachbot.texts import common, safety
 from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import plan as texts
+from coachbot.texts import progress as progress_texts
 
 
 async def help_(turn: Turn) -> list[Reply]:
@@ -214,9 +218,15 @@ async def forget(turn: Turn) -> list[Reply]:
     return await flow.begin(turn, FORGET)
 
 
-async def coming_soon(turn: Turn) -> list[Reply]:
-    """/progress, /export and /forget: named now so every platform lists them, built next."""
-    return [turn.say(common.COMING_SOON)]
+async def progress(turn: Turn) -> list[Reply]:
+    """/progress: the chart of the current plan as a PNG, its one-sentence summary as the caption."""
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    series = await series_for(turn.repo, turn.enrolment, turn.programme(), turn.local_today())
+    if not series.pain and not series.done:
+        return [turn.say(progress_texts.NOTHING_YET)]
+    image = await asyncio.to_thread(render, series)  # a few hundred ms of drawing, off the event loop
+    return [replace(turn.say(caption(series)), image=image)]
 
 
 async def skip(turn: Turn) -> list[Reply]:

@@ -17,7 +17,7 @@ HELP = (
     "- /programme share — a code others can start your programme with\n"
     "- /club — a shared club programme for a group (group admins)\n"
     "- /export — everything I store about you, as a file; /forget — erase it all\n"
-    "- /progress — your chart (coming soon)\n"
+    "- /progress — a chart of your pain, sessions and calf tests\n"
     "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
 )
 
@@ -58,7 +58,6 @@ DMS_CLOSED = (
 )
 SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a minute."
 SENT_TO_DMS = "I've replied in our direct messages: {link}"
-COMING_SOON = "That's coming soon. Meanwhile /status shows where you are."
 EXPORTED = (
     "Here is everything I store about you, as JSON: your answers, check-ins, decisions, schedules, messages "
     "and club memberships. /forget erases all of it."

@@ -1,0 +1,25 @@
+"""The progress chart's labels and its one-sentence caption (the alt text)."""
+
+CHART_TITLE = "{title}: your calf so far"
+PAIN_AXIS = "Calf pain (0–10)"
+WEEK_AXIS = "Programme week"
+TEST_AXIS = "Heel raises"
+DURING = "During session"
+AFTER = "After session"
+MORNING = "Next morning"
+DONE = "Session done"
+MISSED = "Session missed"
+ADVANCED = "Level up"
+REGRESSED = "Level down"
+INJURED_LEG = "Injured (or left) leg"
+OTHER_LEG = "Other leg"
+LSI = "LSI {lsi}%"
+PHASE_LABEL = "Phase {number}"
+NO_TESTS = "No calf tests yet: they come with the weekly check."
+TRENDS = {"better": "better", "same": "about the same", "worse": "worse", "unknown": "too early to say"}
+CAPTION = (
+    "Morning calf pain is {trend} ({first}/10 at first, {last}/10 lately) over {weeks} weeks; "
+    "{done} sessions done, {missed} missed; now in phase {phase}."
+)
+CAPTION_EMPTY = "No morning answers yet over {weeks} weeks; {done} sessions done, {missed} missed."
+NOTHING_YET = "Your chart starts once you've logged a session or a morning: /checkin after today's session."
