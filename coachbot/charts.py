@@ -17,7 +17,7 @@ from coachbot.texts import progress as texts
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
 WIDTH, HEIGHT, DPI = 10.0, 7.0, 100  # inches at 100 dpi: 1000 × 700 px
 ORANGE, SKY, BLUE, GREEN, VERMILLION, YELLOW, GREY = (
@@ -97,6 +97,12 @@ def figure(series: ProgressSeries) -> Figure:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI, layout="constrained")
+    draw(fig, series)
+    return fig
+
+
+def draw(fig: Figure | SubFigure, series: ProgressSeries) -> None:
+    """Draw the chart on a figure, or on part of one (the clinician report's first half)."""
     pain_axes, test_axes = fig.subplots(2, 1, height_ratios=(3, 1.3), sharex=True)
     _zones(pain_axes, series)
     _phases(pain_axes, series)
@@ -110,7 +116,6 @@ def figure(series: ProgressSeries) -> Figure:
     fig.legend(loc="outside lower center", fontsize=9, ncols=5, frameon=False)
     test_axes.set_xlabel(texts.WEEK_AXIS)
     test_axes.set_xlim(0.8, max(series.week(series.today), 2.0) + 0.3)
-    return fig
 
 
 def render(series: ProgressSeries) -> bytes:

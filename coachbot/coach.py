@@ -165,6 +165,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("export"), commands.export),
     Route(command("forget"), commands.forget),
     Route(command("progress"), commands.progress),
+    Route(command("report"), commands.report),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
     Route(membership.is_leaderboard_choice, membership.set_leaderboard),

@@ -7,6 +7,7 @@ import asyncio
 from dataclasses import replace
 
 from coachbot import deciding, tracking
+from coachbot import report as clinician
 from coachbot.charting import series_for
 from coachbot.charts import caption, render
 from coachbot.clubs import joining
@@ -41,6 +42,7 @@ from coachbot.texts import common, safety
 from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import plan as texts
 from coachbot.texts import progress as progress_texts
+from coachbot.texts import report as report_texts
 
 
 async def help_(turn: Turn) -> list[Reply]:
@@ -200,6 +202,28 @@ async def programme(turn: Turn) -> list[Reply]:
     chosen = [turn.programme()] if turn.enrolment is not None else list(turn.programmes.values())
     lines = [enrol_texts.SHARE_LINE.format(title=p.title, code=share_code(p.id)) for p in chosen]
     return [turn.say("\n".join([enrol_texts.SHARE_HEADER, *lines]), private=False)]
+
+
+async def report(turn: Turn) -> list[Reply]:
+    """/report: a one-page PDF for a clinician and a CSV of every check-in, in the private chat only."""
+    if turn.enrolment is None or turn.person is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    data = await clinician.gather(
+        turn.repo, turn.enrolment, turn.programme(), turn.person.tz or "UTC", turn.local_today()
+    )
+    document = await asyncio.to_thread(clinician.pdf, data)
+    table = clinician.checkins_csv(data.checkins)
+    day = f"{turn.local_today():%Y%m%d}"
+    return [
+        replace(
+            turn.say(report_texts.SENT),
+            file=Attachment(f"coachbot-report-{day}.pdf", len(document), document),
+        ),
+        replace(
+            turn.say(report_texts.CSV_SENT),
+            file=Attachment(f"coachbot-checkins-{day}.csv", len(table), table),
+        ),
+    ]
 
 
 async def export(turn: Turn) -> list[Reply]:

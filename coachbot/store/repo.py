@@ -57,6 +57,11 @@ class Repo:
             query = query.with_for_update()
         return (await self.session.execute(query)).scalar_one_or_none()
 
+    async def enrolments(self, person_id: int) -> list[Enrolment]:
+        """Every plan of the person, oldest first."""
+        query = select(Enrolment).where(Enrolment.person_id == person_id).order_by(Enrolment.id)
+        return list((await self.session.execute(query)).scalars())
+
     async def enrolment(self, enrolment_id: int, *, lock: bool = False) -> Enrolment | None:
         query = select(Enrolment).where(Enrolment.id == enrolment_id)
         if lock:

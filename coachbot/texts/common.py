@@ -18,6 +18,7 @@ HELP = (
     "- /club — a shared club programme for a group (group admins)\n"
     "- /export — everything I store about you, as a file; /forget — erase it all\n"
     "- /progress — a chart of your pain, sessions and calf tests\n"
+    "- /report — a one-page report (PDF) and your check-ins (CSV) for a physio\n"
     "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
 )
 
@@ -36,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "stop": "Leave the programme",
     "cancel": "Stop answering the current questions",
     "progress": "Your progress so far",
+    "report": "A one-page report for your physio",
     "export": "Download all your data",
     "forget": "Erase all your data",
     "programme": "Share codes for the programmes",

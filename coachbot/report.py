@@ -1,0 +1,151 @@
+"""The clinician report: one A4 page as PDF — the progress chart, the triage answers, pattern and flags,
+the weekly self-tests, and every decision with its rule and reason — and a CSV of every check-in.
+
+Drawn with matplotlib's PDF backend (the chart is the same drawing as /progress), so no other library is
+needed. It is sent privately only, like everything that holds pain scores.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+from coachbot.charting import build
+from coachbot.charts import ProgressSeries, draw
+from coachbot.programme.schema import Programme
+from coachbot.store.repo import Repo
+from coachbot.store.tables import CheckIn, Decision, Enrolment
+from coachbot.texts import report as texts
+
+A4 = (8.27, 11.69)  # inches
+SHOWN_DECISIONS = 22
+WRAP = 118
+CSV_COLUMNS = (
+    "local_date",
+    "kind",
+    "phase",
+    "during",
+    "after",
+    "morning",
+    "completion",
+    "completion_reason",
+    "sudden",
+)
+
+
+@dataclass(frozen=True)
+class ReportData:
+    series: ProgressSeries
+    programme: Programme
+    enrolment: Enrolment
+    zone: str
+    checkins: list[CheckIn]
+    decisions: list[Decision]
+
+
+async def gather(
+    repo: Repo, enrolment: Enrolment, programme: Programme, zone: str, today: date
+) -> ReportData:
+    checkins = await repo.checkins(enrolment.id)
+    decisions = await repo.decisions(enrolment.id)
+    series = build(enrolment, programme, today, checkins, decisions)
+    return ReportData(series, programme, enrolment, zone, checkins, decisions)
+
+
+def lines(data: ReportData) -> list[tuple[str, str]]:
+    """The text of the page as (style, line) pairs: style is "h" for a heading, "" for body text."""
+    enrolment, programme = data.enrolment, data.programme
+    phase = programme.phase(enrolment.phase)
+    flags = ", ".join(sorted(key for key, on in enrolment.flags.items() if on)) or texts.NO_FLAGS
+    answers = (enrolment.triage or {}).get("answers", {})
+    shown = ", ".join(f"{key}={value}" for key, value in answers.items() if key not in ("zone", "consent"))
+    out: list[tuple[str, str]] = [
+        (
+            "",
+            texts.SUBHEADER.format(
+                started=enrolment.started_on,
+                phase=phase.number,
+                phase_name=phase.name,
+                status=enrolment.status,
+                today=data.series.today,
+                zone=data.zone,
+            ),
+        ),
+        ("", texts.DISCLAIMER),
+        ("h", texts.TRIAGE),
+        ("", texts.PATTERN.format(grade=enrolment.grade or "–", flags=flags)),
+        *(("", line) for line in textwrap.wrap(texts.ANSWERS.format(answers=shown), WRAP)),
+        ("h", texts.TESTS),
+    ]
+    weekly = [c for c in data.checkins if c.kind == "weekly"]
+    out += [("", _test_line(c)) for c in weekly] or [("", texts.NO_TESTS_YET)]
+    out.append(("h", texts.DECISIONS.format(count=len(data.decisions))))
+    if len(data.decisions) > SHOWN_DECISIONS:
+        out.append(("", texts.EARLIER.format(count=len(data.decisions) - SHOWN_DECISIONS)))
+    for decision in data.decisions[-SHOWN_DECISIONS:]:
+        what = f"{decision.exercise} L{decision.level_from}→L{decision.level_to}" if decision.exercise else ""
+        line = texts.DECISION_LINE.format(date=decision.local_date, kind=decision.kind, what=what,
+                                          rule=decision.rule, reason=decision.reason)  # fmt: skip
+        out.append(("", textwrap.shorten(line, WRAP, placeholder="…")))
+    if not data.decisions:
+        out.append(("", texts.NO_DECISIONS))
+    return out
+
+
+def _test_line(checkin: CheckIn) -> str:
+    details = checkin.details
+    injured, other = details.get("heel_raise_injured"), details.get("heel_raise_other")
+    lsi = f" (LSI {round(100 * injured / other)}%)" if injured and other else ""
+    keys = (
+        "heel_raise_pain",
+        "bent_injured",
+        "bent_other",
+        "walk_minutes",
+        "walking_pain",
+        "pogo_pain",
+        "hop_pain",
+    )
+    more = "".join(f", {key} {details[key]}" for key in keys if details.get(key) is not None)
+    return texts.TEST_LINE.format(date=checkin.local_date, injured=injured if injured is not None else "–",
+                                  other=other if other is not None else "–", lsi=lsi, more=more)  # fmt: skip
+
+
+def pdf(data: ReportData) -> bytes:
+    from matplotlib.figure import Figure, SubFigure
+
+    fig = Figure(figsize=A4, layout="constrained")
+    parts = fig.subfigures(2, 1, height_ratios=(1, 1.15))
+    assert not isinstance(parts, SubFigure)
+    chart, text = parts
+    draw(chart, data.series)
+    title = texts.HEADER.format(title=data.programme.title, track=data.programme.track)
+    text.text(0.0, 0.995, title, fontsize=12, weight="bold", va="top")
+    y = 0.955
+    for style, line in lines(data):
+        if style == "h":
+            y -= 0.012
+        text.text(0.0, y, line, fontsize=8.5 if style == "h" else 6.8, weight="bold" if style == "h" else "normal",
+                  va="top", family="DejaVu Sans")  # fmt: skip
+        y -= 0.032 if style == "h" else 0.026
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="pdf")
+    return buffer.getvalue()
+
+
+def checkins_csv(checkins: list[CheckIn]) -> bytes:
+    """Every check-in, one row each, with the details as JSON in the last column."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([*CSV_COLUMNS, "details"])
+    for checkin in checkins:
+        writer.writerow(
+            [
+                *(getattr(checkin, column) for column in CSV_COLUMNS),
+                json.dumps(checkin.details, sort_keys=True),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")
