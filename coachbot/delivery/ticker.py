@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from coachbot.scheduling import due_after
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, Person, Schedule
+from coachbot.summary import summary
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class Ticker:
                 rows: list[dict[str, object]] = []
                 for schedule, enrolment, person in batch:
                     rows.extend(self._advance(schedule, enrolment, person, now, result))
+                    if schedule.kind == "weekly":
+                        rows.extend(await self._summaries(repo, enrolment, person, rows, now))
                 await outbox.add(repo, *rows)
             if len(batch) < self.settings.batch:
                 return result
@@ -105,6 +108,31 @@ class Ticker:
             .with_for_update(skip_locked=True, of=Schedule)
         )
         return [(row[0], row[1], row[2]) for row in (await repo.session.execute(query)).all()]
+
+    async def _summaries(
+        self, repo: Repo, enrolment: Enrolment, person: Person, rows: list[dict[str, object]], now: datetime
+    ) -> list[dict[str, object]]:
+        """With each weekly check that is sent, the person's weekly summary, in a message of its own."""
+        programme = self.programmes.get(enrolment.programme_id)
+        weekly = [
+            row for row in rows
+            if row["enrolment_id"] == enrolment.id and row["kind"] == "weekly" and row["status"] == "pending"
+        ]  # fmt: skip
+        if programme is None or not weekly:
+            return []
+        checkins = await repo.checkins(enrolment.id)
+        summaries = []
+        for row in weekly:
+            day = row["local_date"]
+            assert isinstance(day, date)
+            text = summary(enrolment, programme, checkins, day)
+            summaries.append(
+                outbox.row(
+                    f"{enrolment.id}:{day.isoformat()}:summary", person.platform, person.chat_id, "summary", day,
+                    text, (), "pending", now, enrolment_id=enrolment.id,
+                )
+            )  # fmt: skip
+        return summaries
 
     def _advance(
         self, schedule: Schedule, enrolment: Enrolment, person: Person, now: datetime, result: TickResult
