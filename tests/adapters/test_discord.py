@@ -422,3 +422,25 @@ async def test_export_from_a_channel_arrives_as_a_file_in_the_dms(bot: Bot) -> N
         lambda: any("direct messages" in m["content"] for m in bot.api.follow_ups(token))
     )
     assert bot.api.in_channel(CHANNEL, ephemeral=False) == []
+
+
+async def test_progress_and_report_arrive_as_files_in_the_dms(bot: Bot) -> None:
+    await enrol(bot, 14)
+    bot.clock.now = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    before = len(bot.api.dms(14))
+    await bot.api.slash(14, "checkin")
+    during = await with_button(bot, 14, "10", before)
+    after = await click(bot, 14, during, "2", "now")
+    completion = await click(bot, 14, after, "1", "How much")
+    sudden = await click(bot, 14, completion, "All", "sudden")
+    await click(bot, 14, sudden, "No", "Logged")
+    before = len(bot.api.dms(14))
+    await bot.api.slash(14, "progress", channel_id=CHANNEL)
+    chart = await bot.api.dm(14, "sessions done", after=before)
+    assert [a["filename"] for a in chart["attachments"]] == ["chart.png"]
+    before = len(bot.api.dms(14))
+    await bot.api.slash(14, "report")
+    await bot.api.dm(14, "Every check-in", after=before)
+    files = [a["filename"] for m in bot.api.dms(14)[before:] for a in m["attachments"]]
+    assert [name.rsplit(".", 1)[1] for name in files] == ["pdf", "csv"]
+    assert bot.api.in_channel(CHANNEL, ephemeral=False) == []

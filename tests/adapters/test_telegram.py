@@ -340,3 +340,20 @@ async def test_export_and_forget_in_the_private_chat(bot: Bot) -> None:
     await bot.api.reply_to(1010, "everything I stored about you is erased")
     async with bot.app.database.read() as repo:
         assert await repo.person("telegram", "1010") is None
+
+
+async def test_progress_chart_and_report_arrive_in_the_private_chat(bot: Bot) -> None:
+    await enrol(bot, 1011)
+    bot.clock.now = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    await session_checkin(bot, 1011, "2", "1")
+    bot.api.send_text(1011, 1011, "/progress")
+    await bot.api.wait_until(lambda: bool(bot.api.sent("sendPhoto")))
+    [photo] = bot.api.sent("sendPhoto")
+    assert photo["chat_id"] == 1011
+    assert "sessions done" in str(photo["caption"])
+    await say(bot, 1011, "/report")
+    await bot.api.wait_until(lambda: len(bot.api.sent("sendDocument")) == 2)
+    pdf, table = bot.api.sent("sendDocument")
+    assert bytes(pdf["document_bytes"]).startswith(b"%PDF")
+    assert bytes(table["document_bytes"]).startswith(b"local_date,kind,")
+    assert {p["chat_id"] for p in bot.api.sent("sendDocument")} == {1011}

@@ -438,7 +438,12 @@ class FakeDiscord:
                 original = self.messages[interaction.original]
                 if original["content"] == "" and not original.get("_followed"):
                     # the first follow-up after "thinking…" replaces the deferred message
-                    original.update(content=body.get("content", ""), components=body.get("components", []))
+                    replacement = self._store(
+                        interaction.channel_id, body, flags, interaction.guild_id, token
+                    )
+                    del self.messages[int(replacement["id"])]
+                    original.update(content=replacement["content"], components=replacement["components"],
+                                    attachments=replacement["attachments"])  # fmt: skip
                     original["_followed"] = True
                     return _json(original)
             return _json(self._store(interaction.channel_id, body, flags, interaction.guild_id, token))

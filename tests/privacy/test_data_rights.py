@@ -66,6 +66,16 @@ async def test_export_holds_the_plan_check_ins_and_decisions(
     ]
     assert plan["decisions"]
     assert plan["triage"]["answers"]["age"] == "34"
+    # round trip: every stored row of theirs is in the file, value for value
+    stored = await everything(any_db)
+    mine = {plan["id"]}
+    for table, key in (("checkins", "checkins"), ("decisions", "decisions"), ("exercise_levels", "levels")):
+        rows = [r for r in stored[table] if r["enrolment_id"] in mine]
+        assert len(plan[key]) == len(rows)
+    assert {c["id"] for c in plan["checkins"]} == {
+        r["id"] for r in stored["checkins"] if r["enrolment_id"] in mine
+    }
+    assert json.loads(json.dumps(document)) == document
 
 
 async def test_forget_leaves_no_row_behind(
