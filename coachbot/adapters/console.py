@@ -50,9 +50,12 @@ class ConsoleAdapter:
         if reply.choices:
             self._buttons = {label.lower(): token for row in reply.choices for label, token in row}
             lines.extend("          " + "  ".join(f"[{label}]" for label, _ in row) for row in reply.choices)
-        if reply.file is not None:
-            path = Path.cwd() / Path(reply.file.filename).name
-            path.write_bytes(reply.file.data)
+        saved = [(reply.file.filename, reply.file.data)] if reply.file is not None else []
+        if reply.image is not None:
+            saved.append(("coachbot-progress.png", reply.image))
+        for name, data in saved:  # a terminal shows no files: they go to the current folder
+            path = Path.cwd() / Path(name).name
+            path.write_bytes(data)
             lines.append(f"          (saved {path})")
         self.stdout.write("\n".join(lines) + "\n")
         self.stdout.flush()

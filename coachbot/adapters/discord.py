@@ -411,7 +411,15 @@ class DiscordAdapter:
                 view = _view(reply)
                 if view is not None:
                     kwargs["view"] = view
-                files = [discord.File(io.BytesIO(reply.image), filename="chart.png")] if reply.image else []
+                files = (
+                    [
+                        discord.File(
+                            io.BytesIO(reply.image), filename="chart.png", description=reply.text[:1024]
+                        )
+                    ]
+                    if reply.image  # the caption doubles as the image's alt text
+                    else []
+                )
                 if reply.file is not None:
                     files.append(discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename))
                 if files:
