@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from coachbot import tracking
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import CheckIn, Enrolment, Schedule
@@ -17,7 +18,8 @@ from coachbot.store.tables import CheckIn, Enrolment, Schedule
 
 async def pause_silent(database: Database, programmes: Mapping[str, Programme], now: datetime) -> int:
     """Pause every active plan whose last answer (or enrolment) is older than its programme allows."""
-    shortest = min((p.rules.silence_pause_days for p in programmes.values()), default=7)
+    known = programmes.every() if isinstance(programmes, Catalogue) else list(programmes.values())
+    shortest = min((p.rules.silence_pause_days for p in known), default=7)
     last_answer = (
         select(CheckIn.enrolment_id, func.max(CheckIn.recorded_at).label("last"))
         .group_by(CheckIn.enrolment_id)

@@ -56,6 +56,10 @@ class Catalogue(Mapping[str, Programme]):
             return programme_id in self.shipped
         return owner.shared or (owner.platform, owner.chat_id) == (platform, chat_id)
 
+    def every(self) -> list[Programme]:
+        """Shipped and uploaded programmes alike (for rules that must hold for all plans)."""
+        return [*self.shipped.values(), *self.custom.values()]
+
     def shared(self) -> list[Programme]:
         return [self.custom[pid] for pid, owner in self.owners.items() if owner.shared]
 
