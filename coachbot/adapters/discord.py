@@ -329,14 +329,15 @@ class DiscordAdapter:
         try:
             await self.deliver(incoming)
         except errors.Blocked:
-            await interaction.followup.send(common.DMS_CLOSED, ephemeral=True)
+            await _say_privately(interaction, common.DMS_CLOSED)
             return
-        except errors.DeliveryError as error:
+        except errors.DeliveryError as error:  # never leave the person looking at "thinking…"
             log.warning("discord reply failed: %s", type(error).__name__)
+            await _say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return
-        except Exception:  # never leave the person looking at "thinking…"
+        except Exception:
             log.exception("discord interaction %s failed", interaction.id)
-            await interaction.followup.send(common.SOMETHING_WENT_WRONG, ephemeral=ephemeral)
+            await _say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return
         finally:
             _answering.reset(token)
@@ -448,6 +449,14 @@ def _view(reply: Reply) -> discord.ui.View | None:
     if reply.form is not None and len(laid_out) < 5:
         view.add_item(NoteButton(reply.form, row=len(laid_out)))
     return view
+
+
+async def _say_privately(interaction: discord.Interaction, text: str) -> None:
+    """An ephemeral follow-up, when Discord still takes one (a broken connection may not)."""
+    try:
+        await interaction.followup.send(text, ephemeral=True)
+    except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+        log.warning("discord follow-up failed: %s", type(error).__name__)
 
 
 async def _fetch(file: discord.Attachment) -> Attachment:
