@@ -79,6 +79,18 @@ class Chat:
                 break
         assert "You're enrolled" in self.text, self.text
 
+    async def log_session(self, during: str, after: str, completion: str = "All") -> None:
+        """/checkin after a session, answered with the buttons (nothing sudden)."""
+        await self.command("/checkin")
+        for answer in (during, after, completion, "No"):
+            await self.press(answer)
+
+    async def log_morning(self, pain: str) -> None:
+        """/morning, answered with the buttons (nothing new since yesterday)."""
+        await self.command("/morning")
+        await self.press(pain)
+        await self.press("None of these")
+
     async def retriage(self, **answers: str) -> None:
         """Answer the re-triage questions with the mild defaults until the plan resumes or stops."""
         skip = {"age", "exclusion", "sex", "weekly_km", "session_time", "days_choice", "morning_time"}

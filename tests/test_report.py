@@ -24,13 +24,9 @@ async def logged(coach: Coach, now: datetime) -> Chat:
     await chat.enrol()
     for day in (1, 2):
         chat.now = now + timedelta(days=day - 1, hours=9)
-        await chat.command("/checkin")
-        for answer in ("1", "1", "All", "No"):
-            await chat.press(answer)
+        await chat.log_session("1", "1")
         chat.now = now + timedelta(days=day, hours=-1)
-        await chat.command("/morning")
-        await chat.press("1")
-        await chat.press("None of these")
+        await chat.log_morning("1")
     return chat
 
 

@@ -22,13 +22,9 @@ async def test_the_weekly_summary_comes_with_the_weekly_check(
     await chat.enrol()  # Monday 2 March; weekly check on Sundays at 07:00 London
     for day, morning in ((1, 3), (2, 3), (3, 2)):
         chat.now = now + timedelta(days=day - 1, hours=9)
-        await chat.command("/checkin")
-        for answer in ("2", "1", "All", "No"):
-            await chat.press(answer)
+        await chat.log_session("2", "1")
         chat.now = now + timedelta(days=day, hours=-1)
-        await chat.command("/morning")
-        await chat.press(str(morning))
-        await chat.press("None of these")
+        await chat.log_morning(str(morning))
     await Ticker(sqlite_db, programmes).tick(datetime(2026, 3, 8, 7, 0, 10, tzinfo=UTC))
     async with sqlite_db.read() as repo:
         rows = list((await repo.session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())

@@ -143,6 +143,26 @@ async def with_button(bot: Bot, user: int, label: str, before: int) -> p.Payload
     return message
 
 
+async def answer_session(bot: Bot, user: int, during_question: p.Payload, during: str, after: str) -> None:
+    after_question = await click(bot, user, during_question, during, "now")
+    completion = await click(bot, user, after_question, after, "How much")
+    sudden = await click(bot, user, completion, "All", "sudden")
+    await click(bot, user, sudden, "No", "Logged")
+
+
+async def session_checkin(bot: Bot, user: int, during: str, after: str) -> None:
+    before = len(bot.api.dms(user))
+    await bot.api.slash(user, "checkin")
+    await answer_session(bot, user, await with_button(bot, user, "10", before), during, after)
+
+
+async def morning_checkin(bot: Bot, user: int, pain: str, outcome: str) -> None:
+    before = len(bot.api.dms(user))
+    await bot.api.slash(user, "checkin", {"which": "morning"})
+    safety = await click(bot, user, await with_button(bot, user, "10", before), pain, "Anything new")
+    await click(bot, user, safety, "None of these", outcome)
+
+
 def button_labels(message: p.Payload) -> list[list[str]]:
     return [[b["label"] for b in row["components"]] for row in message["components"]]
 
@@ -427,13 +447,7 @@ async def test_export_from_a_channel_arrives_as_a_file_in_the_dms(bot: Bot) -> N
 async def test_progress_and_report_arrive_as_files_in_the_dms(bot: Bot) -> None:
     await enrol(bot, 14)
     bot.clock.now = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
-    before = len(bot.api.dms(14))
-    await bot.api.slash(14, "checkin")
-    during = await with_button(bot, 14, "10", before)
-    after = await click(bot, 14, during, "2", "now")
-    completion = await click(bot, 14, after, "1", "How much")
-    sudden = await click(bot, 14, completion, "All", "sudden")
-    await click(bot, 14, sudden, "No", "Logged")
+    await session_checkin(bot, 14, "2", "1")
     before = len(bot.api.dms(14))
     await bot.api.slash(14, "progress", channel_id=CHANNEL)
     chart = await bot.api.dm(14, "sessions done", after=before)

@@ -13,10 +13,13 @@ from tests.adapters.test_discord import (
     CHANNEL,
     GUILD,
     Bot,
+    answer_session,
     answer_triage,
     button_labels,
     click,
     discord_bot,  # noqa: F401 (the "bot" fixture)
+    morning_checkin,
+    session_checkin,
     with_button,
 )
 from tests.conftest import ROOT
@@ -132,26 +135,6 @@ async def test_a_club_in_a_discord_channel(bot: Bot) -> None:
     assert dated == ["Fri 27 Mar", "Mon 30 Mar"]
     for message in bot.api.in_channel(CHANNEL, ephemeral=False):
         assert not PAIN.search(message["content"]), message["content"]
-
-
-async def answer_session(bot: Bot, user: int, during_question: p.Payload, during: str, after: str) -> None:
-    after_question = await click(bot, user, during_question, during, "now")
-    completion = await click(bot, user, after_question, after, "How much")
-    sudden = await click(bot, user, completion, "All", "sudden")
-    await click(bot, user, sudden, "No", "Logged")
-
-
-async def session_checkin(bot: Bot, user: int, during: str, after: str) -> None:
-    before = len(bot.api.dms(user))
-    await bot.api.slash(user, "checkin")
-    await answer_session(bot, user, await with_button(bot, user, "10", before), during, after)
-
-
-async def morning_checkin(bot: Bot, user: int, pain: str, outcome: str) -> None:
-    before = len(bot.api.dms(user))
-    await bot.api.slash(user, "checkin", {"which": "morning"})
-    safety = await click(bot, user, await with_button(bot, user, "10", before), pain, "Anything new")
-    await click(bot, user, safety, "None of these", outcome)
 
 
 async def test_uploading_a_club_programme_on_discord(bot: Bot) -> None:

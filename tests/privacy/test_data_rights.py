@@ -23,13 +23,9 @@ async def logged_week(coach: Coach, now: datetime, user: str) -> Chat:
     await chat.enrol()
     for day in range(2):
         chat.now = now + timedelta(days=day, hours=9)
-        await chat.command("/checkin")
-        for answer in ("2", "1", "All", "No"):
-            await chat.press(answer)
+        await chat.log_session("2", "1")
         chat.now += timedelta(hours=14)
-        await chat.command("/morning")
-        await chat.press("1")
-        await chat.press("None of these")
+        await chat.log_morning("1")
     return chat
 
 
