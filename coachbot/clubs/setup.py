@@ -95,7 +95,7 @@ async def _start(turn: Turn, club: Club | None, args: str) -> list[Reply]:
     turn.repo.session.add(club)
     await turn.repo.session.flush()
     await schedule.reschedule(turn.repo, club, programme, turn.now)
-    started = texts.STARTED.format(**_fields(club, programme))
+    started = texts.STARTED.format(**_fields(club, programme)) + _no_posts(club, programme)
     return [join_message(turn, club, programme, started)]
 
 
@@ -182,4 +182,13 @@ def _fields(club: Club, programme: Programme) -> dict[str, str]:
 
 
 def _summary(turn: Turn, club: Club) -> str:
-    return texts.SUMMARY.format(**_fields(club, _programme(turn, club)))
+    programme = _programme(turn, club)
+    return texts.SUMMARY.format(**_fields(club, programme)) + _no_posts(club, programme)
+
+
+def _no_posts(club: Club, programme: Programme) -> str:
+    """Say so when the club's days miss every session day of the programme: no post would ever come."""
+    if schedule.post_days(club, programme):
+        return ""
+    sessions = ",".join(day for day in programme.phases[0].week)
+    return "\n" + texts.NO_POST_DAYS.format(days=describe_days(sessions))

@@ -27,6 +27,10 @@ SUMMARY = (
     "**{title}** ({state}): club post at {time} ({zone}) on {days}; weekly digest on {digest}; "
     "leaderboard {leaderboard}. Join code: {code}"
 )
+NO_POST_DAYS = (
+    "Note: the programme's first phase trains on {days}, none of them a club day, so no club post will "
+    "come. Change the days with /club settings days mon,wed,fri (for example)."
+)
 STATE_LABELS = {"active": "running", "paused": "paused", "stopped": "stopped"}
 ON, OFF = "on", "off"
 NO_CLUB = "This group has no club programme yet. {usage}"

@@ -248,3 +248,12 @@ async def test_joining_a_second_club_leaves_the_first(coach: Coach, now: datetim
         plan = (await repo.session.execute(select(Enrolment))).scalar_one()
     assert [m.left_at is None for m in members] == [False, True]
     assert plan.club_id == members[1].club_id
+
+
+async def test_club_days_that_miss_every_session_day_are_pointed_out(coach: Coach, now: datetime) -> None:
+    admin = Chat(coach, now, user_id="900", chat_kind="group")
+    await admin.command("/club start calf-strength-12w days tue,thu", admin=True)
+    assert "so no club post will come" in admin.text
+    assert "Mon, Wed and Fri" in admin.text or "Mon, Wed, Fri" in admin.text
+    await admin.command("/club settings days mon,wed", admin=True)
+    assert "no club post will come" not in admin.text
