@@ -1,5 +1,5 @@
-"""Joining a club from its Join button (/start <join code> in the private chat), the leaderboard opt-in,
-and the club post's Done button.
+"""Joining a club from its Join button (/start <join code> in the private chat), and the club post's Done
+button (the leaderboard opt-in and the membership rows are in membership.py).
 
 Joining runs the same enrolment and triage as anyone else's; a person the triage refers is not enrolled
 and not added, and the club is told nothing. Someone already following a plan joins with that plan.
