@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -24,38 +23,24 @@ from typing import Any
 import aiohttp
 import discord
 import yarl
-from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
-from coachbot.adapters.discord_format import rows, split, to_markdown
-from coachbot.delivery import errors
-from coachbot.messages import (
-    JOIN_PREFIX,
-    MAX_ATTACHMENT_BYTES,
-    Address,
-    Attachment,
-    Choice,
-    Command,
-    Incoming,
-    Membership,
-    Reply,
-    Text,
-    join_token,
+from coachbot.adapters.discord_calls import acknowledge, fetch, pin, say_privately, translate
+from coachbot.adapters.discord_client import Client
+from coachbot.adapters.discord_components import (
+    view,
 )
-from coachbot.texts import checkin as checkin_texts
+from coachbot.adapters.discord_format import split, to_markdown
+from coachbot.delivery import errors
+from coachbot.messages import Address, Choice, Command, Incoming, Membership, Reply, Text
 from coachbot.texts import common
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
 GROUP_COMMANDS = frozenset({"help", "club"})  # answered in the channel; every other command runs in DMs
-NOTE_BUTTON = "coachbot:note"
-NOTE_FORM = "coachbot:note-form"
-NOTE_INPUT = "note"
-NOTE_MAX = 200
-RATE_LIMIT_WAIT = 30.0  # discord.py waits out shorter 429s itself (30 s is its minimum); longer ones pause us
 MAX_PAYLOAD = 64  # longest /start code passed to the core
 
 
@@ -72,129 +57,6 @@ class _Answering:
 
 
 _answering: ContextVar[_Answering | None] = ContextVar("discord_answering", default=None)
-
-
-class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<token>v1:(?!join:).+)"):
-    """A button carrying a core token (v1:...): it works whichever process sent the message."""
-
-    def __init__(self, token: str, label: str = "…", row: int | None = None) -> None:
-        style = discord.ButtonStyle.primary if token.startswith("v1:go:") else discord.ButtonStyle.secondary
-        super().__init__(discord.ui.Button(label=label, custom_id=token, style=style, row=row))
-        self.token = token
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> CoreButton:
-        return cls(match["token"])
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _adapter(interaction).on_button(interaction, self.token)
-
-
-class JoinButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v1:join:(?P<code>[\w-]+)"):
-    """A club's Join button: /start <code> for the person who clicks, answered in their DMs."""
-
-    def __init__(self, code: str, label: str = "Join", row: int | None = None) -> None:
-        style = discord.ButtonStyle.success
-        super().__init__(discord.ui.Button(label=label, custom_id=join_token(code), style=style, row=row))
-        self.code = code
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> JoinButton:
-        return cls(match["code"])
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _adapter(interaction).on_command(interaction, "start", self.code)
-
-
-class NoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NOTE_BUTTON):
-    """Opens the note form (a modal) for a question answered in a few words."""
-
-    def __init__(self, label: str = checkin_texts.NOTE_FORM, row: int | None = None) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label[:80], custom_id=NOTE_BUTTON, style=discord.ButtonStyle.primary, row=row
-            )
-        )
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> NoteButton:
-        return cls()
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_modal(NoteForm())
-
-
-class NoteForm(discord.ui.Modal):
-    """One short text field. Its submit is handled from the raw interaction (Client.on_interaction), so a
-    submit that arrives after a restart, when this object is gone, is read the same way."""
-
-    def __init__(self) -> None:
-        super().__init__(title=checkin_texts.NOTE_FORM[:45], custom_id=NOTE_FORM, timeout=900)
-        self.add_item(
-            discord.ui.TextInput(
-                label=checkin_texts.NOTE_LABEL, custom_id=NOTE_INPUT, max_length=NOTE_MAX, required=True
-            )
-        )
-
-    async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Nothing here: Client.on_interaction answers every note form, live or from before a restart."""
-
-
-class _Client(discord.Client):
-    """discord.py's client with default intents only (no privileged ones) and our handlers."""
-
-    def __init__(self, adapter: DiscordAdapter) -> None:
-        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warning about it
-        super().__init__(
-            intents=discord.Intents.default(),
-            max_ratelimit_timeout=RATE_LIMIT_WAIT,
-            guild_ready_timeout=adapter.guild_ready_timeout,
-        )
-        self.adapter = adapter
-        self.tree: app_commands.CommandTree[_Client] = app_commands.CommandTree(self)
-
-    async def setup_hook(self) -> None:
-        self.add_dynamic_items(CoreButton, JoinButton, NoteButton)
-        for command in discord_commands.build(self.adapter.on_command, self.adapter.commands):
-            self.tree.add_command(command)
-
-    async def on_ready(self) -> None:
-        self.adapter.ready.set()
-
-    async def on_message(self, message: discord.Message) -> None:
-        await self.adapter.on_message(message)
-
-    async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await self.adapter.on_guild_remove(guild)
-
-    async def on_interaction(self, interaction: discord.Interaction) -> None:
-        data: dict[str, Any] = dict(interaction.data or {})
-        if interaction.type is discord.InteractionType.modal_submit and data.get("custom_id") == NOTE_FORM:
-            await self.adapter.on_note(interaction, _field(list(data.get("components", [])), NOTE_INPUT))
-
-
-def _adapter(interaction: discord.Interaction) -> DiscordAdapter:
-    client = interaction.client
-    assert isinstance(client, _Client)
-    return client.adapter
-
-
-def _field(components: list[Any], custom_id: str) -> str:
-    """A text input's value from a modal submit, whether wrapped in action rows or in labels."""
-    for component in components:
-        if component.get("custom_id") == custom_id and "value" in component:
-            return str(component["value"])
-        nested = component.get("components") or ([component["component"]] if "component" in component else [])
-        found = _field(nested, custom_id)
-        if found:
-            return found
-    return ""
 
 
 class DiscordAdapter:
@@ -219,7 +81,7 @@ class DiscordAdapter:
         self.dev_guild = dev_guild
         self.clock = clock
         self.guild_ready_timeout = 2.0  # discord.py's wait for servers' details before on_ready
-        self._client: _Client | None = None
+        self._client: Client | None = None
         self.logged_in = asyncio.Event()
         self.ready = asyncio.Event()  # connected to the gateway and receiving events
 
@@ -231,7 +93,7 @@ class DiscordAdapter:
             Route.BASE = self.api_url
         if self.gateway_url:
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
-        client = self._client = _Client(self)
+        client = self._client = Client(self)
         try:
             async with client:
                 await client.login(self._token)
@@ -250,7 +112,7 @@ class DiscordAdapter:
         self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
     ) -> None:
         in_server = interaction.guild_id is not None
-        if not await _acknowledge(interaction, ephemeral=in_server, thinking=True):
+        if not await acknowledge(interaction, ephemeral=in_server, thinking=True):
             return
         user = str(interaction.user.id)
         if in_server and name in GROUP_COMMANDS:
@@ -268,12 +130,12 @@ class DiscordAdapter:
             admin=admin,
             origin=str(interaction.channel_id) if in_server and address.chat_kind == "private" else "",
             display_name=interaction.user.display_name,
-            attachment=await _fetch(file) if file is not None and admin else None,
+            attachment=await fetch(file) if file is not None and admin else None,
         )
         await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
 
     async def on_button(self, interaction: discord.Interaction, token: str) -> None:
-        if not await _acknowledge(interaction):
+        if not await acknowledge(interaction):
             return
         choice = Choice(
             sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token
@@ -281,7 +143,7 @@ class DiscordAdapter:
         await self._answer(interaction, choice, in_place=True)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
-        if not await _acknowledge(interaction):
+        if not await acknowledge(interaction):
             return
         text = Text(
             sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note
@@ -329,15 +191,15 @@ class DiscordAdapter:
         try:
             await self.deliver(incoming)
         except errors.Blocked:
-            await _say_privately(interaction, common.DMS_CLOSED)
+            await say_privately(interaction, common.DMS_CLOSED)
             return
         except errors.DeliveryError as error:  # never leave the person looking at "thinking…"
             log.warning("discord reply failed: %s", type(error).__name__)
-            await _say_privately(interaction, common.SOMETHING_WENT_WRONG)
+            await say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return
         except Exception:
             log.exception("discord interaction %s failed", interaction.id)
-            await _say_privately(interaction, common.SOMETHING_WENT_WRONG)
+            await say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return
         finally:
             _answering.reset(token)
@@ -378,11 +240,11 @@ class DiscordAdapter:
                 channel = client.get_partial_messageable(int(reply.to.chat_id))
             message = await self._post(channel.send, reply)
             if reply.pin and reply.to.chat_kind == "group":
-                await _pin(message)
+                await pin(message)
         except discord.RateLimited as error:
             raise errors.RetryAfter(error.retry_after) from error
         except discord.HTTPException as error:
-            raise _translate(error) from error
+            raise translate(error) from error
         except (aiohttp.ClientError, OSError) as error:
             raise errors.TemporaryFailure(type(error).__name__) from error
         if (
@@ -409,9 +271,9 @@ class DiscordAdapter:
         for index, piece in enumerate(pieces):
             kwargs: dict[str, Any] = {"content": piece, "allowed_mentions": _MENTIONS}
             if index == len(pieces) - 1:
-                view = _view(reply)
-                if view is not None:
-                    kwargs["view"] = view
+                buttons = view(reply)
+                if buttons is not None:
+                    kwargs["view"] = buttons
                 files = (
                     [
                         discord.File(
@@ -433,77 +295,6 @@ class DiscordAdapter:
 _MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
 
 
-def _view(reply: Reply) -> discord.ui.View | None:
-    """The reply's buttons (and the note form's button) as a view with no timeout."""
-    laid_out = rows(reply.choices)
-    if not laid_out and reply.form is None:
-        return None
-    view = discord.ui.View(timeout=None)
-    for number, row in enumerate(laid_out):
-        for label, token in row:
-            joins = token.startswith(JOIN_PREFIX)
-            code = token.removeprefix(JOIN_PREFIX)
-            view.add_item(
-                JoinButton(code, label, row=number) if joins else CoreButton(token, label, row=number)
-            )
-    if reply.form is not None and len(laid_out) < 5:
-        view.add_item(NoteButton(reply.form, row=len(laid_out)))
-    return view
-
-
-async def _say_privately(interaction: discord.Interaction, text: str) -> None:
-    """An ephemeral follow-up, when Discord still takes one (a broken connection may not)."""
-    try:
-        await interaction.followup.send(text, ephemeral=True)
-    except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
-        log.warning("discord follow-up failed: %s", type(error).__name__)
-
-
-async def _fetch(file: discord.Attachment) -> Attachment:
-    """A command's file, downloaded when it is small enough (larger ones reach the core without data)."""
-    if file.size > MAX_ATTACHMENT_BYTES:
-        return Attachment(file.filename, file.size)
-    try:
-        return Attachment(file.filename, file.size, (await file.read())[: MAX_ATTACHMENT_BYTES + 1])
-    except discord.HTTPException as error:
-        log.warning("could not download a file: %s", error.status)
-        return Attachment(file.filename, file.size)
-
-
-async def _pin(message: discord.Message) -> None:
-    """Pin a club's join message where the bot may (Manage Messages); without the right it still stands."""
-    try:
-        await message.pin()
-    except discord.HTTPException as error:
-        log.info("could not pin in %s: %s", message.channel.id, error.status)
-
-
-async def _acknowledge(interaction: discord.Interaction, **defer: bool) -> bool:
-    """Acknowledge at once (the answer follows as follow-ups). False when Discord no longer takes it: an
-    event replayed after a reconnect (acknowledged already) or one that arrived too late to answer; the
-    person's action is then not handled at all, rather than handled with no way to reply."""
-    try:
-        await interaction.response.defer(**defer)
-    except (discord.HTTPException, discord.InteractionResponded) as error:
-        log.info("discord interaction %s not acknowledged: %s", interaction.id, type(error).__name__)
-        return False
-    return True
-
-
 def _private(user_id: str) -> Address:
     """A person's private address on Discord is their user id: prompts open (or reuse) the DM channel."""
     return Address(PLATFORM, user_id, user_id, "private")
-
-
-def _translate(error: discord.HTTPException) -> errors.DeliveryError:
-    """403 (50007: DMs closed or the bot blocked) and 404 (unknown user or channel) are not retried;
-    discord.py has already waited out short 429s and retried 5xx."""
-    detail = f"{error.status} {error.code}: {error.text[:100]}"
-    if error.status in (403, 404):
-        return errors.Blocked(detail)
-    if error.status == 429:
-        retry_after = error.response.headers.get("Retry-After", "5")
-        return errors.RetryAfter(float(retry_after), detail)
-    if error.status >= 500:
-        return errors.TemporaryFailure(detail)
-    return errors.Rejected(detail)

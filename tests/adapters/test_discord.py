@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coachbot.adapters.discord import NOTE_FORM, DiscordAdapter
+from coachbot.adapters.discord import DiscordAdapter
+from coachbot.adapters.discord_components import NOTE_FORM
 from coachbot.app import App, build
 from coachbot.delivery.errors import Rejected
 from coachbot.delivery.limits import PlatformLimits

@@ -1,0 +1,68 @@
+"""Small wrappers around discord.py calls for the adapter: acknowledging an interaction, an ephemeral
+follow-up, pinning, fetching an attached file, and translating discord.py's HTTP errors into the delivery
+errors the outbox sender understands."""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import discord
+
+from coachbot.delivery import errors
+from coachbot.messages import MAX_ATTACHMENT_BYTES, Attachment
+
+log = logging.getLogger(__name__)
+
+
+async def say_privately(interaction: discord.Interaction, text: str) -> None:
+    """An ephemeral follow-up, when Discord still takes one (a broken connection may not)."""
+    try:
+        await interaction.followup.send(text, ephemeral=True)
+    except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+        log.warning("discord follow-up failed: %s", type(error).__name__)
+
+
+async def fetch(file: discord.Attachment) -> Attachment:
+    """A command's file, downloaded when it is small enough (larger ones reach the core without data)."""
+    if file.size > MAX_ATTACHMENT_BYTES:
+        return Attachment(file.filename, file.size)
+    try:
+        return Attachment(file.filename, file.size, (await file.read())[: MAX_ATTACHMENT_BYTES + 1])
+    except discord.HTTPException as error:
+        log.warning("could not download a file: %s", error.status)
+        return Attachment(file.filename, file.size)
+
+
+async def pin(message: discord.Message) -> None:
+    """Pin a club's join message where the bot may (Manage Messages); without the right it still stands."""
+    try:
+        await message.pin()
+    except discord.HTTPException as error:
+        log.info("could not pin in %s: %s", message.channel.id, error.status)
+
+
+async def acknowledge(interaction: discord.Interaction, **defer: bool) -> bool:
+    """Acknowledge at once (the answer follows as follow-ups). False when Discord no longer takes it: an
+    event replayed after a reconnect (acknowledged already) or one that arrived too late to answer; the
+    person's action is then not handled at all, rather than handled with no way to reply."""
+    try:
+        await interaction.response.defer(**defer)
+    except (discord.HTTPException, discord.InteractionResponded) as error:
+        log.info("discord interaction %s not acknowledged: %s", interaction.id, type(error).__name__)
+        return False
+    return True
+
+
+def translate(error: discord.HTTPException) -> errors.DeliveryError:
+    """403 (50007: DMs closed or the bot blocked) and 404 (unknown user or channel) are not retried;
+    discord.py has already waited out short 429s and retried 5xx."""
+    detail = f"{error.status} {error.code}: {error.text[:100]}"
+    if error.status in (403, 404):
+        return errors.Blocked(detail)
+    if error.status == 429:
+        retry_after = error.response.headers.get("Retry-After", "5")
+        return errors.RetryAfter(float(retry_after), detail)
+    if error.status >= 500:
+        return errors.TemporaryFailure(detail)
+    return errors.Rejected(detail)
