@@ -17,8 +17,9 @@ from coachbot.clubs import store
 from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import WEEKDAYS, Programme
 from coachbot.schedule import parse_days
+from coachbot.store.club_tables import Club
 from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Club, Enrolment
+from coachbot.store.tables import CheckIn, Enrolment
 from coachbot.texts import clubs as texts
 
 WEEK = timedelta(days=7)

@@ -15,7 +15,7 @@ from coachbot.conversation import flow
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Address, Choice, Reply
-from coachbot.store.tables import Club
+from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
 
 DONE_PREFIX = "v1:done:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coachbot.clubs import store
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Choice, Reply
-from coachbot.store.tables import ClubMember
+from coachbot.store.club_tables import ClubMember
 from coachbot.texts import clubs as texts
 
 LEADERBOARD_PREFIX = "v1:lb:"

@@ -9,8 +9,8 @@ from coachbot.clubs import store
 from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import Programme, Weekday
 from coachbot.schedule import next_due, parse_days, parse_time
+from coachbot.store.club_tables import Club
 from coachbot.store.repo import Repo
-from coachbot.store.tables import Club
 
 KINDS = ("post", "digest")
 

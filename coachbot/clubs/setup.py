@@ -19,7 +19,7 @@ from coachbot.messages import Reply, join_token
 from coachbot.present import days as describe_days
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
-from coachbot.store.tables import Club
+from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
 from coachbot.texts import common
 

@@ -6,8 +6,9 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from coachbot.store.club_tables import Club, ClubMember, ClubSchedule
 from coachbot.store.repo import Repo
-from coachbot.store.tables import Club, ClubMember, ClubSchedule, Enrolment, Person
+from coachbot.store.tables import Enrolment, Person
 
 
 async def club_in_chat(repo: Repo, platform: str, chat_id: str) -> Club | None:

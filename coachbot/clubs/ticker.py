@@ -19,9 +19,9 @@ from coachbot.messages import Button, join_token
 from coachbot.present import session as describe_session
 from coachbot.programme.schema import Programme
 from coachbot.schedule import parse_days
+from coachbot.store.club_tables import Club, ClubSchedule
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
-from coachbot.store.tables import Club, ClubSchedule
 from coachbot.texts import clubs as texts
 
 

@@ -17,7 +17,7 @@ from coachbot.conversation.turn import Turn
 from coachbot.messages import MAX_ATTACHMENT_BYTES, Reply
 from coachbot.programme.catalogue import Catalogue, Owner
 from coachbot.programme.loader import ProgrammeError, load_upload
-from coachbot.store.tables import CustomProgramme
+from coachbot.store.club_tables import CustomProgramme
 from coachbot.texts import clubs as texts
 
 SHOWN_PROBLEMS = 10

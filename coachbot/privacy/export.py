@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import inspect, or_, select
 
 from coachbot.messages import mention
+from coachbot.store.club_tables import ClubMember
 from coachbot.store.repo import Repo
 from coachbot.store.tables import (
     CheckIn,
-    ClubMember,
     Conversation,
     Decision,
     Enrolment,

@@ -11,13 +11,11 @@ from __future__ import annotations
 from sqlalchemy import delete, or_, select, update
 
 from coachbot.privacy.export import to_person
+from coachbot.store.club_tables import Club, ClubMember, CustomProgramme
 from coachbot.store.repo import Repo
 from coachbot.store.tables import (
     CheckIn,
-    Club,
-    ClubMember,
     Conversation,
-    CustomProgramme,
     Decision,
     Enrolment,
     ExerciseLevel,

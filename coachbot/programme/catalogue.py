@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from coachbot.programme.loader import ProgrammeError, load_text
 from coachbot.programme.schema import Programme
+from coachbot.store.club_tables import CustomProgramme
 from coachbot.store.db import Database
-from coachbot.store.tables import CustomProgramme
 
 
 @dataclass(frozen=True)

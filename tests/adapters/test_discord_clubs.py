@@ -8,7 +8,8 @@ from functools import partial
 
 from sqlalchemy import select
 
-from coachbot.store.tables import ClubMember, Enrolment, ExerciseLevel
+from coachbot.store.club_tables import ClubMember
+from coachbot.store.tables import Enrolment, ExerciseLevel
 from tests.adapters.test_discord import (
     CHANNEL,
     GUILD,

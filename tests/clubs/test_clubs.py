@@ -13,8 +13,9 @@ from coachbot.clubs.ticker import ClubTicker
 from coachbot.coach import Coach
 from coachbot.messages import JOIN_PREFIX, Reply
 from coachbot.programme.schema import Programme
+from coachbot.store.club_tables import Club, ClubMember
 from coachbot.store.db import Database
-from coachbot.store.tables import Club, ClubMember, Enrolment, OutboxMessage
+from coachbot.store.tables import Enrolment, OutboxMessage
 from tests.chat import Chat
 
 STRENGTH = "12-week calf strengthening for runners"
