@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
@@ -28,9 +26,6 @@ from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
 from coachbot.schedule import ScheduleInputError, due_instants, parse_days, parse_time, parse_zone
 from coachbot.settings import Settings, SettingsError, load_settings
-
-if TYPE_CHECKING:
-    from coachbot.report import ReportData
 
 PROGRESS_BAR_MIN_DAYS = 365
 SCHEDULE_HELP = (
@@ -103,10 +98,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "db":
             return asyncio.run(_upgrade(settings.database_url.value))
+        if args.command in ("export", "report"):
+            from coachbot import cli_people  # database and drawing libraries only when needed
+
         if args.command == "export":
-            return asyncio.run(_export(settings.database_url.value, args.platform, args.user))
+            return asyncio.run(cli_people.export(settings.database_url.value, args.platform, args.user))
         if args.command == "report":
-            return _report(settings, args.platform, args.user, args.out)
+            return cli_people.report(settings, args.platform, args.user, args.out)
         return _run(settings)
     except (SettingsError, ProgrammeError) as error:
         print(f"coachbot: {error}", file=sys.stderr)
@@ -213,62 +211,6 @@ async def _upgrade(url: str) -> int:
         await database.close()
     print("database is up to date")
     return 0
-
-
-async def _export(url: str, platform: str, user: str) -> int:
-    """For operators answering a data request: the same document /export sends the person."""
-    from coachbot.privacy.export import collect, dumps
-    from coachbot.store import migrate
-    from coachbot.store.db import Database
-
-    database = Database.connect(url)
-    try:
-        await migrate.upgrade(database)
-        async with database.read() as repo:
-            person = await repo.person(platform, user)
-            if person is None:
-                print(f"coachbot: nothing is stored for {platform} user {user}", file=sys.stderr)
-                return 1
-            document = await collect(repo, person, datetime.now(UTC))
-    finally:
-        await database.close()
-    sys.stdout.write(dumps(document))
-    return 0
-
-
-def _report(settings: Settings, platform: str, user: str, out: Path) -> int:
-    """For operators: the /report files of a person's current (or latest) plan."""
-    from coachbot import report
-
-    data = asyncio.run(_report_data(settings, platform, user))
-    if data is None:
-        print(f"coachbot: no plan is stored for {platform} user {user}", file=sys.stderr)
-        return 1
-    out.write_bytes(report.pdf(data))
-    out.with_suffix(".csv").write_bytes(report.checkins_csv(data.checkins))
-    print(f"wrote {out} and {out.with_suffix('.csv')}", file=sys.stderr)
-    return 0
-
-
-async def _report_data(settings: Settings, platform: str, user: str) -> ReportData | None:
-    from coachbot import report
-    from coachbot.store import migrate
-    from coachbot.store.db import Database
-
-    programmes = load_directory(settings.programmes_dir)
-    database = Database.connect(settings.database_url.value)
-    try:
-        await migrate.upgrade(database)
-        async with database.read() as repo:
-            person = await repo.person(platform, user)
-            plans = await repo.enrolments(person.id) if person is not None else []
-            if person is None or not plans or plans[-1].programme_id not in programmes:
-                return None
-            zone = person.tz or "UTC"
-            today = datetime.now(UTC).astimezone(ZoneInfo(zone)).date()
-            return await report.gather(repo, plans[-1], programmes[plans[-1].programme_id], zone, today)
-    finally:
-        await database.close()
 
 
 def _run(settings: Settings) -> int:
