@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coachbot.charts import DayPain, HeelRaises, ProgressSeries
+from coachbot.coaching.constants import TRAINED
 from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import WEEKDAYS, Programme
 from coachbot.schedule import parse_days
 from coachbot.store.repo import Repo
 from coachbot.store.tables import CheckIn, Decision, Enrolment
-
-DONE = ("all", "most", "some")
 
 
 async def series_for(repo: Repo, enrolment: Enrolment, programme: Programme, today: date) -> ProgressSeries:
@@ -37,7 +36,7 @@ def build(
             day = DayPain(day.day, day.during, day.after, checkin.morning)
         by_day[checkin.local_date] = day
     sessions = {c.local_date: c for c in checkins if c.kind == "session"}
-    done = tuple(sorted(day for day, c in sessions.items() if c.completion in DONE))
+    done = tuple(sorted(day for day, c in sessions.items() if c.completion in TRAINED))
     phases = _phases(enrolment, checkins, today)
     zone = programme.rules.zones[programme.phase(phases[-1][2]).group]
     return ProgressSeries(
@@ -88,7 +87,7 @@ def _missed(
         day = first
         while day <= min(last, today - timedelta(days=1)):
             checkin = sessions.get(day)
-            if WEEKDAYS[day.weekday()] in days and (checkin is None or checkin.completion not in DONE):
+            if WEEKDAYS[day.weekday()] in days and (checkin is None or checkin.completion not in TRAINED):
                 missed.append(day)
             day += timedelta(days=1)
     return tuple(missed)

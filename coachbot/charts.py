@@ -77,7 +77,14 @@ def trend(series: ProgressSeries) -> str:
         return "unknown"
     first = [m for d, m in mornings if (d - mornings[0][0]).days < TREND_DAYS]
     last = [m for d, m in mornings if (mornings[-1][0] - d).days < TREND_DAYS]
-    change = mean(last) - mean(first)
+    return direction(first, last)
+
+
+def direction(earlier: list[int], later: list[int]) -> str:
+    """better, same or worse: mean pain moved down or up by a point or more; unknown without both."""
+    if not earlier or not later:
+        return "unknown"
+    change = mean(later) - mean(earlier)
     return "better" if change <= -1 else "worse" if change >= 1 else "same"
 
 

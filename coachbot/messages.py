@@ -34,6 +34,7 @@ class Incoming:
     event_id: str = ""
 
 
+MAX_FORM_CHARS = 200  # the longest answer a form (Reply.form) takes, e.g. a note
 MAX_ATTACHMENT_BYTES = 256 * 1024  # the largest file adapters download (a programme YAML)
 
 

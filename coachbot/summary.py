@@ -6,14 +6,14 @@ Pure: it reads the week's check-ins and the programme, never the database."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from statistics import mean
 
+from coachbot.charts import direction
+from coachbot.coaching.constants import TRAINED
 from coachbot.coaching.plan import level_for
 from coachbot.programme.schema import Programme
 from coachbot.store.tables import CheckIn, Enrolment
 from coachbot.texts import summary as texts
 
-DONE = ("all", "most", "some")
 WEEK = timedelta(days=7)
 
 
@@ -29,17 +29,14 @@ def trend(checkins: list[CheckIn], today: date) -> str:
         for c in checkins
         if c.kind == "morning" and c.morning is not None and WEEK <= today - c.local_date < 2 * WEEK
     ]
-    if not this or not before:
-        return "unknown"
-    change = mean(this) - mean(before)
-    return "better" if change <= -1 else "worse" if change >= 1 else "same"
+    return direction(before, this)
 
 
 def summary(enrolment: Enrolment, programme: Programme, checkins: list[CheckIn], today: date) -> str:
     done = sum(
         1
         for c in checkins
-        if c.kind == "session" and c.completion in DONE and timedelta(0) <= today - c.local_date < WEEK
+        if c.kind == "session" and c.completion in TRAINED and timedelta(0) <= today - c.local_date < WEEK
     )
     phase = programme.phase(enrolment.phase)
     later = [p for p in programme.phases if p.number > phase.number]

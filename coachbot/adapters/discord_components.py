@@ -10,13 +10,12 @@ from typing import Any, Protocol
 import discord
 
 from coachbot.adapters.discord_format import rows
-from coachbot.messages import JOIN_PREFIX, Reply, join_token
+from coachbot.messages import JOIN_PREFIX, MAX_FORM_CHARS, Reply, join_token
 from coachbot.texts import checkin as checkin_texts
 
 NOTE_BUTTON = "coachbot:note"
 NOTE_FORM = "coachbot:note-form"
 NOTE_INPUT = "note"
-NOTE_MAX = 200
 
 
 class Handlers(Protocol):
@@ -98,7 +97,7 @@ class NoteForm(discord.ui.Modal):
         super().__init__(title=checkin_texts.NOTE_FORM[:45], custom_id=NOTE_FORM, timeout=900)
         self.add_item(
             discord.ui.TextInput(
-                label=checkin_texts.NOTE_LABEL, custom_id=NOTE_INPUT, max_length=NOTE_MAX, required=True
+                label=checkin_texts.NOTE_LABEL, custom_id=NOTE_INPUT, max_length=MAX_FORM_CHARS, required=True
             )
         )
 

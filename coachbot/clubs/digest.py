@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from coachbot.clubs import store
+from coachbot.coaching.constants import TRAINED
 from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import WEEKDAYS, Programme
 from coachbot.schedule import parse_days
@@ -76,7 +77,7 @@ async def _done_days(repo: Repo, enrolment: Enrolment, today: date) -> set[date]
     query = select(CheckIn.local_date).where(
         CheckIn.enrolment_id == enrolment.id,
         CheckIn.kind == "session",
-        CheckIn.completion.in_(("all", "most", "some")),
+        CheckIn.completion.in_(TRAINED),
         CheckIn.local_date > today - timedelta(days=STREAK_LOOKBACK),
         CheckIn.local_date <= today,
     )

@@ -19,6 +19,9 @@ BASELINE_EXCLUDE_DAYS_AFTER_REGRESS = 1
 # Baseline at enrolment = walking pain, capped (CLINICAL 9.1).
 BASELINE_CAP = 5
 
+# A session counts as trained (adherence: charts, summaries, club digests) when any of it was done.
+TRAINED = ("all", "most", "some")
+
 # Row 8: low completion for reasons other than pain on this many sessions in 7 days -> offer an easier plan.
 LOW_COMPLETION_SESSIONS = 3
 

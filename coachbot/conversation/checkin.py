@@ -8,7 +8,7 @@ from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
-from coachbot.messages import Reply
+from coachbot.messages import MAX_FORM_CHARS, Reply
 from coachbot.programme.schema import WEEKDAYS
 from coachbot.texts import checkin as texts
 
@@ -32,14 +32,11 @@ def _reason(_turn: Turn, _answers: Answers) -> Question:
     return Question(texts.ASK_REASON, texts.REASON_EXPECTED, options)
 
 
-NOTE_LIMIT = 200
-
-
 def _note(_turn: Turn, _answers: Answers) -> Question:
     """A few words when the reason was "other" (CLINICAL 8 C: the reason tells pain from barriers)."""
     return Question(
         texts.ASK_NOTE,
-        texts.NOTE_EXPECTED,
+        texts.NOTE_EXPECTED.format(limit=MAX_FORM_CHARS),
         (Option("skip", texts.SKIP),),
         read=_read_note,
         form=texts.NOTE_FORM,
@@ -50,8 +47,8 @@ def _read_note(text: str) -> str:
     note = " ".join(text.split())
     if note.lower() in ("skip", "no", "none", "-"):
         return "skip"
-    if not note or len(note) > NOTE_LIMIT:
-        raise Invalid(texts.NOTE_EXPECTED)
+    if not note or len(note) > MAX_FORM_CHARS:
+        raise Invalid(texts.NOTE_EXPECTED.format(limit=MAX_FORM_CHARS))
     return note
 
 
