@@ -17,10 +17,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from coachbot import cli_safety
 from coachbot.checkins_csv import CsvError, read_days
 from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Decision
-from coachbot.coaching.safety import detect
 from coachbot.coaching.simulation import simulate
 from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
@@ -68,8 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     safety = commands.add_parser("safety", help="red-flag tools").add_subparsers(
         dest="safety_command", required=True
     )
-    check = safety.add_parser("check", help="print the red-flag tier and signs found in a message, as JSON")
+    check = safety.add_parser(
+        "check",
+        help="print a message's outcome, tier, signs, triggering words and discounted mentions (JSON)",
+    )
     check.add_argument("text", nargs="+", metavar="TEXT")
+    scoring = safety.add_parser(
+        "eval", help="score labelled corpora (YAML); exits 1 when a target of the safety net is missed"
+    )
+    scoring.add_argument("paths", nargs="+", type=Path, metavar="FILE")
     export = commands.add_parser("export", help="print everything stored about one person, as JSON")
     export.add_argument("--platform", required=True, choices=("telegram", "discord", "console"))
     export.add_argument("--user", required=True, metavar="ID", help="the person's user id on that platform")
@@ -93,9 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schedule":
             return _preview(args)
         if args.command == "safety":
-            detection = detect(" ".join(args.text))
-            print(json.dumps({"tier": detection.tier, "signs": list(detection.signs)}))
-            return 0
+            if args.safety_command == "eval":
+                return cli_safety.evaluate(args.paths)
+            return cli_safety.check(" ".join(args.text))
         if args.command == "db":
             return asyncio.run(_upgrade(settings.database_url.value))
         if args.command in ("export", "report"):
@@ -106,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             return cli_people.report(settings, args.platform, args.user, args.out)
         return _run(settings)
-    except (SettingsError, ProgrammeError) as error:
+    except (SettingsError, ProgrammeError, cli_safety.CorpusError) as error:
         print(f"coachbot: {error}", file=sys.stderr)
         return 1
 

@@ -1,96 +1,168 @@
-"""Red-flag detection in anything a person writes (CLINICAL 5, 7.2-7.4 and the free-text safety net of 8).
+"""Red-flag detection in anything a person writes (CLINICAL A1-A6; sections 5, 7.2-7.4 and the net of 8).
 
-`detect(text)` returns the tier and the signs found. Negated mentions ("no swelling", "not numb") do not
-count; hedged ones ("not as swollen") do. Pure: stdlib only.
+`detect(text)` reads the message clause by clause (mentions.py), combines the signs that count with the
+lexicon's rules, and returns one of three outcomes: certain (stop and refer at the tier), uncertain (ask
+one confirming question; refer at the tier on yes or not sure) or none. Every result explains itself:
+the signs, the words that set them off, the rules that fired and each mention set aside, with why.
+Pure: stdlib, pydantic and the packaged YAML lexicon.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
 
-from coachbot.coaching.redflags import (
-    CLAUSE_BREAKS,
-    FEVER_NEEDS,
-    HEDGES,
-    NEGATION_WINDOW,
-    NEGATORS,
-    SIGNS,
-    SPELLING_CUTOFF,
-    SPELLINGS,
-    TIER_ORDER,
-    VOCABULARY,
-    Tier,
-)
+from coachbot.coaching.lexicon import Lexicon, RuleEntry, lexicon
+from coachbot.coaching.mentions import SOMEONE_ELSE, Mention, find_mentions
+from coachbot.coaching.redflags import TIER_ORDER, Outcome, Tier, higher
+from coachbot.coaching.wording import normalise
 
-_WORD = re.compile(r"[a-z']+")
+# Risk factors a person told us at enrolment (A9), as lexicon signs, so "a bit swollen" means more.
+KNOWN_RISK_SIGN = "dvt_risk"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason to refer: a sign on its own or a rule over several signs."""
+
+    tier: Tier
+    outcome: Outcome
+    signs: tuple[str, ...]
+    rule: str
+    group: str
 
 
 @dataclass(frozen=True)
 class Detection:
+    """What a message shows: the outcome, its tier and signs, and everything that explains them."""
+
+    outcome: Outcome
     tier: Tier
-    signs: tuple[str, ...]
+    signs: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    group: str | None = None  # which confirming question to ask, when uncertain
+    fallback: Tier = "none"  # when uncertain: the tier of what is certain anyway (on "no")
+    discounted: tuple[Mention, ...] = ()
+    someone_else: Tier = "none"  # the highest tier of signs that were someone else's
+    findings: tuple[Finding, ...] = field(default=(), repr=False)
 
     @property
     def found(self) -> bool:
-        return self.tier != "none"
+        return self.outcome != "none"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "tier": self.tier,
+            "signs": list(self.signs),
+            "triggers": list(self.triggers),
+            "rules": list(self.rules),
+            "question": self.group,
+            "fallback_tier": self.fallback,
+            "someone_else_tier": self.someone_else,
+            "discounted": [
+                {"sign": mention.sign, "words": mention.words, "reason": mention.discounted}
+                for mention in self.discounted
+            ],
+        }
 
 
-@cache
-def _compiled() -> tuple[tuple[str, Tier, tuple[re.Pattern[str], ...]], ...]:
-    return tuple((sign.id, sign.tier, tuple(re.compile(p) for p in sign.patterns)) for sign in SIGNS)
+NOTHING = Detection("none", "none")
 
 
-@cache
-def _spelling_pattern() -> re.Pattern[str]:
-    words = sorted(SPELLINGS, key=len, reverse=True)
-    return re.compile(r"(?<![a-z'])(" + "|".join(re.escape(word) for word in words) + r")(?![a-z'])")
+def detect(text: str, known_risks: Iterable[str] = ()) -> Detection:
+    """The outcome of one message (A6); `known_risks` are DVT risk factors stored at enrolment (A9)."""
+    words = lexicon()
+    normalised = normalise(text, words)
+    mentions = find_mentions(normalised, words)
+    live = [mention for mention in mentions if mention.discounted is None]
+    discounted = tuple(mention for mention in mentions if mention.discounted is not None)
+    hedged = {
+        sign: all(mention.hedged for mention in live if mention.sign == sign)
+        for sign in {mention.sign for mention in live}
+    }
+    if tuple(known_risks):
+        hedged.setdefault(KNOWN_RISK_SIGN, False)
+    findings = _findings(words, hedged, normalised)
+    detection = _choose(findings, live, discounted)
+    return _with_someone_else(detection, words, discounted, live)
 
 
-def normalise(text: str) -> str:
-    """Lower-case, straight apostrophes, common misspellings and "cannot"/"unable to" -> "can't"."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"\s+", " ", text)
-    text = _spelling_pattern().sub(lambda match: SPELLINGS[match.group(1)], text)
-    return _WORD.sub(_correct, text)
+def _findings(words: Lexicon, hedged: dict[str, bool], text: str) -> list[Finding]:
+    found = []
+    for sign, is_hedged in hedged.items():
+        entry = words.signs[sign]
+        if entry.tier != "none":
+            outcome: Outcome = "uncertain" if is_hedged else entry.alone
+            found.append(Finding(entry.tier, outcome, (sign,), sign, entry.group))
+    for rule in words.data.rules:
+        signs = _rule_signs(rule, hedged, text)
+        if signs is None:
+            continue
+        named = [sign for sign in signs if words.signs[sign].tier != "none"] or list(signs)
+        outcome = "uncertain" if rule.outcome == "uncertain" or all(hedged[s] for s in named) else "certain"
+        found.append(Finding(rule.tier, outcome, signs, rule.id, words.signs[named[0]].group))
+    return found
 
 
-def _correct(match: re.Match[str]) -> str:
-    word = match.group(0)
-    if len(word) < 6 or word in VOCABULARY:
-        return word
-    close = difflib.get_close_matches(word, VOCABULARY, n=1, cutoff=SPELLING_CUTOFF)
-    return close[0] if close else word
+def _rule_signs(rule: RuleEntry, hedged: dict[str, bool], text: str) -> tuple[str, ...] | None:
+    """The signs that meet a rule's groups (different signs when `distinct`), or None."""
+    if rule.needs_words is not None and not re.search(rule.needs_words, text):
+        return None
+    options = [[sign for sign in group if sign in hedged] for group in rule.all]
+    for choice in product(*options):
+        if not rule.distinct or len(set(choice)) == len(choice):
+            return tuple(dict.fromkeys(choice))
+    return None
 
 
-def _negated(clause: str, start: int) -> bool:
-    before = _WORD.findall(clause[:start])[-NEGATION_WINDOW:]
-    for index, word in enumerate(before):
-        if word in NEGATORS:
-            between = before[index + 1 :]
-            return not any(hedge in between for hedge in HEDGES)
-    return False
+def _rank(finding: Finding) -> int:
+    return TIER_ORDER.index(finding.tier)
 
 
-def detect(text: str) -> Detection:
-    """The highest red-flag tier in a message and the signs that set it."""
-    found: set[str] = set()
-    tiers: dict[str, Tier] = {}
-    for clause in re.split(CLAUSE_BREAKS, normalise(text)):
-        for sign_id, tier, patterns in _compiled():
-            tiers[sign_id] = tier
-            if sign_id in found:
-                continue
-            for pattern in patterns:
-                if any(not _negated(clause, match.start()) for match in pattern.finditer(clause)):
-                    found.add(sign_id)
-                    break
-    if "fever" in found and not found & FEVER_NEEDS:
-        found.discard("fever")  # a fever matters here with a hot, red or swollen calf (U5)
-    if not found:
-        return Detection("none", ())
-    tier = max((tiers[sign] for sign in found), key=TIER_ORDER.index)
-    ordered = tuple(sign.id for sign in SIGNS if sign.id in found)
-    return Detection(tier, ordered)
+def _choose(findings: list[Finding], live: list[Mention], discounted: tuple[Mention, ...]) -> Detection:
+    certain = [finding for finding in findings if finding.outcome == "certain"]
+    uncertain = [finding for finding in findings if finding.outcome == "uncertain"]
+    top_certain = max(certain, key=_rank, default=None)
+    top_uncertain = max(uncertain, key=_rank, default=None)
+    certain_tier: Tier = top_certain.tier if top_certain else "none"
+    if top_uncertain is not None and _rank(top_uncertain) > TIER_ORDER.index(certain_tier):
+        chosen = [finding for finding in uncertain if finding.tier == top_uncertain.tier]
+        outcome: Outcome = "uncertain"
+        group: str | None = top_uncertain.group
+    elif top_certain is not None:
+        chosen = [finding for finding in certain if finding.tier == certain_tier]
+        outcome, group = "certain", None
+    else:
+        return Detection("none", "none", discounted=discounted)
+    signs = tuple(dict.fromkeys(sign for finding in chosen for sign in finding.signs))
+    triggers = tuple(dict.fromkeys(mention.words for mention in live if mention.sign in signs))
+    return Detection(
+        outcome,
+        chosen[0].tier,
+        signs,
+        triggers,
+        tuple(finding.rule for finding in chosen),
+        group,
+        certain_tier if outcome == "uncertain" else "none",
+        discounted,
+        findings=tuple(findings),
+    )
+
+
+def _with_someone_else(
+    detection: Detection, words: Lexicon, discounted: tuple[Mention, ...], live: list[Mention]
+) -> Detection:
+    """Note the tier of symptoms that were someone else's, so the reply can give general advice (A5)."""
+    own = {mention.sign for mention in live}
+    tier: Tier = "none"
+    for mention in discounted:
+        if mention.discounted == SOMEONE_ELSE and mention.sign not in own:
+            tier = higher(tier, words.signs[mention.sign].tier)
+    if tier == "none":
+        return detection
+    return Detection(**{**detection.__dict__, "someone_else": tier})

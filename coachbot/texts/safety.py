@@ -55,6 +55,13 @@ ROUTINE_REASONS = {
     "clinician_plan": "following the plan your own clinician gave you",
     "exclusion": "a health condition that needs a clinician's go-ahead first",
     "history": "symptoms that have lasted a long time or keep coming back",
+    # the free-text engine's routine sign ids (coaching/redflags.yaml)
+    "night_pain": "pain at rest or pain that wakes you at night",
+    "bone_pain": "pain on the shin bone",
+    "achilles_pain": "pain in the Achilles tendon rather than the calf muscle",
+    "claudication": "calf cramp that comes on at a set walking distance",
+    "recurrent": "symptoms that have lasted a long time or keep coming back",
+    "sciatica": "pain that seems to come from your back",
     "default": "the symptoms you've told me about",
 }
 ASK_ASSESSED = (

@@ -1,0 +1,149 @@
+"""Finding the signs a message mentions and setting aside the mentions that are not red flags (CLINICAL A1-A5).
+
+A mention is discounted when it is negated in its own clause, about someone else, in the past, or in a
+context that its sign lists (training effort, hyperbole, a state the programme expects, cold or laces).
+Every discounted mention keeps its reason, for the audit trail of A6. Pure: stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coachbot.coaching.lexicon import Lexicon, SignEntry
+from coachbot.coaching.wording import WORD, Clauses
+
+NEGATED = "negated"
+SOMEONE_ELSE = "someone else"
+PAST = "in the past or over"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of the message that show a sign; `discounted` says why they do not count, if they don't."""
+
+    sign: str
+    words: str
+    start: int
+    hedged: bool
+    discounted: str | None = None
+
+
+def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Every mention of every sign in a normalised text, in lexicon order."""
+    clauses = Clauses(text)
+    raw = [
+        (entry, match)
+        for entry in lexicon.data.signs
+        for match in lexicon.sign_patterns[entry.id].finditer(text)
+    ]
+    spans = [match.span() for _, match in raw]
+    subjects = _subjects(text, lexicon, spans)
+    return [_mention(entry, match, text, clauses, subjects, lexicon) for entry, match in raw]
+
+
+def _mention(
+    entry: SignEntry,
+    match: re.Match[str],
+    text: str,
+    clauses: Clauses,
+    subjects: list[tuple[int, bool]],
+    lexicon: Lexicon,
+) -> Mention:
+    index = clauses.index(max(match.start(), match.end() - 1))
+    clause = clauses.clause(index)
+    hedged = "hedged" not in entry.keeps and (
+        lexicon.hedges.search(clause) is not None or clauses.sentence(match.start()).rstrip().endswith("?")
+    )
+    reason = _discount(entry, match, text, clauses, index, subjects, lexicon)
+    return Mention(entry.id, match.group(0), match.start(), hedged, reason)
+
+
+def _discount(
+    entry: SignEntry,
+    match: re.Match[str],
+    text: str,
+    clauses: Clauses,
+    index: int,
+    subjects: list[tuple[int, bool]],
+    lexicon: Lexicon,
+) -> str | None:
+    clause = clauses.clause(index)
+    if entry.negatable and (_negated(text, clauses, index, match.start(), lexicon)):
+        return NEGATED
+    if _someone_else(subjects, match.start()):
+        return SOMEONE_ELSE
+    if "past" not in entry.keeps and _over(clauses, index, lexicon):
+        return PAST
+    for name in entry.discount:
+        context = lexicon.data.contexts[name]
+        scope = {"clause": clause, "sentence": clauses.sentence(match.start()), "message": text}[
+            context.scope
+        ]
+        found, unless = lexicon.context_patterns[name]
+        if found.search(scope) and not unless.search(scope):
+            return context.reason
+    return None
+
+
+def _over(clauses: Clauses, index: int, lexicon: Lexicon) -> bool:
+    """In the past or resolved (A5): said in the clause, or by the clause right after it."""
+    clause = clauses.clause(index)
+    if lexicon.present.search(clause):
+        return False
+    following = (clauses.clause(index + 1) if index + 1 < len(clauses.spans) else "").strip()
+    if following.startswith("still"):
+        return False  # "not as swollen as yesterday, but still there"
+    return lexicon.past.search(clause) is not None or lexicon.over_after.match(following) is not None
+
+
+def _negated(text: str, clauses: Clauses, index: int, start: int, lexicon: Lexicon) -> bool:
+    """A negator before the sign in its own clause, with only filler words between (A1)."""
+    clause_start = clauses.spans[index][0]
+    if _negator_before(text[clause_start : max(start, clause_start)], lexicon):
+        return True
+    # "no swelling, redness or heat": a bare list after a negated clause shares its negation
+    words = WORD.findall(text[clause_start:start])
+    if index > 0 and all(word in lexicon.fillers for word in words):
+        previous = clauses.clause(index - 1)
+        tail = WORD.findall(text[clause_start : clauses.spans[index][1]])
+        if len(tail) <= 4 and ("or" in tail or "nor" in tail) and _negator_before(previous, lexicon):
+            return True
+    return False
+
+
+def _negator_before(before: str, lexicon: Lexicon) -> bool:
+    words = WORD.findall(before)
+    following = ""
+    for count, word in enumerate(reversed(words)):
+        if count >= lexicon.data.negation_window:
+            return False
+        if word in lexicon.negators:
+            return True
+        if word == "and" and following in ("my", "the", "it", "its", "calf", "leg", "now", "i"):
+            return False  # "no pain and my calf is swollen": a new clause in all but the comma
+        if word not in lexicon.fillers:
+            return False
+        following = word
+    return False
+
+
+def _subjects(text: str, lexicon: Lexicon, signs: list[tuple[int, int]]) -> list[tuple[int, bool]]:
+    """Where the message names who it is about: (position, is someone else), outside sign words."""
+    others = [match.span() for match in lexicon.someone_else.finditer(text)]
+
+    def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        return any(start <= span[0] and span[1] <= end and (start, end) != span for start, end in spans)
+
+    marks = [(end, True) for start, end in others if not inside((start, end), signs)]
+    for match in lexicon.self_.finditer(text):
+        span = match.span()
+        if not any(start <= span[0] < end for start, end in others) and not inside(span, signs):
+            marks.append((span[1], False))
+    return sorted(marks)
+
+
+def _someone_else(subjects: list[tuple[int, bool]], position: int) -> bool:
+    """Who the last subject named before this position is (nobody named: the person)."""
+    last = [other for end, other in subjects if end <= position]
+    return bool(last) and last[-1]

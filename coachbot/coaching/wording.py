@@ -1,0 +1,140 @@
+"""How a message is prepared for the red-flag engine (CLINICAL A1, A2): normalised words and clauses.
+
+`normalise` lower-cases, expands contractions ("calf's" -> "calf is", "can't"/"unable to" -> "cant",
+"didn't" -> "did not"), fixes the lexicon's everyday misspellings and one-letter typos of its key words.
+`clauses` splits at `, . ; ! ?` and at "but", "just", "though", "and now" (A1). Pure: stdlib only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from coachbot.coaching.lexicon import Lexicon
+
+LAUGHTER = re.compile("[\U0001f602\U0001f923\U0001f605\U0001f606\U0001f480\U0001f62d\U0001f643]")
+WORD = re.compile(r"[a-z0-9]+")
+CLAUSE_BREAK = re.compile(
+    r"[.!?;,:()\n]+|\s[-\u2013\u2014]+\s|\.\.\.|\u2026"
+    r"|\b(?:but|just|though|although|however|whereas|except|apart from|other than|and now|now that)\b"
+)
+SENTENCE_END = re.compile(r"[.!?;\n]+")
+_CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:can ?not|can'?t|unable to|couldn'?t|could not|not able to|incapable of)\b", "cant"),
+    (r"\b(?:daren'?t|dare not|too scared to|too afraid to|scared to|afraid to)\b", "darent"),
+    (r"\bwon'?t\b", "will not"),
+    (r"\bain'?t\b", "is not"),
+    (r"\b(do|does|did|is|are|was|were|has|have|had|should|would|must|need)n'?t\b", r"\1 not"),
+    (r"\bi'?m\b", "i am"),
+    (r"\bi'?ve\b", "i have"),
+    (r"\bi'd\b", "i had"),
+    (r"\bi'll\b", "i will"),
+    (r"'re\b", " are"),
+    (r"'ve\b", " have"),
+    (r"'ll\b", " will"),
+    (
+        r"\b(calf|leg|it|that|there|what|he|she|foot|ankle|knee|shin|heel|achilles|swelling|pain|skin"
+        r"|bruise|bruising|everything|nothing|something|this|muscle|tendon|toe|back|breathing|chest|mine)'s\b",
+        r"\1 is",
+    ),
+    (r"'s\b", "s"),
+    (r"'", ""),
+)
+CONTRACTIONS = tuple((re.compile(pattern), replacement) for pattern, replacement in _CONTRACTIONS)
+
+
+class Spelling:
+    """Fixes the lexicon's listed misspellings, then one-letter typos of its vocabulary."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        data = lexicon.data
+        words = sorted(data.spellings, key=len, reverse=True)
+        self.listed = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9])")
+        self.spellings = data.spellings
+        self.vocabulary = frozenset(data.vocabulary)
+        literal = {
+            word for entry in data.signs for p in entry.patterns for word in re.findall("[a-z]{3,}", p)
+        }
+        self.known = self.vocabulary | frozenset(data.protected) | literal
+        self.near: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            for key in _deletes(word):
+                self.near.setdefault(key, set()).add(word)
+
+    def fix(self, text: str) -> str:
+        text = self.listed.sub(lambda match: self.spellings[match.group(1)], text)
+        return WORD.sub(self._typo, text)
+
+    def _typo(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) < 5 or word in self.known or word.isdigit():
+            return word
+        candidates = {c for key in _deletes(word) for c in self.near.get(key, ())}
+        close = sorted(c for c in candidates if _one_edit(word, c))
+        return close[0] if len(close) == 1 else word
+
+
+def _deletes(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _one_edit(first: str, second: str) -> bool:
+    """Damerau-Levenshtein distance of exactly one (insert, delete, replace or swap two neighbours)."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        diffs = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        if len(diffs) == 1:
+            return True
+        i, j = diffs[0], diffs[-1]
+        return len(diffs) == 2 and j == i + 1 and first[i] == second[j] and first[j] == second[i]
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+@cache
+def _spelling(lexicon: Lexicon) -> Spelling:
+    return Spelling(lexicon)
+
+
+def normalise(text: str, lexicon: Lexicon) -> str:
+    """The text the lexicon's patterns read: lower case, expanded, misspellings fixed, spaces folded."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = LAUGHTER.sub(" lol ", text)
+    text = re.sub(r"[^a-z0-9'.,;:!?&+/()\n\u2013\u2014\u2026 -]", " ", text)
+    for pattern, replacement in CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    text = _spelling(lexicon).fix(text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+class Clauses:
+    """The clauses and sentences of a normalised text as spans, to find the one a position is in."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = _spans(text, CLAUSE_BREAK)
+        self.starts = [start for start, _ in self.spans]
+        self.sentences = _spans(text, SENTENCE_END, keep_break=True)
+        self.sentence_starts = [start for start, _ in self.sentences]
+
+    def index(self, position: int) -> int:
+        return max(0, bisect_right(self.starts, position) - 1)
+
+    def clause(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.text[start:end]
+
+    def sentence(self, position: int) -> str:
+        start, end = self.sentences[max(0, bisect_right(self.sentence_starts, position) - 1)]
+        return self.text[start:end]
+
+
+def _spans(text: str, breaks: re.Pattern[str], *, keep_break: bool = False) -> list[tuple[int, int]]:
+    spans, previous = [], 0
+    for match in breaks.finditer(text):
+        spans.append((previous, match.end() if keep_break else match.start()))
+        previous = match.end()
+    spans.append((previous, len(text)))
+    return spans
