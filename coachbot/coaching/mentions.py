@@ -53,7 +53,8 @@ def _mention(
     index = clauses.index(max(match.start(), match.end() - 1))
     clause = clauses.clause(index)
     hedged = "hedged" not in entry.keeps and (
-        lexicon.hedges.search(clause) is not None or clauses.sentence(match.start()).rstrip().endswith("?")
+        lexicon.hedges.search(clause) is not None
+        or clauses.sentence(match.start()).rstrip(" !.").endswith("?")
     )
     reason = _discount(entry, match, text, clauses, index, subjects, lexicon)
     return Mention(entry.id, match.group(0), match.start(), hedged, reason)

@@ -68,7 +68,7 @@ class Spelling:
 
     def _typo(self, match: re.Match[str]) -> str:
         word = match.group(0)
-        if len(word) < 5 or word in self.known or word.isdigit():
+        if len(word) < 4 or word in self.known or word.isdigit():
             return word
         candidates = {c for key in _deletes(word) for c in self.near.get(key, ())}
         close = sorted(c for c in candidates if _one_edit(word, c))
