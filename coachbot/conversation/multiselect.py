@@ -44,10 +44,11 @@ class MultiQuestion(Question):
         return replace(self, picked=tuple(o.value for o in self.options if o.value in chosen))
 
     def shown_prompt(self) -> str:
+        """The question, or once something is ticked just what is ticked (the buttons say the rest)."""
         if not self.picked:
             return self.prompt
         labels = ", ".join(o.label for o in self.options if o.value in self.picked)
-        return self.prompt + "\n" + common.PICKED_SO_FAR.format(items=labels, done=common.DONE)
+        return common.PICKED_SO_FAR.format(items=labels, done=common.DONE)
 
     def buttons(self, serial: int) -> tuple[tuple[Button, ...], ...]:
         labelled = [
