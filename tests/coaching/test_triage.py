@@ -82,7 +82,8 @@ def test_sudden_onset_without_a_single_leg_rise_is_urgent_on_any_day(days: str) 
     assert classify(answers, TODAY).outcome == "urgent"  # CLINICAL A8: a possible Achilles rupture
     asked_so_far = {key: value for key, value in answers.items() if key not in ("location", "clinician")}
     early = early_outcome(asked_so_far)
-    assert early is not None and early.outcome == "urgent"  # the questions end at that answer
+    assert early is not None  # the questions end at that answer
+    assert early.outcome == "urgent"
 
 
 def test_a_sudden_onset_with_single_leg_rises_or_a_gradual_one_without_is_not_urgent() -> None:
