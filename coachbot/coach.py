@@ -22,6 +22,7 @@ from coachbot.conversation.pause import PAUSE
 from coachbot.conversation.phase_up import PHASE_UP
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
+from coachbot.conversation.rupture import RETRIAGE_OFFER, RUPTURE_SCREEN
 from coachbot.conversation.settings import SETTINGS
 from coachbot.conversation.skip import SKIP
 from coachbot.conversation.snooze import SNOOZE
@@ -50,6 +51,8 @@ FLOWS = {
         SKIP,
         SNOOZE,
         FORGET,
+        RUPTURE_SCREEN,
+        RETRIAGE_OFFER,
     )
 }
 
