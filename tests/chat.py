@@ -121,7 +121,16 @@ class Chat:
 
     async def retriage(self, **answers: str) -> None:
         """Answer the re-triage questions with the mild defaults until the plan resumes or stops."""
-        skip = {"age", "exclusion", "sex", "weekly_km", "session_time", "days_choice", "morning_time"}
+        skip = {
+            "age",
+            "exclusion",
+            "dvt_risks",
+            "sex",
+            "weekly_km",
+            "session_time",
+            "days_choice",
+            "morning_time",
+        }
         for key, value in triage_answers(False, **answers):
             if key in skip:
                 continue
@@ -142,6 +151,7 @@ GRADE1 = {
     "emergency": "No",
     "urgent": "No",
     "routine": "No",
+    "dvt_risks": "None of these",
     "injury": "Yes",
     "days": "3–7",
     "onset": "Tightness or cramp after I stopped",
@@ -166,6 +176,7 @@ PREVENTION = {
     "emergency": "No",
     "urgent": "No",
     "routine": "No",
+    "dvt_risks": "None of these",
     "injury": "No — I want to prevent injury",
     "weekly_km": "Skip",
     "sex": "Prefer not to say",

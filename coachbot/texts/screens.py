@@ -1,5 +1,6 @@
-"""The quick safety screens: the rupture questions after a sudden event (CLINICAL A7). Worrying answers
-say what something can be a sign of, never what it is."""
+"""The quick safety screens: the rupture questions after a sudden event (CLINICAL A7), the DVT risk
+screen at enrolment (A9). Worrying answers say what something can be
+a sign of, never what it is."""
 
 # A7: after "anything sudden?" = yes
 RUPTURE_INTRO = "Thanks for telling me. Three quick questions about that leg before anything else."
@@ -29,4 +30,29 @@ ASK_RETRIAGE_DURING_REST = (
 RETRIAGE_WHEN_LABELS = {"now": "Answer now", "later": "After the rest"}
 RETRIAGE_LATER = (
     "OK. Rest until {date}, then send /resume. If you'd like to check sooner, send /resume at any time."
+)
+
+# A9: the DVT risk screen at enrolment (one multi-select)
+ASK_DVT_RISKS = (
+    "Do any of these apply to you? Tap each one that does, then Done, or tap None of these. (You can "
+    'also type them, like "the pill and a long flight" or "1, 3".)\n'
+    "1. a blood clot in the past (in a leg or the lungs)\n"
+    "2. the contraceptive pill with oestrogen, or HRT\n"
+    "3. pregnant, or gave birth in the last 6 weeks\n"
+    "4. treatment for cancer at the moment\n"
+    "5. surgery, a plaster cast or the leg kept still (a boot, bed rest) in the last 12 weeks\n"
+    "6. a journey of more than 4 hours (plane, car, train or bus) in the last 4 weeks\n"
+    "These don't stop you training; they make me more careful about calf swelling."
+)
+DVT_RISK_LABELS = {
+    "previous_clot": "Clot in the past",
+    "oestrogen": "Pill or HRT",
+    "pregnancy": "Pregnant or new baby",
+    "cancer": "Cancer treatment",
+    "immobilisation": "Surgery or plaster",
+    "long_journey": "Journey over 4 hours",
+}
+DVT_RISKS_EXPECTED = (
+    'the ones that apply, by number or name (like "1, 3" or "the pill"), or "none" — or tap the buttons '
+    "and then Done"
 )

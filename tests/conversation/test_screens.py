@@ -1,5 +1,5 @@
-"""The quick safety screens through the Coach (CLINICAL A7, A8): the rupture questions after a sudden
-event and the triage's sudden onset without a single-leg rise."""
+"""The quick safety screens through the Coach (CLINICAL A7, A8, A9): the rupture questions after a sudden
+event, the triage's sudden onset without a single-leg rise and the DVT risk screen at enrolment."""
 
 from __future__ import annotations
 
@@ -177,3 +177,75 @@ async def test_sudden_onset_and_no_single_leg_rise_refers_urgently_at_enrolment(
         assert person is not None
         assert await repo.enrolments(person.id) == []
         assert await repo.conversation(person.id) is None  # the questions ended at that answer
+
+
+# A9: the DVT risk screen at enrolment
+
+
+async def test_the_dvt_screen_toggles_buttons_and_stores_the_ids(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    ticks = ("Pill or HRT", "Journey over 4 hours", "Clot in the past", "✓ Clot in the past", "Done")
+    await chat.enrol(dvt_risks=ticks)
+    triage = (await enrolment(sqlite_db)).triage
+    assert triage["answers"]["dvt_risks"] == ["oestrogen", "long_journey"]
+    assert "dvt_risks.picked" not in triage["answers"]
+    assert "phase 1" in chat.text  # risk factors alone refer nobody
+
+
+async def test_the_dvt_screen_shows_what_is_ticked_and_keeps_earlier_buttons_working(
+    coach: Coach, now: datetime
+) -> None:
+    chat = Chat(coach, now)
+    await chat.triage(until="dvt_risks")
+    question = chat.replies
+    assert screens.ASK_DVT_RISKS in chat.text
+    assert [label for label, _ in question[-1].choices[-1]] == ["None of these", "Done"]
+    await chat.press("Done")
+    assert chat.text.startswith("Sorry, I need the ones that apply")
+    await chat.press("Cancer treatment")
+    assert "Ticked so far: Cancer treatment." in chat.text
+    assert any("✓ Cancer treatment" in row for row in _labels(chat))
+    await chat.press("Pregnant or new baby", question)  # a button of the first copy still works
+    assert "Ticked so far: Pregnant or new baby, Cancer treatment." in chat.text
+    await chat.press("Done")
+    assert "Do you have calf pain or an injury right now?" in chat.text
+
+
+def _labels(chat: Chat) -> list[list[str]]:
+    return [[label for label, _ in row] for row in chat.replies[-1].choices]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("none", []),
+        ("None of these", []),
+        ("the pill and a long flight", ["oestrogen", "long_journey"]),
+        ("1, 3", ["previous_clot", "pregnancy"]),
+        ("had a plaster cast, and chemo", ["cancer", "immobilisation"]),
+    ],
+)
+async def test_typed_dvt_answers(
+    coach: Coach, now: datetime, sqlite_db: Database, typed: str, stored: list[str]
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol(dvt_risks=typed)
+    assert (await enrolment(sqlite_db)).triage["answers"]["dvt_risks"] == stored
+
+
+async def test_a_dvt_answer_that_fits_nothing_is_asked_again_saying_what_is_expected(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol(dvt_risks=("purple", "7", "2"))
+    assert (await enrolment(sqlite_db)).triage["answers"]["dvt_risks"] == ["oestrogen"]
+
+
+async def test_the_dvt_screen_is_asked_on_the_prevention_track_too(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol("12-week calf strengthening for runners", dvt_risks="4")
+    assert (await enrolment(sqlite_db)).triage["answers"]["dvt_risks"] == ["cancer"]
