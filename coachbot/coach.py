@@ -27,6 +27,7 @@ from coachbot.conversation.settings import SETTINGS
 from coachbot.conversation.skip import SKIP
 from coachbot.conversation.snooze import SNOOZE
 from coachbot.conversation.stop import STOP
+from coachbot.conversation.travel import TRAVEL_CHECK
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
 from coachbot.messages import Choice, Incoming, Membership, Reply
@@ -53,6 +54,7 @@ FLOWS = {
         FORGET,
         RUPTURE_SCREEN,
         RETRIAGE_OFFER,
+        TRAVEL_CHECK,
     )
 }
 

@@ -1,5 +1,5 @@
 """The quick safety screens: the rupture questions after a sudden event (CLINICAL A7), the DVT risk
-screen at enrolment (A9). Worrying answers say what something can be
+screen at enrolment and the checks after travelling (A9). Worrying answers say what something can be
 a sign of, never what it is."""
 
 # A7: after "anything sudden?" = yes
@@ -55,4 +55,21 @@ DVT_RISK_LABELS = {
 DVT_RISKS_EXPECTED = (
     'the ones that apply, by number or name (like "1, 3" or "the pill"), or "none" — or tap the buttons '
     "and then Done"
+)
+
+# A9: resuming after a "travelling" pause
+TRAVEL_INTRO = (
+    "Before we restart: long journeys make blood clots a little more likely, so two quick checks first."
+)
+ASK_TRAVEL_CALF = (
+    "Since you travelled, is one calf swollen, warm, red or darker, or are the veins hard or sore?"
+)
+ASK_TRAVEL_BREATHING = "Any breathlessness, chest pain on breathing in, or coughing blood?"
+TRAVEL_BREATHING_WORRYING = (
+    "Thank you. Breathlessness, chest pain on breathing in or coughing blood after travelling can be a sign "
+    "of a blood clot in the lungs."
+)
+TRAVEL_CALF_WORRYING = (
+    "Thank you. A swollen, warm, red or darker calf, or hard or sore veins, after travelling can be a sign "
+    "of a blood clot in the leg."
 )

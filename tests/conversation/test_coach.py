@@ -84,6 +84,8 @@ async def test_pause_resume_and_stop(coach: Coach, now: datetime) -> None:
     await chat.command("/pause")
     assert "already paused" in chat.text
     await chat.command("/resume")
+    for answer in ("No", "No"):  # the DVT questions after travelling (CLINICAL A9)
+        await chat.press(answer)
     assert "Welcome back" in chat.text
     await chat.command("/stop")
     await chat.press("No")

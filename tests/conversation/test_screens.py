@@ -1,9 +1,11 @@
 """The quick safety screens through the Coach (CLINICAL A7, A8, A9): the rupture questions after a sudden
-event, the triage's sudden onset without a single-leg rise and the DVT risk screen at enrolment."""
+event, the triage's sudden onset without a single-leg rise, the DVT risk screen at enrolment and the
+checks on resuming after travelling."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -249,3 +251,84 @@ async def test_the_dvt_screen_is_asked_on_the_prevention_track_too(
     chat = Chat(coach, now)
     await chat.enrol("12-week calf strengthening for runners", dvt_risks="4")
     assert (await enrolment(sqlite_db)).triage["answers"]["dvt_risks"] == ["cancer"]
+
+
+# A9: resuming after a "travelling" pause
+
+
+async def pause_for_travel(chat: Chat) -> None:
+    await chat.enrol()
+    await chat.command("/pause")
+    await chat.press("Travelling")
+    chat.later(days=3)
+    await chat.command("/resume")
+
+
+async def test_resuming_after_travel_asks_the_dvt_questions_then_resumes(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await pause_for_travel(chat)
+    assert screens.TRAVEL_INTRO in chat.text
+    assert screens.ASK_TRAVEL_CALF in chat.text
+    await chat.press("No")
+    assert chat.text == screens.ASK_TRAVEL_BREATHING
+    await chat.say("nope")
+    assert "Welcome back! Your plan is active again." in chat.text
+    found = await enrolment(sqlite_db)
+    assert found.status == "active"
+    assert found.triage["answers"]["dvt_risks"] == ["long_journey"]
+
+
+@pytest.mark.parametrize(
+    ("calf", "breathing", "tier", "expected"),
+    [
+        ("Yes", "No", "urgent:travel_calf", "should be checked by a clinician today"),
+        ("Not sure", "No", "urgent:travel_calf_unsure", "blood clot in the leg"),
+        ("No", "Yes", "emergency:travel_breathing", "call 999"),
+        ("No", "Not sure", "emergency:travel_breathing_unsure", "blood clot in the lungs"),
+        ("Yes", "Yes", "emergency:travel_breathing,travel_calf", "call 999"),  # the more urgent wins
+    ],
+)
+async def test_worrying_answers_after_travel_refer_at_their_tier(
+    coach: Coach,
+    now: datetime,
+    sqlite_db: Database,
+    calf: str,
+    breathing: str,
+    tier: str,
+    expected: str,
+) -> None:
+    chat = Chat(coach, now)
+    await pause_for_travel(chat)
+    await chat.press(calf)
+    await chat.press(breathing)
+    assert expected in chat.text
+    assert "Welcome back" not in chat.text
+    found = await enrolment(sqlite_db)
+    assert (found.status, found.status_reason) == ("referred", tier)
+    assert found.triage["answers"]["dvt_risks"] == ["long_journey"]
+
+
+async def test_travel_adds_to_the_risk_factors_given_at_enrolment(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol(dvt_risks="the pill")
+    await chat.command("/pause")
+    await chat.press("Travelling")
+    await chat.command("/resume")
+    for answer in ("No", "No"):
+        await chat.press(answer)
+    answers: dict[str, Any] = (await enrolment(sqlite_db)).triage["answers"]
+    assert answers["dvt_risks"] == ["oestrogen", "long_journey"]
+
+
+async def test_other_pauses_resume_without_the_travel_questions(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.command("/pause")
+    await chat.press("Ill")
+    await chat.command("/resume")
+    assert "Welcome back" in chat.text
+    assert screens.ASK_TRAVEL_CALF not in chat.text
