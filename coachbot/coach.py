@@ -22,10 +22,12 @@ from coachbot.conversation.pause import PAUSE
 from coachbot.conversation.phase_up import PHASE_UP
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
+from coachbot.conversation.rupture import RETRIAGE_OFFER, RUPTURE_SCREEN
 from coachbot.conversation.settings import SETTINGS
 from coachbot.conversation.skip import SKIP
 from coachbot.conversation.snooze import SNOOZE
 from coachbot.conversation.stop import STOP
+from coachbot.conversation.travel import TRAVEL_CHECK
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY
 from coachbot.messages import Choice, Incoming, Membership, Reply
@@ -50,6 +52,9 @@ FLOWS = {
         SKIP,
         SNOOZE,
         FORGET,
+        RUPTURE_SCREEN,
+        RETRIAGE_OFFER,
+        TRAVEL_CHECK,
     )
 }
 

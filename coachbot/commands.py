@@ -15,7 +15,7 @@ from coachbot.clubs import store as club_store
 from coachbot.clubs.codes import CLUB_PREFIX, programme_for, share_code
 from coachbot.clubs.setup import usable
 from coachbot.coaching.plan import light_session, session_for, training_days, without_running
-from coachbot.conversation import flow
+from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Flow
@@ -182,8 +182,12 @@ async def resume(turn: Turn) -> list[Reply]:
     if (enrolment.status_reason or "").startswith("stop"):  # row 2: rest, then re-triage
         rest_until = tracking.progress_of(enrolment).rest_until
         if rest_until is not None and turn.local_today() < rest_until:
+            if enrolment.status_reason == rupture.SCREENED_STOP:  # A7: re-triage may come at once
+                return await rupture.offer_retriage(turn)
             return [turn.say(safety.REST_FIRST.format(date=rest_until.strftime("%a %d %b")))]
         return [turn.say(safety.RETRIAGE_INTRO), *await flow.begin(turn, RETRIAGE)]
+    if travel.after_travel(turn):  # A9: the DVT questions again first
+        return await travel.begin(turn)
     return await resume_from_pause(turn)
 
 

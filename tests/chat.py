@@ -8,6 +8,8 @@ from itertools import count
 from coachbot.coach import Coach
 from coachbot.messages import Address, Attachment, Choice, Command, Incoming, Reply, Text
 
+Answer = str | tuple[str, ...]  # a label or typed text, or several in a row (a multi-select)
+
 
 class Chat:
     def __init__(self, coach: Coach, now: datetime, user_id: str = "42", chat_kind: str = "private") -> None:
@@ -64,25 +66,51 @@ class Chat:
         programme: str = "12-week calf strain rehab",
         start: str = "/start",
         display_name: str = "",
-        **answers: str,
+        **answers: Answer,
     ) -> None:
         """Enrol through the whole triage; the default answers fit a milder (grade-1-like) pattern."""
+        await self.triage(programme, start, display_name, None, **answers)
+        assert "You're enrolled" in self.text, self.text
+
+    async def triage(
+        self,
+        programme: str = "12-week calf strain rehab",
+        start: str = "/start",
+        display_name: str = "",
+        until: str | None = None,
+        **answers: Answer,
+    ) -> None:
+        """/start and answer until enrolled or referred, or until the question `until` is asked. An answer
+        is a button's label or typed text; a tuple is several in a row (a multi-select's ticks and Done)."""
         await self.command(start, display_name=display_name)
         await self.press("I agree")
         await self.say("Europe/London")
-        for key, value in triage_answers(prevention=programme != "12-week calf strain rehab", **answers):
+        ordered: dict[str, Answer] = dict(triage_answers(prevention=programme != "12-week calf strain rehab"))
+        ordered.update(answers)
+        for key, value in ordered.items():
+            if key == until:
+                return
             assert value, key
-            replies = await (self.press(value) if self._has_button(value) else self.say(value))
+            for one in (value,) if isinstance(value, str) else value:
+                replies = await (self.press(one) if self._has_button(one) else self.say(one))
             if any("You're enrolled" in reply.text for reply in replies):
                 break
             if self.conversation_over():
                 break
-        assert "You're enrolled" in self.text, self.text
 
     async def log_session(self, during: str, after: str, completion: str = "All") -> None:
         """/checkin after a session, answered with the buttons (nothing sudden)."""
         await self.command("/checkin")
         for answer in (during, after, completion, "No"):
+            await self.press(answer)
+
+    async def log_sudden(
+        self, during: str = "3", after: str = "2", screen: tuple[str, str, str] = ("Yes", "No", "No")
+    ) -> None:
+        """/checkin with something sudden, then the rupture screen (tiptoe, dip, kicked) by its buttons;
+        the default answers are the reassuring ones."""
+        await self.command("/checkin")
+        for answer in (during, after, "All", "Yes", *screen):
             await self.press(answer)
 
     async def log_morning(self, pain: str) -> None:
@@ -93,7 +121,16 @@ class Chat:
 
     async def retriage(self, **answers: str) -> None:
         """Answer the re-triage questions with the mild defaults until the plan resumes or stops."""
-        skip = {"age", "exclusion", "sex", "weekly_km", "session_time", "days_choice", "morning_time"}
+        skip = {
+            "age",
+            "exclusion",
+            "dvt_risks",
+            "sex",
+            "weekly_km",
+            "session_time",
+            "days_choice",
+            "morning_time",
+        }
         for key, value in triage_answers(False, **answers):
             if key in skip:
                 continue
@@ -114,6 +151,7 @@ GRADE1 = {
     "emergency": "No",
     "urgent": "No",
     "routine": "No",
+    "dvt_risks": "None of these",
     "injury": "Yes",
     "days": "3–7",
     "onset": "Tightness or cramp after I stopped",
@@ -138,6 +176,7 @@ PREVENTION = {
     "emergency": "No",
     "urgent": "No",
     "routine": "No",
+    "dvt_risks": "None of these",
     "injury": "No — I want to prevent injury",
     "weekly_km": "Skip",
     "sex": "Prefer not to say",

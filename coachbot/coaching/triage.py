@@ -74,11 +74,23 @@ def early_outcome(answers: Mapping[str, Any]) -> TriageResult | None:
         or answers.get("double_rise") == "cant"
     ):
         return TriageResult("urgent")  # U2-U4: can't walk, large bruise or bulge, can't rise onto the toes
+    if sudden_without_single_leg_raise(answers):
+        return TriageResult("urgent")  # A8: a possible Achilles rupture, whatever the day since injury
     if answers.get("location") in ("shin", "achilles"):
         return TriageResult("routine", "shin_bone" if answers["location"] == "shin" else "achilles")
     if answers.get("clinician") == "other":
         return TriageResult("routine", "clinician_plan")
     return None
+
+
+def sudden_without_single_leg_raise(answers: Mapping[str, Any]) -> bool:
+    """CLINICAL A8: a sudden onset and not one single-leg rise on the injured side. A clinician's
+    post-surgery referral is the exception: not rising yet is expected there, and the clinician leads."""
+    return (
+        answers.get("onset") == "sudden"
+        and answers.get("single_rises") == "0"
+        and answers.get("exclusion") != "referred_surgery"
+    )
 
 
 def classify(answers: Mapping[str, Any], today: date) -> TriageResult:

@@ -1,9 +1,11 @@
-"""The after-session check-in (CLINICAL 8): pain during and now, completion and why, anything sudden."""
+"""The after-session check-in (CLINICAL 8): pain during and now, completion and why, anything sudden
+(a yes goes on to the rupture screen of A7, conversation/rupture.py)."""
 
 from __future__ import annotations
 
 from coachbot import deciding
 from coachbot.coaching.plan import session_for
+from coachbot.conversation import rupture
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.triage import choice
@@ -85,8 +87,11 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         "note": None if note in (None, "skip") else note,
     }
     await turn.repo.save_checkin(checkin)
-    if checkin.sudden:  # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now
-        return [*replies, *await deciding.after_sudden_event(turn, checkin)]
+    if checkin.sudden:
+        # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now, before the A7 rupture
+        # questions, so leaving them half-way still leaves the plan stopped; they say what comes next
+        await deciding.after_sudden_event(turn, checkin)
+        return [*replies, *await rupture.begin(turn, checkin.local_date)]
     label = texts.COMPLETION_LABELS[checkin.completion].lower()
     recorded = texts.RECORDED.format(during=checkin.during, after=checkin.after, completion=label)
     return [*replies, turn.say(recorded)]

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from coachbot.conversation.multiselect import MultiQuestion, Toggle, picks_key
 from coachbot.conversation.question import Invalid, Question, StaleButton
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
@@ -70,18 +71,38 @@ async def begin(turn: Turn, flow: Flow, answers: Answers | None = None) -> list[
 async def _ask(turn: Turn, flow: Flow, step: Step, answers: Answers) -> Reply:
     person = await turn.ensure_person()
     turn.conversation = await turn.repo.set_conversation(person.id, flow.name, step.key, answers, turn.now)
-    return _question_reply(turn, step.ask(turn, answers), turn.conversation.serial)
+    return _question_reply(turn, _question(turn, step, answers), turn.conversation.serial)
+
+
+def _question(turn: Turn, step: Step, answers: Answers) -> Question:
+    """The step's question, with the ticks so far when it takes several answers."""
+    question = step.ask(turn, answers)
+    if isinstance(question, MultiQuestion):
+        return question.with_picks(answers.get(picks_key(step.key), ()))
+    return question
 
 
 def current_question(turn: Turn, flow: Flow) -> Reply:
     """Ask the stored question again, with the same buttons."""
     assert turn.conversation is not None
-    question = flow.step(turn.conversation.step).ask(turn, dict(turn.conversation.answers))
+    step = flow.step(turn.conversation.step)
+    question = _question(turn, step, dict(turn.conversation.answers))
     return _question_reply(turn, question, turn.conversation.serial)
 
 
 def _question_reply(turn: Turn, question: Question, serial: int) -> Reply:
-    return replace(turn.say(question.prompt, question.buttons(serial)), form=question.form)
+    return replace(turn.say(question.shown_prompt(), question.buttons(serial)), form=question.form)
+
+
+def _toggle(turn: Turn, flow: Flow, step: Step, answers: Answers, toggle: Toggle) -> Reply:
+    """Tick or untick one option of a multi-select step and show the question again."""
+    conversation = turn.conversation
+    assert conversation is not None
+    ticked = set(answers.get(picks_key(step.key), ())) ^ {toggle.value}
+    answers[picks_key(step.key)] = sorted(ticked)
+    # the same serial: the earlier copy of these buttons keeps working
+    conversation.answers, conversation.updated_at = answers, turn.now
+    return current_question(turn, flow)
 
 
 async def receive(turn: Turn, flow: Flow) -> list[Reply]:
@@ -91,7 +112,7 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
     assert turn.person is not None
     step = flow.step(conversation.step)
     answers = dict(conversation.answers)
-    question = step.ask(turn, answers)
+    question = _question(turn, step, answers)
     try:
         value = question.answer(turn.incoming, conversation.serial)
     except StaleButton:
@@ -100,6 +121,9 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
         again = current_question(turn, flow)
         text = common.EXPECTED_PREFIX.format(expected=str(problem)) + "\n" + again.text
         return [replace(again, text=text)]
+    if isinstance(value, Toggle):
+        return [_toggle(turn, flow, step, answers, value)]
+    answers.pop(picks_key(step.key), None)
     answers[step.key] = value
     if isinstance(value, str) and value in step.ends:
         await turn.repo.end_conversation(turn.person.id)

@@ -30,7 +30,7 @@ class Option:
     synonyms: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
-        wanted = text.strip().lower().strip(" .!")
+        wanted = text.strip().lower().replace("’", "'").strip(" .!")
         return wanted in (self.value.lower(), self.label.lower(), *self.synonyms)
 
 
@@ -44,6 +44,10 @@ class Question:
     read: Callable[[str], Any] | None = None
     row_size: int = 4
     form: str | None = None  # a short typed answer: the title of a form an adapter may offer for it
+
+    def shown_prompt(self) -> str:
+        """The text to send (a multi-select question adds what is ticked so far)."""
+        return self.prompt
 
     def buttons(self, serial: int) -> tuple[tuple[Button, ...], ...]:
         buttons = [(option.label, token(serial, option.value)) for option in self.options]
@@ -109,3 +113,20 @@ def yes_no_question(prompt: str) -> Question:
 def _yes_no_value(text: str) -> str | None:
     answer = parse_yes_no(text)
     return None if answer is None else ("yes" if answer else "no")
+
+
+# "Not sure" is its own answer: in the safety screens it counts as the worrying one
+UNSURE_WORDS = frozenset(
+    {"not sure", "unsure", "dunno", "don't know", "dont know", "idk", "no idea", "not certain", "maybe",
+     "can't tell", "cant tell", "hard to say"}
+)  # fmt: skip
+
+
+def yes_no_unsure_question(prompt: str, yes: tuple[str, ...] = (), no: tuple[str, ...] = ()) -> Question:
+    """Yes / No / Not sure buttons; typed "yep", "nope", "not sure", "dunno" and `yes`/`no` synonyms count."""
+    options = (
+        Option("yes", common.YES, yes),
+        Option("no", common.NO, no),
+        Option("unsure", common.NOT_SURE, tuple(UNSURE_WORDS)),
+    )
+    return Question(prompt, common.YES_NO_UNSURE_EXPECTED, options, read=_yes_no_value, row_size=3)

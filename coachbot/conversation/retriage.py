@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from coachbot import tracking
 from coachbot.coaching import triage
+from coachbot.coaching.screens import DVT_RISKS_KEY
 from coachbot.coaching.weekly import enter_phase
 from coachbot.conversation import triage as triage_steps
 from coachbot.conversation.flow import Answers, Flow
@@ -19,7 +20,9 @@ from coachbot.referral import message_for
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import triage as texts
 
-STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ("age", "exclusion", "weekly_km", "sex"))
+# asked once, at enrolment: who the person is, their DVT risk factors (A9), their running
+ONCE = ("age", "exclusion", DVT_RISKS_KEY, "weekly_km", "sex")
+STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ONCE)
 
 
 async def _interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:

@@ -1,7 +1,7 @@
 """The triage questions of CLINICAL 7 as conversation steps: buttons first, typed answers accepted.
 
-Gate 0 eligibility, the emergency / urgent / routine screens, then the classification questions for a
-current injury. `interrupt` ends the questions as soon as an answer calls for a referral.
+Gate 0 eligibility, the emergency / urgent / routine screens, the DVT risk factors (A9), then the
+classification questions for a current injury. `interrupt` ends the questions as soon as an answer calls for a referral.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 
 from coachbot.coaching import triage
+from coachbot.coaching.screens import DVT_RISKS_KEY
+from coachbot.conversation.dvt import ask_dvt_risks
 from coachbot.conversation.flow import Answers, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.turn import Turn
@@ -73,6 +75,7 @@ STEPS: tuple[Step, ...] = (
     Step("urgent_which", _asked(texts.ASK_URGENT_WHICH, texts.URGENT_LABELS), when=_yes("urgent")),
     Step("routine", _yes_no(texts.ASK_ROUTINE)),
     Step("routine_which", _asked(texts.ASK_ROUTINE_WHICH, texts.ROUTINE_LABELS), when=_yes("routine")),
+    Step(DVT_RISKS_KEY, ask_dvt_risks),  # CLINICAL A9: recorded only; refers nobody on its own
     Step("injury", _asked(texts.ASK_INJURY, texts.INJURY_LABELS, 1)),
     Step("days", _asked(texts.ASK_DAYS, texts.DAYS_LABELS, 3), when=_injured),
     Step("onset", _asked(texts.ASK_ONSET, texts.ONSET_LABELS, 1), when=_injured),

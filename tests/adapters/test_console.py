@@ -24,6 +24,7 @@ ENROL = [
     "no",
     "No",
     "nope",
+    "none",  # the DVT risk factors (CLINICAL A9)
     "Yes",
     "3–7",
     "Tightness or cramp after I stopped",
@@ -91,10 +92,10 @@ async def test_enrol_today_and_checkin_survive_reopening_the_database(tmp_path: 
 
 async def test_restart_mid_conversation_resumes_at_the_same_question(tmp_path: Path) -> None:
     db_path = tmp_path / "coachbot.db"
-    first = await run_console(db_path, ENROL[:12])
+    first = await run_console(db_path, ENROL[:13])
     last_question = first.rsplit("coachbot> ", 1)[1]
     assert last_question.startswith("How much does it hurt to walk right now?")
-    second = await run_console(db_path, ENROL[12:])
+    second = await run_console(db_path, ENROL[13:])
     assert "You're enrolled in" in second
 
 

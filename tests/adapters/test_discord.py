@@ -249,6 +249,29 @@ async def test_a_red_flag_in_a_dm_pauses_the_plan(bot: Bot) -> None:
     assert enrolment.status == "referred"
 
 
+async def test_the_dvt_screen_toggles_its_buttons_in_a_dm(bot: Bot) -> None:
+    before = len(bot.api.dms(13))
+    await bot.api.slash(13, "start")
+    await click(bot, 13, await with_button(bot, 13, "I agree", before), "I agree")
+    await say(bot, 13, "Europe/London")
+    answers = triage_answers()
+    up_to_dvt = [key for key, _ in answers].index("dvt_risks")
+    for _, value in answers[:up_to_dvt]:
+        question = await say(bot, 13, value)
+    assert "Do any of these apply to you?" in question["content"]
+    assert button_labels(question)[-1] == ["None of these", "Done"]  # one multi-select, 4 rows of buttons
+    ticked = await click(bot, 13, question, "Pill or HRT", "Ticked so far: Pill or HRT.")
+    assert "✓ Pill or HRT" in button_labels(ticked)[0]
+    await click(bot, 13, question, "Journey over 4 hours", "Pill or HRT, Journey over 4 hours")  # first copy
+    await click(bot, 13, ticked, "Done", "Do you have calf pain or an injury right now?")
+    async with bot.app.database.read() as repo:
+        person = await repo.person("discord", "13")
+        assert person is not None
+        conversation = await repo.conversation(person.id)
+    assert conversation is not None
+    assert conversation.answers["dvt_risks"] == ["oestrogen", "long_journey"]
+
+
 async def test_closed_dms_pause_the_plan_with_one_notice_in_the_home_channel(bot: Bot) -> None:
     await enrol(bot, 11, from_channel=True)
     bot.api.closed_dms.add(11)

@@ -156,6 +156,28 @@ async def test_red_flag_pauses_the_plan_with_the_regional_service(bot: Bot) -> N
     assert "NHS 111" in str(reply["text"])
 
 
+async def test_a_sudden_event_asks_the_rupture_screen_and_a_worrying_answer_refers(bot: Bot) -> None:
+    chat = 1007
+    await enrol(bot, chat)
+    reply = await say(bot, chat, "/checkin")
+    for label in ("3", "2", "All"):
+        reply = await press(bot, chat, reply, label)
+    await press(bot, chat, reply, "Yes")  # something sudden: the rupture screen at once (CLINICAL A7)
+    tiptoe = await bot.api.reply_to(chat, "Can you rise onto tiptoe on that leg alone?")
+    markup = tiptoe["reply_markup"]
+    assert isinstance(markup, dict)
+    assert [b["text"] for b in markup["inline_keyboard"][0]] == ["Yes", "No", "Not sure"]
+    dip = await press(bot, chat, tiptoe, "Not sure")  # not sure counts as worrying
+    kicked = await press(bot, chat, dip, "No")
+    await press(bot, chat, kicked, "No")
+    referred = await bot.api.reply_to(chat, "should be checked by a clinician today")
+    assert "NHS 111" in str(referred["text"])
+    assert "<b>Being able to walk does not rule that out</b>" in "".join(bot.api.texts_to(chat))
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert (enrolment.status, enrolment.status_reason) == ("referred", "urgent:tiptoe_unsure")
+
+
 async def test_images_are_sent_as_photos(bot: Bot) -> None:
     adapter = bot.app.adapters["telegram"]
     bot.api.private_chat(1006)

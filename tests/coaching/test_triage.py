@@ -76,6 +76,26 @@ def test_no_single_leg_rise_after_a_week_refers() -> None:
     assert (result.outcome, result.reason) == ("routine", "no_single_leg_raise")
 
 
+@pytest.mark.parametrize("days", ["0-2", "3-7", "8-21", "22-42", "43-90"])
+def test_sudden_onset_without_a_single_leg_rise_is_urgent_on_any_day(days: str) -> None:
+    answers = {**MILD, "days": days, "onset": "sudden", "single_rises": "0"}
+    assert classify(answers, TODAY).outcome == "urgent"  # CLINICAL A8: a possible Achilles rupture
+    asked_so_far = {key: value for key, value in answers.items() if key not in ("location", "clinician")}
+    early = early_outcome(asked_so_far)
+    assert early is not None  # the questions end at that answer
+    assert early.outcome == "urgent"
+
+
+def test_a_sudden_onset_with_single_leg_rises_or_a_gradual_one_without_is_not_urgent() -> None:
+    assert classify({**MILD, "onset": "sudden", "single_rises": "1-4"}, TODAY).outcome == "grade2"
+    assert classify({**MILD, "onset": "gradual", "single_rises": "0"}, TODAY).outcome == "grade1"
+
+
+def test_a_clinicians_post_surgery_referral_is_not_sent_back_for_not_rising_yet() -> None:
+    answers = {**MILD, "exclusion": "referred_surgery", "onset": "sudden", "single_rises": "0"}
+    assert classify(answers, TODAY).outcome == "clinician_led"
+
+
 def test_no_injury_is_prevention_and_a_past_strain_sets_history() -> None:
     assert classify({**CLEAR, "injury": "no"}, TODAY).outcome == "prevention"
     result = classify({**CLEAR, "injury": "before"}, TODAY)

@@ -66,6 +66,9 @@ async def test_sudden_event_pauses_the_plan_for_the_rest_period(coach: Coach, no
         await chat.say(answer)
     await chat.press("Pain")
     await chat.say("yes")
+    assert "Can you rise onto tiptoe on that leg alone?" in chat.text
+    for answer in ("yes", "nope", "no"):  # the rupture screen, typed
+        await chat.say(answer)
     assert "Let's stop loading for 2–3 days" in chat.text
     assert "Thu 05 Mar" in chat.text  # 72 h after Monday 2 March
     await chat.command("/status")
@@ -81,6 +84,8 @@ async def test_pause_resume_and_stop(coach: Coach, now: datetime) -> None:
     await chat.command("/pause")
     assert "already paused" in chat.text
     await chat.command("/resume")
+    for answer in ("No", "No"):  # the DVT questions after travelling (CLINICAL A9)
+        await chat.press(answer)
     assert "Welcome back" in chat.text
     await chat.command("/stop")
     await chat.press("No")

@@ -82,9 +82,7 @@ async def test_sudden_event_after_a_session_stops_loading(
 ) -> None:
     chat = Chat(coach, now)
     await chat.enrol()
-    await chat.command("/checkin")
-    for answer in ("3", "2", "All", "Yes"):
-        await chat.press(answer)
+    await chat.log_sudden("3", "2")
     assert "Let's stop loading for 2–3 days" in chat.text
     assert await decisions(sqlite_db) == [("stop", "2", None)]
 
@@ -115,15 +113,14 @@ async def test_weekly_check_offers_the_next_phase_and_the_person_confirms(
     assert ("phase_up", "transition", None) in await decisions(sqlite_db)
 
 
-async def test_after_a_stop_the_rest_period_comes_before_re_triage(coach: Coach, now: datetime) -> None:
+async def test_after_a_pain_stop_the_rest_period_comes_before_re_triage(coach: Coach, now: datetime) -> None:
     chat = Chat(coach, now)
     await chat.enrol()
-    await chat.command("/checkin")
-    for answer in ("3", "2", "All", "Yes"):
-        await chat.press(answer)
+    await session(chat, "7", "2")  # row 2 by pain (a sudden event may re-triage at once: test_screens)
+    assert "Let's stop loading for 2–3 days" in await morning(chat, "2")
     chat.later(days=1)
     await chat.command("/resume")
-    assert "Let's give your calf until Thu 05 Mar" in chat.text
+    assert "Let's give your calf until Fri 06 Mar" in chat.text
     chat.later(days=2)
     await chat.command("/resume")
     assert "A few quick questions" in chat.text
