@@ -9,11 +9,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from coachbot import commands, referral, scheduling
+from coachbot import commands, scheduling
 from coachbot.clubs import joining, membership
 from coachbot.clubs import setup as club_setup
 from coachbot.clubs import store as club_store
-from coachbot.conversation import flow
+from coachbot.conversation import confirm, flow
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.forget import FORGET
@@ -40,6 +40,7 @@ FLOWS = {
     f.name: f
     for f in (
         ENROL,
+        confirm.CONFIRM,
         CHECKIN,
         MORNING,
         WEEKLY,
@@ -152,7 +153,7 @@ ROUTES: tuple[Route, ...] = (
     Route(joining.is_done_click, _club_done),
     Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
     Route(lambda turn: turn.in_group, _private_only),
-    Route(referral.mentions_red_flag, referral.red_flag),  # CLINICAL 9.2 row 1: any message, any time
+    Route(confirm.mentions_red_flag, confirm.red_flag),  # CLINICAL 9.2 row 1, A6: any message, any time
     Route(command("start"), commands.start),
     Route(command("cancel"), commands.cancel),
     Route(command("today"), commands.today),

@@ -57,6 +57,7 @@ class RuleEntry(_Strict):
     tier: Tier
     outcome: Literal["certain", "uncertain"] = "certain"
     distinct: bool = False  # the groups must be met by different signs
+    group: str | None = None  # the confirming question, when not the first sign's
     needs_words: str | None = None
 
 

@@ -105,7 +105,7 @@ def _findings(words: Lexicon, hedged: dict[str, bool], text: str) -> list[Findin
             continue
         named = [sign for sign in signs if words.signs[sign].tier != "none"] or list(signs)
         outcome = "uncertain" if rule.outcome == "uncertain" or all(hedged[s] for s in named) else "certain"
-        found.append(Finding(rule.tier, outcome, signs, rule.id, words.signs[named[0]].group))
+        found.append(Finding(rule.tier, outcome, signs, rule.id, rule.group or words.signs[named[0]].group))
     return found
 
 

@@ -71,7 +71,7 @@ class Spelling:
         if len(word) < 4 or word in self.known or word.isdigit():
             return word
         candidates = {c for key in _deletes(word) for c in self.near.get(key, ())}
-        close = sorted(c for c in candidates if _one_edit(word, c))
+        close = sorted(c for c in candidates if one_edit(word, c))
         return close[0] if len(close) == 1 else word
 
 
@@ -79,7 +79,7 @@ def _deletes(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-def _one_edit(first: str, second: str) -> bool:
+def one_edit(first: str, second: str) -> bool:
     """Damerau-Levenshtein distance of exactly one (insert, delete, replace or swap two neighbours)."""
     if first == second or abs(len(first) - len(second)) > 1:
         return False

@@ -70,3 +70,36 @@ ASK_ASSESSED = (
 NOT_YET_ASSESSED = "OK. Your plan stays paused until you've been checked. Send /resume when you have."
 RETRIAGE_INTRO = "Good. A few quick questions about how your calf is now, so we restart at the right place."
 REST_FIRST = "Let's give your calf until {date} before we check again. Walking as comfortable is fine."
+
+# CLINICAL A6: the one confirming question of an uncertain red flag, by the lexicon's group
+CONFIRM = {
+    "pe": "Are you short of breath, or does your chest hurt when you breathe in, right now and not from exercise?",
+    "compartment": (
+        "Is your calf very tight or hard with pain far worse than you'd expect, or getting worse by the "
+        "hour, or is your foot pale, cold or numb?"
+    ),
+    "dvt": "Is your own calf swollen, warm or red right now, compared with the other one?",
+    "rupture": (
+        "Did you feel a snap, a pop or a kick at the back of the leg, and is it now hard to rise onto "
+        "tiptoe on that leg alone?"
+    ),
+    "weight": "Right now, are you unable to put weight on the leg or to walk more than a few steps?",
+    "bruise": "Is there a large bruise spreading down towards the ankle, or a lump or dent in the muscle?",
+    "infection": "Is the calf red and hot, and do you have a fever or feel generally unwell?",
+    "nerve": "Is there numbness, tingling or weakness in your foot or leg that is new and still there now?",
+    "night": "Does the pain wake you at night, or stay when you rest and not ease?",
+    "bone": "Is the pain on the shin bone itself, or is there one spot on the bone that hurts to press?",
+    "achilles": "Is the pain in the tendon just above the heel, rather than in the calf muscle?",
+    "claudication": "Does a cramp come on after walking a similar distance each time, and ease when you stand still?",
+    "exertional": "Does the pain or tightness build at a similar point in every run and ease after you stop?",
+    "chronic": "Have you had these symptoms for more than 3 months, or strained this calf twice in a year?",
+    "sciatica": "Does the pain seem to start in your lower back or buttock and travel down the leg?",
+    "support": "Is this something you're noticing in your own leg right now?",
+}
+CONFIRM_NO = "Thanks for checking. Let's carry on — tell me at once if that changes."
+CONFIRM_NO_DECISION = 'Asked "{question}" after "{words}": answered no, so the plan carries on.'
+SOMEONE_ELSE = (
+    "That sounds like something they should get checked by a clinician soon — and if they're short of "
+    "breath, have chest pain or can't move their foot, they should call {emergency}. Your own plan "
+    "carries on as normal."
+)
