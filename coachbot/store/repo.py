@@ -19,6 +19,7 @@ from coachbot.store.tables import (
     ExerciseLevel,
     Person,
     ProcessedEvent,
+    Referral,
     Schedule,
 )
 
@@ -120,6 +121,27 @@ class Repo:
     async def decisions(self, enrolment_id: int) -> list[Decision]:
         query = select(Decision).where(Decision.enrolment_id == enrolment_id).order_by(Decision.id)
         return list((await self.session.execute(query)).scalars())
+
+    # referrals (CLINICAL A11): per person, with or without a plan
+
+    async def add_referral(self, referral: Referral) -> Referral:
+        self.session.add(referral)
+        await self.session.flush()
+        return referral
+
+    async def referrals(self, person_id: int) -> list[Referral]:
+        """Every referral of the person, oldest first."""
+        query = select(Referral).where(Referral.person_id == person_id).order_by(Referral.at, Referral.id)
+        return list((await self.session.execute(query)).scalars())
+
+    async def last_referral(self, person_id: int) -> Referral | None:
+        query = (
+            select(Referral)
+            .where(Referral.person_id == person_id)
+            .order_by(Referral.at.desc(), Referral.id.desc())
+            .limit(1)
+        )
+        return (await self.session.execute(query)).scalar_one_or_none()
 
     # conversation state
 
