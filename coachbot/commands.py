@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from coachbot import deciding, tracking
+from coachbot import deciding, safety_pause, tracking
 from coachbot import report as clinician
 from coachbot.charting import series_for
 from coachbot.charts import caption, render
@@ -120,6 +120,9 @@ async def today(turn: Turn) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
+    paused = await safety_pause.today_reply(turn)
+    if paused is not None:  # CLINICAL A12: no exercises while paused for safety
+        return [turn.say(paused)]
     welcome = await deciding.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
     levels = {row.exercise: row.level for row in enrolment.levels}
@@ -159,7 +162,8 @@ async def status(turn: Turn) -> list[Reply]:
         morning=enrolment.morning_time,
         levels=levels,
     )
-    return [turn.say(text)]
+    paused = await safety_pause.status_lines(turn)
+    return [turn.say(text if paused is None else f"{text}\n{paused}")]
 
 
 async def pause(turn: Turn) -> list[Reply]:

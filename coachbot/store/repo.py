@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coachbot.store.tables import (
@@ -17,6 +17,7 @@ from coachbot.store.tables import (
     Decision,
     Enrolment,
     ExerciseLevel,
+    OutboxMessage,
     Person,
     ProcessedEvent,
     Referral,
@@ -189,6 +190,20 @@ class Repo:
         else:
             schedule.next_due_at = due
         await self.session.flush()
+
+    async def withdraw_prompts(self, enrolment_id: int, kinds: tuple[str, ...]) -> int:
+        """Prompts of the plan queued but not yet sent (a snoozed session, a sender behind) are marked
+        "paused" instead: a paused plan gets none. Returns how many were withdrawn."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.enrolment_id == enrolment_id,
+                OutboxMessage.status == "pending",
+                OutboxMessage.kind.in_(kinds),
+            )
+            .values(status="paused", lease_until=None)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def schedules(self, enrolment_id: int) -> dict[str, datetime | None]:
         query = select(Schedule).where(Schedule.enrolment_id == enrolment_id)

@@ -246,7 +246,8 @@ class OutboxMessage(Base):
     local_date: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     choices: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"rows": [[label, token], ...]}
-    status: Mapped[str] = mapped_column(String(8), index=True)  # pending | sent | dead | missed
+    # pending | sent | dead | missed | skipped (by /skip) | paused (withdrawn when the plan paused)
+    status: Mapped[str] = mapped_column(String(8), index=True)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     not_before: Mapped[datetime] = mapped_column(index=True)

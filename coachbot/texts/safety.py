@@ -78,28 +78,22 @@ TODAY_RESTING = (
     "**No exercises today: your plan is paused for a rest from loading** (since {date}, because {why}). "
     "Walk as comfortably as you can and keep the leg raised when resting."
 )
-STATUS_REFERRED = "Paused for safety since {date} ({tier}), because {why}."
+STATUS_REFERRED = "Paused for safety since {date}: {tier}, because {why}."
 STATUS_RESTING = "Paused for a rest from loading since {date}, because {why}."
 NEXT_STEP = "Next step: {step}"
 TIER_WORDS = {
     "emergency": "emergency care",
-    "urgent": "a same-day check",
-    "routine": "an appointment in the next few days",
+    "urgent": "urgent, to be seen today",
+    "routine": "routine, to be seen within a few days",
 }
 NEXT_STEPS = {
-    "emergency": (
-        "if you haven't been checked yet, call {emergency} or go to {emergency_department} now. Once "
-        "you've been checked, send /resume."
-    ),
-    "urgent": (
-        "if you haven't been checked yet, contact {urgent}, or go to {walk_in}, today. Once you've been "
-        "checked, send /resume."
-    ),
-    "routine": ("book an appointment with a physiotherapist or doctor. Once you've been seen, send /resume."),
+    "emergency": "if you haven't been seen yet, call {emergency} or go to {emergency_department} now. Then send /resume.",
+    "urgent": "get checked by a clinician today if you haven't yet: contact {urgent}, or go to {walk_in}. Then send /resume.",
+    "routine": "book an appointment with a physiotherapist or doctor, then send /resume once you've been seen.",
 }
-NEXT_AFTER_REST = "on {date} send /resume for a few quick questions, and we'll restart at the right level."
+NEXT_AFTER_REST = "on {date}, send /resume for a few quick questions and we'll restart at the right level."
 NEXT_REST_OVER = (
-    "the rest is over: send /resume for a few quick questions, and we'll restart at the right level."
+    "the rest is over: send /resume for a few quick questions and we'll restart at the right level."
 )
 WHY = {
     "message": "you told me about {what}",
@@ -107,7 +101,7 @@ WHY = {
     "rule": "your check-ins showed {what}",
     "triage": "your answers showed {what}",
 }
-WHY_REST = "your answers after a session called for a few days without loading"
+WHY_REST = "your answers after a session called for it"
 SOMETHING = "something a clinician should check"
 # Plain words for the signs a referral stores (red-flag ids, morning warning signs, triage steps);
 # the ROUTINE_REASONS keys are plain words already. Symptoms the person reported, never a diagnosis.
