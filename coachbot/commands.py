@@ -209,24 +209,24 @@ async def programme(turn: Turn) -> list[Reply]:
 
 
 async def report(turn: Turn) -> list[Reply]:
-    """/report: a one-page PDF for a clinician and a CSV of every check-in, in the private chat only."""
+    """/report: a one-page PDF for a clinician, a CSV of every check-in and, if there were any, one of
+    every referral, in the private chat only."""
     if turn.enrolment is None or turn.person is None:
         return [turn.say(common.NOT_ENROLLED)]
     data = await clinician.gather(
         turn.repo, turn.enrolment, turn.programme(), turn.person.tz or "UTC", turn.local_today()
     )
     document = await asyncio.to_thread(clinician.pdf, data)
-    table = clinician.checkins_csv(data.checkins)
     day = f"{turn.local_today():%Y%m%d}"
+    files = [
+        (report_texts.SENT, f"coachbot-report-{day}.pdf", document),
+        (report_texts.CSV_SENT, f"coachbot-checkins-{day}.csv", clinician.checkins_csv(data.checkins)),
+    ]
+    if data.referrals:
+        referrals = clinician.referrals_csv(data.referrals)
+        files.append((report_texts.REFERRALS_CSV_SENT, f"coachbot-referrals-{day}.csv", referrals))
     return [
-        replace(
-            turn.say(report_texts.SENT),
-            file=Attachment(f"coachbot-report-{day}.pdf", len(document), document),
-        ),
-        replace(
-            turn.say(report_texts.CSV_SENT),
-            file=Attachment(f"coachbot-checkins-{day}.csv", len(table), table),
-        ),
+        replace(turn.say(text), file=Attachment(name, len(content), content)) for text, name, content in files
     ]
 
 

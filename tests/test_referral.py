@@ -3,11 +3,16 @@ its tier, signs, the words that set it off, when, and exactly what the person wa
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from coachbot import report
 from coachbot.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
@@ -135,3 +140,63 @@ async def test_a_re_triage_referral_says_the_plan_is_paused_and_how_to_resume(
     assert [(r.tier, r.source) for r in (first, second)] == [("routine", "message"), ("urgent", "triage")]
     assert second.triggers == ["Numb or weak foot"]
     assert [d.rule for d in await refer_decisions(sqlite_db)] == ["1", "triage"]
+
+
+async def test_a_referral_appears_in_export_status_report_and_progress(
+    coach: Coach, sqlite_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    chat.later(hours=9)
+    await chat.log_session("2", "1")
+    chat.later(hours=14)  # Tuesday morning
+    await chat.log_morning("1")
+    await chat.say("woke up and my calf's swollen, and it feels warm to the touch")
+    told = chat.text
+
+    await chat.command("/export")
+    document = json.loads(chat.replies[0].file.data if chat.replies[0].file else b"{}")
+    [exported] = document["referrals"]
+    assert exported["tier"] == "urgent"
+    assert exported["signs"] == ["swelling", "warm_red"]
+    assert exported["triggers"] == ["woke up and my calf's swollen", "and it feels warm to the touch"]
+    assert exported["text"] == told
+    assert exported["source"] == "message"
+    assert exported["local_date"] == "2026-03-03"
+    assert exported["enrolment_id"] == document["enrolments"][0]["id"]
+
+    await chat.command("/status")
+    assert "Paused for safety since Tue 03 Mar: urgent, to be seen today" in chat.text
+    assert "because you told me about a swollen calf and a warm, red or darker calf" in chat.text
+    assert "Next step: get checked by a clinician today" in chat.text
+
+    await chat.command("/report")
+    pdf, _checkins, referrals_file = chat.replies
+    assert referrals_file.file is not None
+    assert referrals_file.file.filename == "coachbot-referrals-20260303.csv"
+    assert referrals_file.private
+    [row] = list(csv.DictReader(io.StringIO(referrals_file.file.data.decode())))
+    assert (row["local_date"], row["tier"], row["source"]) == ("2026-03-03", "urgent", "message")
+    assert json.loads(row["signs"]) == ["swelling", "warm_red"]
+    assert json.loads(row["triggers"]) == ["woke up and my calf's swollen", "and it feels warm to the touch"]
+    assert row["text"] == told
+    assert pdf.file is not None
+    assert pdf.file.data.startswith(b"%PDF")
+    async with sqlite_db.read() as repo:
+        person = await repo.person("console", "42")
+        assert person is not None
+        [plan] = await repo.enrolments(person.id)
+        data = await report.gather(
+            repo, plan, programmes[plan.programme_id], "Europe/London", chat.now.date()
+        )
+    page = " ".join(" ".join(line for _, line in report.lines(data)).split())  # wrapped lines, joined
+    assert "Referrals (1, newest last)" in page
+    assert "2026-03-03 URGENT (message) · signs: swelling, warm_red" in page
+    assert "words: “woke up and my calf's swollen”; “and it feels warm to the touch”" in page
+    assert "told: These symptoms should be checked by a clinician today" in page
+    assert len(re.findall(rb"/Type\s*/Page\b", report.pdf(data))) == 1  # still one page
+
+    await chat.command("/progress")
+    [progress] = chat.replies
+    assert progress.image is not None
+    assert "last referred to a clinician on Tue 03 Mar (urgent)" in progress.text
