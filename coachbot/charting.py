@@ -1,8 +1,9 @@
 """The progress chart's data, from a person's stored history: pain by day, sessions done and missed, phase
-bands, level changes and heel-raise tests (the pure drawing is in charts.py)."""
+bands, level changes, heel-raise tests and referrals (the pure drawing is in charts.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from coachbot.charts import DayPain, HeelRaises, ProgressSeries
@@ -11,13 +12,14 @@ from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import WEEKDAYS, Programme
 from coachbot.schedule import parse_days
 from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Decision, Enrolment
+from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
 
 
 async def series_for(repo: Repo, enrolment: Enrolment, programme: Programme, today: date) -> ProgressSeries:
     checkins = await repo.checkins(enrolment.id)
     decisions = await repo.decisions(enrolment.id)
-    return build(enrolment, programme, today, checkins, decisions)
+    referrals = await repo.referrals(enrolment.person_id)
+    return build(enrolment, programme, today, checkins, decisions, referrals)
 
 
 def build(
@@ -26,6 +28,7 @@ def build(
     today: date,
     checkins: list[CheckIn],
     decisions: list[Decision],
+    referrals: Sequence[Referral] = (),
 ) -> ProgressSeries:
     by_day: dict[date, DayPain] = {}
     for checkin in checkins:
@@ -57,6 +60,10 @@ def build(
             if c.kind == "weekly"
             and (c.details.get("heel_raise_injured") or c.details.get("heel_raise_other"))
         ),
+        referred=tuple(
+            sorted({r.local_date for r in referrals if enrolment.started_on <= r.local_date <= today})
+        ),
+        last_referral=(referrals[-1].local_date, referrals[-1].tier) if referrals else None,
     )
 
 

@@ -64,6 +64,8 @@ class ProgressSeries:
     advanced: tuple[date, ...] = ()
     regressed: tuple[date, ...] = ()
     tests: tuple[HeelRaises, ...] = ()
+    referred: tuple[date, ...] = ()  # days a referral was made, within the plan
+    last_referral: tuple[date, str] | None = None  # the newest referral's day and tier, plan or not
 
     def week(self, day: date) -> float:
         """Programme weeks since the start (day 1 = 1.0), the chart's x axis."""
@@ -89,14 +91,21 @@ def direction(earlier: list[int], later: list[int]) -> str:
 
 
 def caption(series: ProgressSeries) -> str:
+    """One sentence: the morning trend, sessions done and missed, the phase, the last referral if any."""
     mornings = [p.morning for p in series.pain if p.morning is not None]
     weeks = max(1, (series.today - series.start).days // 7 + 1)
     phase = series.phases[-1][2] if series.phases else None
+    referral = ""
+    if series.last_referral is not None:
+        day, tier = series.last_referral
+        referral = texts.CAPTION_REFERRAL.format(date=day.strftime("%a %d %b"), tier=tier)
     if not mornings:
-        return texts.CAPTION_EMPTY.format(weeks=weeks, done=len(series.done), missed=len(series.missed))
+        return texts.CAPTION_EMPTY.format(
+            weeks=weeks, done=len(series.done), missed=len(series.missed), referral=referral
+        )
     return texts.CAPTION.format(
         trend=texts.TRENDS[trend(series)], first=mornings[0], last=mornings[-1], weeks=weeks,
-        done=len(series.done), missed=len(series.missed), phase=phase or "–",
+        done=len(series.done), missed=len(series.missed), phase=phase or "–", referral=referral,
     )  # fmt: skip
 
 
@@ -168,6 +177,10 @@ def _sessions(axes: Axes, series: ProgressSeries) -> None:
          color=GREEN, markersize=8, label=texts.ADVANCED)  # fmt: skip
     plot([series.week(d) for d in series.regressed], [9.8] * len(series.regressed), ls="none", marker="v",
          color=VERMILLION, markersize=8, label=texts.REGRESSED)  # fmt: skip
+    for index, day in enumerate(series.referred):  # a dashed line through the whole day, and a star on top
+        axes.axvline(series.week(day), color=VERMILLION, ls="--", lw=1.2, zorder=1)
+        plot([series.week(day)], [10.2], ls="none", marker="*", color=VERMILLION, markersize=11,
+             label=texts.REFERRED if index == 0 else "_nolegend_")  # fmt: skip
 
 
 def _tests(axes: Axes, series: ProgressSeries) -> None:

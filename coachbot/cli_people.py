@@ -1,5 +1,6 @@
 """The operator commands about one person: `coachbot export` (the same JSON /export sends) and
-`coachbot report` (the /report PDF and the check-ins CSV), for answering data requests and clinicians."""
+`coachbot report` (the /report PDF, the check-ins CSV and the referrals CSV), for answering data requests
+and clinicians."""
 
 from __future__ import annotations
 
@@ -45,14 +46,19 @@ async def export(url: str, platform: str, user: str) -> int:
 
 
 def report(settings: Settings, platform: str, user: str, out: Path) -> int:
-    """The report of the person's current (or latest) plan: FILE.pdf, and FILE.csv beside it."""
+    """The report of the person's current (or latest) plan: FILE.pdf, FILE.csv (check-ins) beside it, and
+    FILE-referrals.csv when there were referrals."""
     data = asyncio.run(_report_data(settings, platform, user))
     if data is None:
         print(f"coachbot: no plan is stored for {platform} user {user}", file=sys.stderr)
         return 1
     out.write_bytes(clinician.pdf(data))
+    written = [out, out.with_suffix(".csv")]
     out.with_suffix(".csv").write_bytes(clinician.checkins_csv(data.checkins))
-    print(f"wrote {out} and {out.with_suffix('.csv')}", file=sys.stderr)
+    if data.referrals:
+        written.append(out.with_name(f"{out.stem}-referrals.csv"))
+        written[-1].write_bytes(clinician.referrals_csv(data.referrals))
+    print("wrote " + ", ".join(str(path) for path in written), file=sys.stderr)
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from coachbot import deciding, tracking
+from coachbot import deciding, safety_pause, tracking
 from coachbot import report as clinician
 from coachbot.charting import series_for
 from coachbot.charts import caption, render
@@ -120,6 +120,9 @@ async def today(turn: Turn) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
+    paused = await safety_pause.today_reply(turn)
+    if paused is not None:  # CLINICAL A12: no exercises while paused for safety
+        return [turn.say(paused)]
     welcome = await deciding.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
     levels = {row.exercise: row.level for row in enrolment.levels}
@@ -159,7 +162,8 @@ async def status(turn: Turn) -> list[Reply]:
         morning=enrolment.morning_time,
         levels=levels,
     )
-    return [turn.say(text)]
+    paused = await safety_pause.status_lines(turn)
+    return [turn.say(text if paused is None else f"{text}\n{paused}")]
 
 
 async def pause(turn: Turn) -> list[Reply]:
@@ -209,24 +213,24 @@ async def programme(turn: Turn) -> list[Reply]:
 
 
 async def report(turn: Turn) -> list[Reply]:
-    """/report: a one-page PDF for a clinician and a CSV of every check-in, in the private chat only."""
+    """/report: a one-page PDF for a clinician, a CSV of every check-in and, if there were any, one of
+    every referral, in the private chat only."""
     if turn.enrolment is None or turn.person is None:
         return [turn.say(common.NOT_ENROLLED)]
     data = await clinician.gather(
         turn.repo, turn.enrolment, turn.programme(), turn.person.tz or "UTC", turn.local_today()
     )
     document = await asyncio.to_thread(clinician.pdf, data)
-    table = clinician.checkins_csv(data.checkins)
     day = f"{turn.local_today():%Y%m%d}"
+    files = [
+        (report_texts.SENT, f"coachbot-report-{day}.pdf", document),
+        (report_texts.CSV_SENT, f"coachbot-checkins-{day}.csv", clinician.checkins_csv(data.checkins)),
+    ]
+    if data.referrals:
+        referrals = clinician.referrals_csv(data.referrals)
+        files.append((report_texts.REFERRALS_CSV_SENT, f"coachbot-referrals-{day}.csv", referrals))
     return [
-        replace(
-            turn.say(report_texts.SENT),
-            file=Attachment(f"coachbot-report-{day}.pdf", len(document), document),
-        ),
-        replace(
-            turn.say(report_texts.CSV_SENT),
-            file=Attachment(f"coachbot-checkins-{day}.csv", len(table), table),
-        ),
+        replace(turn.say(text), file=Attachment(name, len(content), content)) for text, name, content in files
     ]
 
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from coachbot import tracking
+from coachbot import referral, tracking
 from coachbot.coaching.progress import Decision, Morning, Progress
 from coachbot.coaching.progression import Context, evaluate, morning_rules, silence
 from coachbot.coaching.weekly import weekly_check
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
-from coachbot.referral import message_for
 from coachbot.store.tables import CheckIn
+from coachbot.texts import checkin as checkin_texts
 
 # Which routine-referral wording fits each rule that refers (texts.safety.ROUTINE_REASONS keys)
-REFER_REASONS = {"4": "night_or_rest_pain", "5": "regressions", "6": "rising_trend"}
+REFER_REASONS = {"4": "sore_mornings", "5": "regressions", "6": "rising_trend"}
 
 
 def context(turn: Turn) -> Context:
@@ -28,17 +28,23 @@ def context(turn: Turn) -> Context:
     return Context(programme, person.week(turn.local_today()), cautious)
 
 
-async def apply(turn: Turn, decision: Decision, progress: Progress) -> list[Reply]:
-    """Store the decision and the new progress; pause on stop or refer; return the explanation."""
+async def apply(
+    turn: Turn, decision: Decision, progress: Progress, signs: tuple[str, ...] = ()
+) -> list[Reply]:
+    """Store the decision and the new progress; pause on stop or refer; return the explanation.
+
+    `signs` are the morning's warning signs, which a referral records as what set it off."""
     enrolment = turn.enrolment
     assert enrolment is not None
     await tracking.record(turn.repo, enrolment, decision, turn.now)
     await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
     if decision.kind == "refer":
-        enrolment.status, enrolment.status_reason = "referred", f"{decision.tier}:rule{decision.rule}"
-        zone = turn.person.tz if turn.person else None
-        advice = message_for(decision.tier or "routine", zone, REFER_REASONS.get(decision.rule, "default"))
-        return [turn.say(f"{decision.reason}\n{advice}" if decision.reason else advice)]
+        reason = "night_or_rest_pain" if "rest_pain" in signs else REFER_REASONS.get(decision.rule, "default")
+        triggers = tuple(checkin_texts.SAFETY_LABELS.get(sign, sign) for sign in signs)
+        return await referral.refer(
+            turn, decision.tier or "routine", signs or (reason,), triggers=triggers, source="rule",
+            reason=reason, lead=decision.reason,
+        )  # fmt: skip
     if decision.kind == "stop":
         enrolment.status, enrolment.status_reason = "paused", f"stop:rule{decision.rule}"
     return [turn.say(decision.reason)] if decision.reason else []
@@ -73,13 +79,13 @@ async def after_morning(turn: Turn, checkin: CheckIn) -> list[Reply]:
             context(turn), progress, session, answered, history.mornings, history.sessions, today
         )
         row.details = {**row.details, "decided": True}
-        replies += await apply(turn, decision, progress)
+        replies += await apply(turn, decision, progress, morning.signs if answered else ())
         if decision.kind in ("refer", "stop"):
             return replies
     if not pending:
         found = morning_rules(context(turn), progress, morning, history.mornings, today)
         if found is not None:
-            replies += await apply(turn, *found)
+            replies += await apply(turn, *found, morning.signs)
     return replies
 
 

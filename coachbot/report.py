@@ -1,5 +1,6 @@
 """The clinician report: one A4 page as PDF — the progress chart, the triage answers, pattern and flags,
-the weekly self-tests, and every decision with its rule and reason — and a CSV of every check-in.
+the weekly self-tests, the referrals (date, tier, signs, the person's words, what they were told) and
+every decision with its rule and reason — a CSV of every check-in, and one of every referral.
 
 Drawn with matplotlib's PDF backend (the chart is the same drawing as /progress), so no other library is
 needed. It is sent privately only, like everything that holds pain scores.
@@ -11,18 +12,19 @@ import csv
 import io
 import json
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from coachbot.charting import build
 from coachbot.charts import ProgressSeries, draw
 from coachbot.programme.schema import Programme
 from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Decision, Enrolment
+from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
 from coachbot.texts import report as texts
 
 A4 = (8.27, 11.69)  # inches
-SHOWN_DECISIONS = 22
+SHOWN_DECISIONS = 22  # lines for referrals and decisions together, so the page stays one page
+SHOWN_REFERRALS = 3  # the newest, up to four lines each; all of them are in the referrals CSV
 WRAP = 118
 CSV_COLUMNS = (
     "local_date",
@@ -36,6 +38,8 @@ CSV_COLUMNS = (
     "sudden",
 )
 
+REFERRAL_COLUMNS = ("at", "local_date", "tier", "source", "signs", "triggers", "text")
+
 
 @dataclass(frozen=True)
 class ReportData:
@@ -45,6 +49,7 @@ class ReportData:
     zone: str
     checkins: list[CheckIn]
     decisions: list[Decision]
+    referrals: list[Referral] = field(default_factory=list)  # the person's, with or without a plan
 
 
 async def gather(
@@ -52,8 +57,9 @@ async def gather(
 ) -> ReportData:
     checkins = await repo.checkins(enrolment.id)
     decisions = await repo.decisions(enrolment.id)
-    series = build(enrolment, programme, today, checkins, decisions)
-    return ReportData(series, programme, enrolment, zone, checkins, decisions)
+    referrals = await repo.referrals(enrolment.person_id)
+    series = build(enrolment, programme, today, checkins, decisions, referrals)
+    return ReportData(series, programme, enrolment, zone, checkins, decisions, referrals)
 
 
 def lines(data: ReportData) -> list[tuple[str, str]]:
@@ -83,10 +89,13 @@ def lines(data: ReportData) -> list[tuple[str, str]]:
     ]
     weekly = [c for c in data.checkins if c.kind == "weekly"]
     out += [("", _test_line(c)) for c in weekly] or [("", texts.NO_TESTS_YET)]
+    told = referral_lines(data.referrals)
+    out += [("h", texts.REFERRALS.format(count=len(data.referrals))), *(("", line) for line in told)]
+    room = max(SHOWN_DECISIONS - len(told), 5)
     out.append(("h", texts.DECISIONS.format(count=len(data.decisions))))
-    if len(data.decisions) > SHOWN_DECISIONS:
-        out.append(("", texts.EARLIER.format(count=len(data.decisions) - SHOWN_DECISIONS)))
-    for decision in data.decisions[-SHOWN_DECISIONS:]:
+    if len(data.decisions) > room:
+        out.append(("", texts.EARLIER.format(count=len(data.decisions) - room)))
+    for decision in data.decisions[-room:]:
         what = f"{decision.exercise} L{decision.level_from}→L{decision.level_to}" if decision.exercise else ""
         line = texts.DECISION_LINE.format(date=decision.local_date, kind=decision.kind, what=what,
                                           rule=decision.rule, reason=decision.reason)  # fmt: skip
@@ -94,6 +103,28 @@ def lines(data: ReportData) -> list[tuple[str, str]]:
     if not data.decisions:
         out.append(("", texts.NO_DECISIONS))
     return out
+
+
+def referral_lines(referrals: list[Referral]) -> list[str]:
+    """The newest referrals, each as its facts and then what the person was told."""
+    if not referrals:
+        return [texts.NO_REFERRALS]
+    out = [texts.EARLIER_REFERRALS.format(count=len(referrals) - SHOWN_REFERRALS)]
+    out = out if len(referrals) > SHOWN_REFERRALS else []
+    for referral in referrals[-SHOWN_REFERRALS:]:
+        words = "; ".join(f"“{trigger}”" for trigger in referral.triggers) or "–"
+        facts = texts.REFERRAL_LINE.format(date=referral.local_date, tier=referral.tier.upper(),
+                                           source=referral.source, signs=", ".join(referral.signs) or "–",
+                                           words=words)  # fmt: skip
+        told = texts.REFERRAL_TOLD.format(text=" ".join(referral.text.replace("⚠️", "").split()))
+        out += _two_lines(facts) + _two_lines(told)
+    return out
+
+
+def _two_lines(text: str) -> list[str]:
+    return textwrap.wrap(
+        textwrap.shorten(text, 2 * WRAP - 4, placeholder="…"), WRAP, subsequent_indent="    "
+    )
 
 
 def _test_line(checkin: CheckIn) -> str:
@@ -134,6 +165,21 @@ def pdf(data: ReportData) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="pdf")
     return buffer.getvalue()
+
+
+def referrals_csv(referrals: list[Referral]) -> bytes:
+    """Every referral, one row each: when, tier, source, signs and words (JSON lists), the text shown."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(REFERRAL_COLUMNS)
+    for referral in referrals:
+        writer.writerow(
+            [
+                referral.at.isoformat(), referral.local_date.isoformat(), referral.tier, referral.source,
+                json.dumps(referral.signs), json.dumps(referral.triggers, ensure_ascii=False), referral.text,
+            ]
+        )  # fmt: skip
+    return buffer.getvalue().encode("utf-8")
 
 
 def checkins_csv(checkins: list[CheckIn]) -> bytes:

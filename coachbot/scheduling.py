@@ -1,6 +1,7 @@
 """When each kind of prompt is next due for an enrolment: session days, daily mornings, the weekly check.
 
-`due_after` is pure; `reschedule` writes the schedules rows (NULL while the plan is not active).
+`due_after` is pure; `reschedule` writes the schedules rows (NULL while the plan is not active) and
+withdraws prompts still queued for a plan that is no longer active.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment
 
 KINDS = ("session", "morning", "weekly")
+QUEUED_KINDS = (*KINDS, "summary")  # what the ticker queues for a plan (summary: with the weekly check)
 
 
 def days_for(kind: str, enrolment: Enrolment, programme: Programme) -> tuple[Weekday, ...]:
@@ -41,6 +43,8 @@ async def reschedule(
     repo: Repo, enrolment: Enrolment, programme: Programme, zone: str | None, now: datetime
 ) -> None:
     """Point every schedule of the enrolment at its next due instant after now (none unless active)."""
+    if enrolment.status != "active":
+        await repo.withdraw_prompts(enrolment.id, QUEUED_KINDS)
     for kind in KINDS:
         due = (
             due_after(kind, enrolment, programme, zone, now)

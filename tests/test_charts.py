@@ -13,7 +13,7 @@ from coachbot.charts import caption, figure, render
 from coachbot.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
-from coachbot.store.tables import CheckIn, Decision, Enrolment
+from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
 from tests.chat import Chat
 
 START = date(2026, 3, 2)  # a Monday
@@ -82,6 +82,25 @@ def test_the_png_decodes_at_phone_width_with_a_one_sentence_caption(programmes: 
     text = caption(series)
     assert text.startswith("Morning calf pain is better (3/10 at first, 1/10 lately) over 12 weeks")
     assert text.count(".") == 1
+
+
+def test_referral_days_are_marked_and_the_caption_names_the_last(programmes: dict[str, Programme]) -> None:
+    rehab = programmes["calf-rehab-12w"]
+    enrolment, checkins, decisions = history(rehab, weeks=4)
+    referrals = [
+        Referral(local_date=START - timedelta(days=10), tier="routine"),  # at triage, before the plan
+        Referral(local_date=START + timedelta(days=20), tier="urgent"),
+    ]
+    series = build(enrolment, rehab, START + timedelta(days=27), checkins, decisions, referrals)
+    assert series.referred == (START + timedelta(days=20),)  # only days within the plan are drawn
+    lines = {line.get_label(): line for line in figure(series).axes[0].get_lines()}
+    assert np.asarray(lines["Referred to a clinician"].get_xdata()).tolist() == [1 + 20 / 7]
+    text = caption(series)
+    assert text.endswith("; last referred to a clinician on Sun 22 Mar (urgent).")
+    assert text.count(".") == 1
+    assert "last referred" not in caption(
+        build(enrolment, rehab, START + timedelta(days=27), checkins, decisions)
+    )
 
 
 async def test_progress_sends_the_chart_privately(

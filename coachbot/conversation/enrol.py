@@ -18,7 +18,7 @@ from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
 from coachbot.programme.schema import Programme
-from coachbot.referral import message_for
+from coachbot.referral import refer
 from coachbot.store.tables import Enrolment
 from coachbot.texts import clubs, enrol, safety
 from coachbot.texts import triage as triage_texts
@@ -86,8 +86,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     today = turn.local_today()
     result = triage.classify(answers, today)
     if result.refers:
-        text = message_for(result.tier, person.tz, result.reason)
-        return [turn.say(text + "\n" + triage_texts.REFER_AGAIN)]
+        return await refer(turn, result.tier, (result.reason,), source="triage")
     candidates = _candidates(turn, answers)
     programme = turn.programmes.get(answers.get("programme", "")) or (candidates[0] if candidates else None)
     if programme is None:

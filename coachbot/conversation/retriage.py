@@ -16,7 +16,7 @@ from coachbot.conversation import triage as triage_steps
 from coachbot.conversation.flow import Answers, Flow
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
-from coachbot.referral import message_for
+from coachbot.referral import refer
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import triage as texts
 
@@ -26,7 +26,7 @@ STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ONCE)
 
 
 async def _interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
-    replies = await triage_steps.interrupt(turn, answers, then=texts.REFER_RESUME)
+    replies = await triage_steps.interrupt(turn, answers)
     if replies is not None and turn.enrolment is not None:
         turn.enrolment.status, turn.enrolment.status_reason = "referred", "retriage"
     return replies
@@ -58,12 +58,10 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
     after_stop = answers.get("after_review") is not True
     if after_stop and (result.outcome == "grade2" or answers.get("walking") == "limp"):
-        enrolment.status, enrolment.status_reason = "referred", "retriage:grade2"
-        return [
-            turn.say(
-                message_for("routine", turn.person.tz if turn.person else None) + "\n" + texts.REFER_RESUME
-            )
-        ]
+        sign = "limp" if answers.get("walking") == "limp" else "grade2"
+        replies = await refer(turn, "routine", (sign,), source="triage", reason="default")
+        enrolment.status_reason = "retriage:grade2"
+        return replies
     enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
     phase = programme.phase(progress.phase)
     return [

@@ -16,7 +16,7 @@ from coachbot.conversation.flow import Answers, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
-from coachbot.referral import message_for
+from coachbot.referral import refer
 from coachbot.texts import triage as texts
 
 
@@ -103,14 +103,22 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-async def interrupt(turn: Turn, answers: Answers, then: str = texts.REFER_AGAIN) -> list[Reply] | None:
-    """End the questions with the right message as soon as an answer calls for it; `then` says what to
-    do once seen."""
+async def interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
+    """End the questions with the right message as soon as an answer calls for it (the referral says
+    what to do once seen: /start again, or /resume a plan)."""
     result = triage.early_outcome(answers)
     if result is None:
         return None
     if result.outcome == "too_young":
         return [turn.say(texts.TOO_YOUNG)]
-    zone = answers.get("zone") or (turn.person.tz if turn.person else None)
-    text = message_for(result.tier, zone, result.reason)
-    return [turn.say(text + "\n" + then)]
+    key, label = last_answer(turn, answers)
+    signs = (result.reason,) if result.reason != "default" else (key,)
+    return await refer(turn, result.tier, signs, triggers=(label,), source="triage", reason=result.reason)
+
+
+def last_answer(turn: Turn, answers: Answers) -> tuple[str, str]:
+    """The step answered last and the answer as the person saw it (a button's label, or what they typed)."""
+    key, value = next(reversed(answers.items()))
+    step = next((step for step in STEPS if step.key == key), None)
+    options = step.ask(turn, answers).options if step is not None else ()
+    return key, next((option.label for option in options if option.value == value), str(value))

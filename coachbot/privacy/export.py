@@ -16,6 +16,7 @@ from coachbot.messages import mention
 from coachbot.store.club_tables import ClubMember
 from coachbot.store.repo import Repo
 from coachbot.store.tables import (
+    Base,
     CheckIn,
     Conversation,
     Decision,
@@ -23,11 +24,26 @@ from coachbot.store.tables import (
     ExerciseLevel,
     OutboxMessage,
     Person,
+    Referral,
     Schedule,
 )
 
 FORMAT = "coachbot-export"
 VERSION = 1
+
+# The one list of a person's tables, by the column that makes a row theirs: /export writes each under its
+# key and /forget deletes each (privacy/forget.py). A new personal table goes here, or it is neither
+# exported nor erased. The person, their plans, the conversation and messages are handled by name.
+PLAN_TABLES: dict[str, type[Base]] = {
+    "levels": ExerciseLevel,
+    "checkins": CheckIn,
+    "decisions": Decision,
+    "schedules": Schedule,
+}  # rows with an enrolment_id of one of the person's plans
+PERSON_TABLES: dict[str, type[Base]] = {
+    "club_memberships": ClubMember,
+    "referrals": Referral,
+}  # rows with the person's person_id
 
 
 def row(item: object) -> dict[str, Any]:
@@ -54,26 +70,31 @@ async def collect(repo: Repo, person: Person, now: datetime) -> dict[str, Any]:
     plans = []
     for enrolment in enrolments:
         plan = row(enrolment)
-        for key, table in (("levels", ExerciseLevel), ("checkins", CheckIn), ("decisions", Decision),
-                           ("schedules", Schedule)):  # fmt: skip
-            query = select(table).where(table.enrolment_id == enrolment.id)
-            plan[key] = [row(item) for item in (await session.execute(query)).scalars()]
+        for key, table in PLAN_TABLES.items():
+            plan[key] = await _rows(repo, table, table.__table__.c.enrolment_id == enrolment.id)
         plans.append(plan)
     conversation = await session.get(Conversation, person.id)
-    clubs = (await session.execute(select(ClubMember).where(ClubMember.person_id == person.id))).scalars()
     messages = (
         await session.execute(select(OutboxMessage).where(or_(*to_person(person))).order_by(OutboxMessage.id))
     ).scalars()
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": now.isoformat(),
         "person": row(person),
         "conversation": row(conversation) if conversation is not None else None,
         "enrolments": plans,
-        "club_memberships": [row(member) for member in clubs],
-        "messages": [row(message) for message in messages],
     }
+    for key, table in PERSON_TABLES.items():
+        document[key] = await _rows(repo, table, table.__table__.c.person_id == person.id)
+    document["messages"] = [row(message) for message in messages]
+    return document
+
+
+async def _rows(repo: Repo, table: type[Base], mine: Any) -> list[dict[str, Any]]:
+    """The rows of `table` matching `mine`, in the order they were stored."""
+    query = select(table).where(mine).order_by(*inspect(table).primary_key)
+    return [row(item) for item in (await repo.session.execute(query)).scalars()]
 
 
 def to_person(person: Person) -> list[Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coachbot.store.tables import (
@@ -17,8 +17,10 @@ from coachbot.store.tables import (
     Decision,
     Enrolment,
     ExerciseLevel,
+    OutboxMessage,
     Person,
     ProcessedEvent,
+    Referral,
     Schedule,
 )
 
@@ -121,6 +123,27 @@ class Repo:
         query = select(Decision).where(Decision.enrolment_id == enrolment_id).order_by(Decision.id)
         return list((await self.session.execute(query)).scalars())
 
+    # referrals (CLINICAL A11): per person, with or without a plan
+
+    async def add_referral(self, referral: Referral) -> Referral:
+        self.session.add(referral)
+        await self.session.flush()
+        return referral
+
+    async def referrals(self, person_id: int) -> list[Referral]:
+        """Every referral of the person, oldest first."""
+        query = select(Referral).where(Referral.person_id == person_id).order_by(Referral.at, Referral.id)
+        return list((await self.session.execute(query)).scalars())
+
+    async def last_referral(self, person_id: int) -> Referral | None:
+        query = (
+            select(Referral)
+            .where(Referral.person_id == person_id)
+            .order_by(Referral.at.desc(), Referral.id.desc())
+            .limit(1)
+        )
+        return (await self.session.execute(query)).scalar_one_or_none()
+
     # conversation state
 
     async def conversation(self, person_id: int) -> Conversation | None:
@@ -167,6 +190,20 @@ class Repo:
         else:
             schedule.next_due_at = due
         await self.session.flush()
+
+    async def withdraw_prompts(self, enrolment_id: int, kinds: tuple[str, ...]) -> int:
+        """Prompts of the plan queued but not yet sent (a snoozed session, a sender behind) are marked
+        "paused" instead: a paused plan gets none. Returns how many were withdrawn."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.enrolment_id == enrolment_id,
+                OutboxMessage.status == "pending",
+                OutboxMessage.kind.in_(kinds),
+            )
+            .values(status="paused", lease_until=None)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def schedules(self, enrolment_id: int) -> dict[str, datetime | None]:
         query = select(Schedule).where(Schedule.enrolment_id == enrolment_id)

@@ -173,6 +173,27 @@ class Decision(Base):
     decided_at: Mapped[datetime]
 
 
+class Referral(Base):
+    """A referral to a clinician (CLINICAL A11): its tier, the signs and the words that set it off, where
+    it came from and the exact text the person was shown. Kept per person, since it can come before any
+    plan (enrolment triage, a message before /start); `enrolment_id` is the plan it paused, if any."""
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[datetime]
+    local_date: Mapped[date] = mapped_column(Date)  # the person's calendar day (UTC before a zone is known)
+    tier: Mapped[str] = mapped_column(String(16))  # emergency | urgent | routine
+    signs: Mapped[list[str]] = mapped_column(JSON, default=list)  # sign ids, e.g. ["swelling", "warm_red"]
+    triggers: Mapped[list[str]] = mapped_column(JSON, default=list)  # the person's words or answers
+    source: Mapped[str] = mapped_column(String(16))  # message | rule | triage | screen
+    text: Mapped[str] = mapped_column(Text)  # exactly what the person was told
+
+
 class Conversation(Base):
     """The question a person is being asked right now, so a restart resumes at the same step."""
 
@@ -225,7 +246,8 @@ class OutboxMessage(Base):
     local_date: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     choices: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"rows": [[label, token], ...]}
-    status: Mapped[str] = mapped_column(String(8), index=True)  # pending | sent | dead | missed
+    # pending | sent | dead | missed | skipped (by /skip) | paused (withdrawn when the plan paused)
+    status: Mapped[str] = mapped_column(String(8), index=True)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     not_before: Mapped[datetime] = mapped_column(index=True)

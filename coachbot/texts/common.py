@@ -18,7 +18,7 @@ HELP = (
     "- /club — a shared club programme for a group (group admins)\n"
     "- /export — everything I store about you, as a file; /forget — erase it all\n"
     "- /progress — a chart of your pain, sessions and calf tests\n"
-    "- /report — a one-page report (PDF) and your check-ins (CSV) for a physio\n"
+    "- /report — a one-page report (PDF) and your check-ins and any referrals (CSV) for a physio\n"
     "I'm an exercise coach, not a clinician. If something feels serious, stop and get medical help."
 )
 
@@ -61,13 +61,13 @@ DMS_CLOSED = (
 SOMETHING_WENT_WRONG = "Something went wrong on my side. Please try again in a minute."
 SENT_TO_DMS = "I've replied in our direct messages: {link}"
 EXPORTED = (
-    "Here is everything I store about you, as JSON: your answers, check-ins, decisions, schedules, messages "
-    "and club memberships. /forget erases all of it."
+    "Here is everything I store about you, as JSON: your answers, check-ins, decisions, referrals, "
+    "schedules, messages and club memberships. /forget erases all of it."
 )
 NOTHING_STORED = "I don't store anything about you."
 ASK_FORGET = (
-    "This erases everything I store about you: your plan and its history, check-ins, decisions, messages "
-    "and club memberships. It can't be undone (use /export first to keep a copy). Erase it all?"
+    "This erases everything I store about you: your plan and its history, check-ins, decisions, referrals, "
+    "messages and club memberships. It can't be undone (use /export first to keep a copy). Erase it all?"
 )
 FORGET_YES = "Erase everything"
 FORGET_NO = "Keep my data"

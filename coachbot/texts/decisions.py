@@ -37,17 +37,12 @@ STOP_SUDDEN = (
     "Thanks for telling me. Let's stop loading for 2–3 days and check how things are. Walk as "
     "comfortably as you can, keep the leg raised when resting, and answer a few quick questions again "
     "on {date}. If you can't put weight on the leg, or the calf is swollen, hot or numb, please contact "
-    "a doctor or urgent care today. I've paused your plan."
+    "a doctor today. I've paused your plan."
 )
 
-REFER_REGRESSIONS = (
-    "Your calf has flared up several times recently, so let's get a physio to look at this. Until then, keep "
-    "to the gentle phase 1 exercises."
-)
-REFER_NOTHING_EASIER = (
-    "Your calf is still reacting at the easiest levels, so let's get a physio to look at it before we "
-    "go further."
-)
+# a referral pauses the plan (no exercises until seen, CLINICAL A12); the advice follows (referral.compose)
+REFER_REGRESSIONS = "Your calf has flared up several times recently."
+REFER_NOTHING_EASIER = "Your calf is still reacting at the easiest levels."
 HOLD_WEEK = (
     "Your calf has been a bit more sensitive this week than last, so we'll hold all levels for the next "
     "7 days. Sessions still count."
@@ -65,9 +60,9 @@ PLATEAU = (
     "You've been in this phase for a while. It's worth booking a physio review to check what's holding "
     "things up; we'll keep going meanwhile."
 )
-REFER_TICK = "You told me about a new warning sign this morning, so I've paused your plan."
-REFER_MORNINGS = "Your calf has been sore two mornings running, so I've paused your plan."
-REFER_REST_PAIN = "New pain at rest or at night is worth a check, so I've paused your plan."
+REFER_TICK = "You told me about a new warning sign this morning."
+REFER_MORNINGS = "Your calf has been sore two mornings running."
+REFER_REST_PAIN = "New pain at rest or at night is worth a check."
 REFER_RED_FLAG = "You told me about a warning sign, so I've paused your plan until a clinician has seen you."
 WELCOME_BACK_LOWER = (
     "Welcome back! After a week or more away we restart one level below where you left off, so your calf can "

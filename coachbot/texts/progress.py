@@ -11,6 +11,7 @@ DONE = "Session done"
 MISSED = "Session missed"
 ADVANCED = "Level up"
 REGRESSED = "Level down"
+REFERRED = "Referred to a clinician"
 INJURED_LEG = "Injured (or left) leg"
 OTHER_LEG = "Other leg"
 LSI = "LSI {lsi}%"
@@ -19,7 +20,8 @@ NO_TESTS = "No calf tests yet: they come with the weekly check."
 TRENDS = {"better": "better", "same": "about the same", "worse": "worse", "unknown": "too early to say"}
 CAPTION = (
     "Morning calf pain is {trend} ({first}/10 at first, {last}/10 lately) over {weeks} weeks; "
-    "{done} sessions done, {missed} missed; now in phase {phase}."
+    "{done} sessions done, {missed} missed; now in phase {phase}{referral}."
 )
-CAPTION_EMPTY = "No morning answers yet over {weeks} weeks; {done} sessions done, {missed} missed."
+CAPTION_EMPTY = "No morning answers yet over {weeks} weeks; {done} sessions done, {missed} missed{referral}."
+CAPTION_REFERRAL = "; last referred to a clinician on {date} ({tier})"
 NOTHING_YET = "Your chart starts once you've logged a session or a morning: /checkin after today's session."

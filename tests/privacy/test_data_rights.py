@@ -42,6 +42,17 @@ def mentions(rows: dict[str, list[dict[str, Any]]], needle: str) -> list[str]:
     return [f"{name}: {row}" for name, items in rows.items() for row in items if needle in repr(row)]
 
 
+def pointing_at(rows: dict[str, list[dict[str, Any]]], table: str, ids: set[int]) -> list[str]:
+    """Rows of any table whose foreign key points at one of `ids` in `table` (rows with no user id in them,
+    such as check-ins or referrals, are found this way)."""
+    found = []
+    for source in Base.metadata.sorted_tables:
+        for key in source.foreign_keys:
+            if key.column.table.name == table:
+                found += [f"{source.name}: {row}" for row in rows[source.name] if row[key.parent.name] in ids]
+    return found
+
+
 async def test_export_holds_the_plan_check_ins_and_decisions(
     any_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
@@ -62,6 +73,7 @@ async def test_export_holds_the_plan_check_ins_and_decisions(
     ]
     assert plan["decisions"]
     assert plan["triage"]["answers"]["age"] == "34"
+    assert document["referrals"] == []  # none yet (tests/test_referral.py exports one)
     # round trip: every stored row of theirs is in the file, value for value
     stored = await everything(any_db)
     mine = {plan["id"]}
@@ -79,11 +91,16 @@ async def test_forget_leaves_no_row_behind(
 ) -> None:
     coach = Coach(any_db, programmes)
     chat = await logged_week(coach, now, USER)
-    await logged_week(coach, now, OTHER)
+    other = await logged_week(coach, now, OTHER)
+    await chat.say("my calf is swollen and warm")  # a referral: its row names neither user nor chat
+    await other.say("my calf is swollen and warm")
     group = Chat(coach, now, user_id=USER, chat_kind="group")
     await group.command("/club start calf-strength-12w", admin=True)  # a club they set up stays, nameless
     before = await everything(any_db)
     assert mentions(before, USER)
+    [mine] = [row["id"] for row in before["people"] if row["user_id"] == USER]
+    plans = {row["id"] for row in before["enrolments"] if row["person_id"] == mine}
+    assert len(pointing_at(before, "people", {mine})) >= 2  # the plan, the referral, ...
 
     await chat.command("/forget")
     await chat.press("Keep my data")
@@ -95,6 +112,9 @@ async def test_forget_leaves_no_row_behind(
     assert "everything I stored about you is erased" in chat.text
     after = await everything(any_db)
     assert mentions(after, USER) == []
+    assert pointing_at(after, "people", {mine}) == []
+    assert pointing_at(after, "enrolments", plans) == []
+    assert len(after["referrals"]) == len(before["referrals"]) // 2 == 1  # the other person's stays
     assert [row["user_id"] for row in after["people"]] == [OTHER]
     assert len(after["clubs"]) == 1
     assert mentions(after, OTHER) != []  # someone else's data is untouched
@@ -140,3 +160,18 @@ async def test_retention_deletes_old_history_of_ended_programmes_only(
     assert stopped.id not in set(left) | set(decisions)
     assert len(left) == total // 2  # the other person's history is untouched
     assert still is not None  # the plan itself stays
+
+
+def test_every_table_that_points_at_a_person_or_plan_is_exported_and_erased() -> None:
+    from coachbot.privacy.export import PERSON_TABLES, PLAN_TABLES
+
+    listed = {table.__tablename__ for table in (*PLAN_TABLES.values(), *PERSON_TABLES.values())}
+    by_name = {"enrolments", "conversations", "outbox"}  # handled by name in export.py and forget.py
+    personal = {
+        source.name
+        for source in Base.metadata.sorted_tables
+        for key in source.foreign_keys
+        if key.column.table.name in ("people", "enrolments")
+    }
+    assert "referrals" in personal
+    assert personal - listed - by_name == set()

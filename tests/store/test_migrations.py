@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
@@ -27,7 +29,7 @@ async def test_upgrade_from_empty_matches_the_models(any_url: str) -> None:
     finally:
         await database.close()
     assert differences == []
-    assert {"people", "enrolments", "exercise_levels", "checkins", "decisions", "conversations"} <= tables
+    assert {"people", "enrolments", "checkins", "decisions", "conversations", "referrals"} <= tables
     assert "alembic_version" in tables
 
 
@@ -42,4 +44,24 @@ async def test_upgrade_twice_is_harmless(any_url: str) -> None:
             ).scalar_one()
     finally:
         await database.close()
-    assert version == "0006"
+    assert version == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+
+
+async def test_the_referrals_migration_goes_down_and_up_again(any_url: str) -> None:
+    def downgrade(connection: Connection) -> None:
+        config = migrate.alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+
+    database = Database.connect(any_url)
+    try:
+        await migrate.upgrade(database)
+        async with database.engine.begin() as connection:
+            await connection.run_sync(downgrade)
+            tables = await connection.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+        assert "referrals" not in tables
+        await migrate.upgrade(database)
+        async with database.engine.connect() as connection:
+            assert await connection.run_sync(_differences) == []
+    finally:
+        await database.close()
