@@ -53,6 +53,8 @@ async def test_today_while_referred_shows_no_exercise_but_why_and_what_next(
     await chat.command("/today")
     assert not shows_no_exercise(chat.text, rehab)  # an active plan shows the session
     await chat.say("my calf is swollen")
+    assert safety.CONFIRM["dvt"] in chat.text  # one sign alone: asked first (CLINICAL A6)
+    await chat.press("Yes")
     chat.later(days=2)
     await chat.command("/today")
     [reply] = chat.replies

@@ -53,11 +53,16 @@ def _mention(
     index = clauses.index(max(match.start(), match.end() - 1))
     clause = clauses.clause(index)
     hedged = "hedged" not in entry.keeps and (
-        lexicon.hedges.search(clause) is not None
-        or clauses.sentence(match.start()).rstrip(" !.").endswith("?")
+        lexicon.hedges.search(clause) is not None or _asks(clauses, index)
     )
     reason = _discount(entry, match, text, clauses, index, subjects, lexicon)
     return Mention(entry.id, match.group(0), match.start(), hedged, reason)
+
+
+def _asks(clauses: Clauses, index: int) -> bool:
+    """The mention's own clause is a question ("calf swollen?"), not a question after it ("is that normal?")."""
+    start, end = clauses.spans[index]
+    return clauses.text[end : end + 1] == "?" or clauses.text[start:end].rstrip(" !.").endswith("?")
 
 
 def _discount(

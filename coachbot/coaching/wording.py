@@ -38,7 +38,7 @@ _CONTRACTIONS: tuple[tuple[str, str], ...] = (
         r"|bruise|bruising|everything|nothing|something|this|muscle|tendon|toe|back|breathing|chest|mine)'s\b",
         r"\1 is",
     ),
-    (r"'s\b", "s"),
+    (r"'s\b", ""),  # a possessive: "my friend's calf" -> "my friend calf"
     (r"'", ""),
 )
 CONTRACTIONS = tuple((re.compile(pattern), replacement) for pattern, replacement in _CONTRACTIONS)

@@ -188,7 +188,7 @@ SIGN_WORDS = {
     "large_bruise": "a large bruise or a bulge",
     "wound_infection": "spreading redness or an infected wound",
     "weakness": "weakness in the foot or leg",
-    "night_pain": "pain at rest or at night",
+    "night_pain": "pain at rest or pain that wakes you at night",
     "bone_pain": "pain on the shin bone",
     "achilles_pain": "pain in the Achilles tendon",
     "claudication": "cramp that comes on when walking",

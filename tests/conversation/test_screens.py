@@ -172,7 +172,7 @@ async def test_sudden_onset_and_no_single_leg_rise_refers_urgently_at_enrolment(
     chat = Chat(coach, now)
     await chat.triage(days="0–2", onset="Sudden pull or twang during activity", single_rises="0")
     assert "should be checked by a clinician today" in chat.text
-    assert "being able to walk doesn't rule out a torn Achilles" in chat.text
+    assert "being able to walk doesn't rule out an Achilles tear" in chat.text
     assert "send /start" in chat.text
     async with sqlite_db.read() as repo:
         person = await repo.person("console", "42")
