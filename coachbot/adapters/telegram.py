@@ -24,6 +24,7 @@ from telegram.warnings import PTBDeprecationWarning
 from coachbot.adapters.telegram_format import keyboard, split, to_html
 from coachbot.delivery import errors
 from coachbot.messages import (
+    HELD_PAYLOAD,
     MAX_ATTACHMENT_BYTES,
     Address,
     Attachment,
@@ -34,8 +35,9 @@ from coachbot.messages import (
     Membership,
     Reply,
     Text,
+    mention,
 )
-from coachbot.texts import common
+from coachbot.texts import common, groups
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ PLATFORM = "telegram"
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
+NAME_CACHE_SECONDS = 3600
 
 
 class TelegramAdapter:
@@ -66,6 +69,8 @@ class TelegramAdapter:
         self.clock = clock
         self._application: Application | None = None  # type: ignore[type-arg]
         self._admins: TTLCache[tuple[int, int], bool] = TTLCache(maxsize=10_000, ttl=ADMIN_CACHE_SECONDS)
+        # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
+        self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
         self.ready = asyncio.Event()
 
     def __repr__(self) -> str:
@@ -120,6 +125,8 @@ class TelegramAdapter:
 
     async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         incoming = self.translate(update)
+        if update.effective_user is not None:
+            self._names[str(update.effective_user.id)] = update.effective_user.first_name
         if update.callback_query is not None:
             # always answered, even for a stale button, so the client stops its spinner
             await update.callback_query.answer()
@@ -128,8 +135,24 @@ class TelegramAdapter:
             incoming = replace(incoming, admin=admin)
             if admin:  # files are fetched only for admins' commands
                 incoming = await self._download(update, incoming)
-        if incoming is not None:
+        if incoming is None:
+            return
+        try:
             await self.deliver(incoming)
+        except errors.Blocked:
+            if incoming.sender.chat_kind != "group":
+                raise
+            await self._unreachable(incoming.sender)
+
+    async def _unreachable(self, sender: Address) -> None:
+        """A private answer to something said in a group was refused (the person blocked the bot, or never
+        started it): tell the group, with no detail, and link the private chat, where whatever the core
+        kept for them is shown (/start message)."""
+        text = groups.PRIVATE_CHAT_CLOSED.format(person=mention(sender.user_id))
+        try:
+            await self.send(Reply(sender, text, invite=HELD_PAYLOAD))
+        except errors.DeliveryError as error:
+            log.warning("telegram group notice failed: %s", type(error).__name__)
 
     async def is_admin(self, chat_id: int, user_id: int) -> bool:
         """The person is the group's creator or an administrator, asked of Telegram (cached a minute)."""
@@ -232,11 +255,11 @@ class TelegramAdapter:
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(
-                    chat_id, reply.image, caption=to_html(reply.text)[:1024] or None, parse_mode=ParseMode.HTML,
+                    chat_id, reply.image, caption=to_html(reply.text, self._names)[:1024] or None, parse_mode=ParseMode.HTML,
                     reply_markup=markup,
                 )  # fmt: skip
                 return str(sent.message_id)
-            pieces = split(to_html(reply.text))
+            pieces = split(to_html(reply.text, self._names))
             message_id = ""
             for index, piece in enumerate(pieces):
                 last = index == len(pieces) - 1
