@@ -97,3 +97,30 @@ async def test_other_words_to_the_bot_in_a_channel_get_nothing_public(bot: Bot) 
         assert await repo.session.get(ProcessedEvent, ("discord", chatter)) is not None
     assert bot.api.public() == []
     assert await statuses(bot) == ["active"]
+
+
+async def test_no_channel_message_ever_shows_a_symptom_or_a_word_of_the_safety_messages(bot: Bot) -> None:
+    typed = {
+        11: "I have chest pain when I breathe in and my calf is sore",
+        12: "I felt a pop and cannot rise onto my toes",
+        13: "my calf pain wakes me up at night",
+    }
+    await enrol(bot, 11)
+    bot.api.closed_dms.add(12)  # 12 and 13 never enrolled: Discord DMs them anyway
+    for user, text in typed.items():
+        await post_and_wait_for_the_line(bot, user, text)
+    await bot.api.dm(11, "emergency")
+    await bot.api.dm(13, "wakes you at night")
+    closed = next(m for m in bot.api.public() if "<@12>" in m["content"])
+    token = await bot.api.click(12, closed, "Read it here")
+    await bot.api.wait_until(
+        lambda: any("clinician today" in m["content"] for m in bot.api.follow_ups(token))
+    )
+    assert len(bot.api.public()) == 3
+    assert_channel_never_saw(bot.api, *typed.values())
+
+
+async def post_and_wait_for_the_line(bot: Bot, user: int, text: str) -> None:
+    before = len(bot.api.public())
+    await bot.api.post(user, CHANNEL, text)
+    await bot.api.wait_until(lambda: len(bot.api.public()) > before)

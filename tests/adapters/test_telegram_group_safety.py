@@ -112,3 +112,33 @@ async def test_group_chatter_gets_nothing(bot: Bot) -> None:
     await bot.api.reply_to(GROUP, "coachbot")
     assert len(group_messages(bot.api)) == 1
     assert await referred(bot) == ["active"]
+
+
+TIERS = {  # what runners write, one per tier, and words of the message they must get privately
+    5101: ("I have chest pain when I breathe in and my calf is sore", "emergency"),
+    5102: ("I felt a pop and cannot rise onto my toes", "clinician today"),
+    5103: ("my calf pain wakes me up at night", "wakes you at night"),
+}
+
+
+async def test_no_group_message_ever_shows_a_symptom_or_a_word_of_the_safety_messages(bot: Bot) -> None:
+    bot.api.group_chat(GROUP)
+    await enrol(bot, 5101)  # started; 5102 never started; 5103 started and then blocked the bot
+    await enrol(bot, 5103)
+    bot.api.blocked.add(5103)
+    for user, (typed, _) in TIERS.items():
+        await say_in_group_and_wait_for_the_line(bot, user, typed)
+    await bot.api.reply_to(5101, TIERS[5101][1])
+    bot.api.blocked.discard(5103)
+    for user in (5102, 5103):
+        bot.api.private_chat(user)
+        reply = await say(bot, user, "/start message")
+        assert TIERS[user][1] in str(reply["text"])
+    assert len(group_messages(bot.api)) == 3
+    assert_group_never_saw(bot.api, *(typed for typed, _ in TIERS.values()))
+
+
+async def say_in_group_and_wait_for_the_line(bot: Bot, user: int, text: str) -> None:
+    before = len(group_messages(bot.api))
+    bot.api.send_text(GROUP, user, text)
+    await bot.api.wait_until(lambda: len(group_messages(bot.api)) > before)
