@@ -14,7 +14,6 @@ the same reason. Send failures become the delivery errors the outbox sender unde
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
@@ -29,10 +28,8 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
-from coachbot.adapters.discord_calls import acknowledge, fetch, pin, say_privately, translate
+from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, translate
 from coachbot.adapters.discord_client import Client
-from coachbot.adapters.discord_components import view
-from coachbot.adapters.discord_format import split, to_markdown
 from coachbot.adapters.discord_messages import from_message
 from coachbot.delivery import errors
 from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
@@ -246,7 +243,7 @@ class DiscordAdapter:
                 )
             else:
                 channel = client.get_partial_messageable(int(reply.to.chat_id))
-            message = await self._post(channel.send, reply)
+            message = await post(channel.send, reply)
             if reply.pin and reply.to.chat_kind == "group":
                 await pin(message)
         except discord.RateLimited as error:
@@ -269,35 +266,9 @@ class DiscordAdapter:
                 ephemeral=answering.ephemeral, wait=True, **kwargs
             )
 
-        message = await self._post(follow_up, reply)
+        message = await post(follow_up, reply)
         answering.answered += 1
         return str(message.id)
-
-    async def _post(self, send: Callable[..., Awaitable[discord.Message]], reply: Reply) -> discord.Message:
-        pieces = split(to_markdown(reply.text))
-        message: discord.Message | None = None
-        for index, piece in enumerate(pieces):
-            kwargs: dict[str, Any] = {"content": piece, "allowed_mentions": _MENTIONS}
-            if index == len(pieces) - 1:
-                buttons = view(reply)
-                if buttons is not None:
-                    kwargs["view"] = buttons
-                files = (
-                    [
-                        discord.File(
-                            io.BytesIO(reply.image), filename="chart.png", description=reply.text[:1024]
-                        )
-                    ]
-                    if reply.image  # the caption doubles as the image's alt text
-                    else []
-                )
-                if reply.file is not None:
-                    files.append(discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename))
-                if files:
-                    kwargs["files"] = files
-            message = await send(**kwargs)
-        assert message is not None
-        return message
 
 
 def _in_place(answering: _Answering | None, reply: Reply) -> _Answering | None:
@@ -305,9 +276,6 @@ def _in_place(answering: _Answering | None, reply: Reply) -> _Answering | None:
     if answering is None or not answering.in_place or reply.broadcast or reply.to != answering.address:
         return None
     return answering
-
-
-_MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
 
 
 def _private(user_id: str) -> Address:

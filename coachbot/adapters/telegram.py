@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -19,13 +18,12 @@ from telegram import BotCommand, InputFile, Update
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
-from telegram.warnings import PTBDeprecationWarning
 
+from coachbot.adapters.telegram_calls import download, seconds
 from coachbot.adapters.telegram_format import keyboard, split, to_html
 from coachbot.delivery import errors
 from coachbot.messages import (
     HELD_PAYLOAD,
-    MAX_ATTACHMENT_BYTES,
     Address,
     Attachment,
     ChatKind,
@@ -134,7 +132,7 @@ class TelegramAdapter:
             admin = await self.is_admin(int(incoming.sender.chat_id), int(incoming.sender.user_id))
             incoming = replace(incoming, admin=admin)
             if admin:  # files are fetched only for admins' commands
-                incoming = await self._download(update, incoming)
+                incoming = await download(update, incoming)
         if incoming is None:
             return
         try:
@@ -214,21 +212,6 @@ class TelegramAdapter:
             )  # fmt: skip
         return Text(sender=sender, at=at, event_id=event, text=text)
 
-    async def _download(self, update: Update, command: Command) -> Command:
-        """Fetch a command's file when it is small enough (larger ones reach the core without data)."""
-        attachment, message = command.attachment, update.message
-        if attachment is None or message is None or message.document is None:
-            return command
-        if attachment.size > MAX_ATTACHMENT_BYTES:
-            return command
-        try:
-            file = await message.document.get_file()
-            data = bytes(await file.download_as_bytearray())
-        except TelegramError as error:
-            log.warning("could not download a file: %s", type(error).__name__)
-            return replace(command, attachment=None)
-        return replace(command, attachment=replace(attachment, data=data[: MAX_ATTACHMENT_BYTES + 1]))
-
     # --- outgoing ------------------------------------------------------------------------------
 
     def _deep_link(self, payload: str) -> str | None:
@@ -277,7 +260,7 @@ class TelegramAdapter:
                 await self._pin(chat_id, int(message_id))
             return message_id
         except RetryAfter as error:
-            raise errors.RetryAfter(_seconds(error)) from error
+            raise errors.RetryAfter(seconds(error)) from error
         except Forbidden as error:
             raise errors.Blocked(error.message) from error
         except BadRequest as error:
@@ -294,14 +277,6 @@ class TelegramAdapter:
             await self._application.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
         except TelegramError as error:
             log.info("could not pin in %s: %s", chat_id, type(error).__name__)
-
-
-def _seconds(error: RetryAfter) -> float:
-    """retry_after in seconds, whether PTB gives an int (until v23) or a timedelta."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        wait = error.retry_after
-    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
 def _address(chat_id: int, chat_type: str, user_id: int) -> Address:
