@@ -189,3 +189,18 @@ def test_the_scan_for_health_detail_catches_a_leak() -> None:
     assert leaked([safety.URGENT.format(urgent="NHS 111")], SYMPTOM)
     assert leaked(["Ana: swollen again"], SYMPTOM)
     assert leaked([texts.SENT_PRIVATELY.format(person="@[7]")], SYMPTOM) == []
+
+
+async def test_the_kept_copy_is_in_the_export_and_forget_erases_it(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    await Chat(coach, now, user_id="18", platform="telegram").enrol()
+    await Chat(coach, now, user_id="18", chat_kind="group", platform="telegram").say(SYMPTOM)
+    private = Chat(coach, now, user_id="18", platform="telegram")
+    [export] = await private.command("/export")
+    assert export.file is not None
+    assert b'"status": "held"' in export.file.data
+    await private.command("/forget")
+    await private.press(common.FORGET_YES)
+    async with sqlite_db.read() as repo:
+        assert list((await repo.session.execute(select(OutboxMessage))).scalars()) == []
