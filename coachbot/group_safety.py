@@ -30,6 +30,8 @@ def mentions_red_flag(turn: Turn) -> bool:
 
 
 async def red_flag(turn: Turn) -> list[Reply]:
+    """Refer as in a private chat; the private replies go first, so the group line follows only once the
+    platform took them (a refusal stops the rest and the adapter tells the group instead)."""
     if turn.incoming.confidential:  # nobody else saw it: answer right there, for the person alone
         return [replace(reply, private=True) for reply in await referral.red_flag(turn)]
     group, reachable = turn.address, _reachable(turn)
@@ -39,6 +41,8 @@ async def red_flag(turn: Turn) -> list[Reply]:
         for reply in await referral.red_flag(turn)
         if reply.to.chat_kind == "private"
     ]
+    if not private:
+        return []
     await held.hold(turn.repo, private, turn.now)
     person = mention(group.user_id)
     if reachable:
