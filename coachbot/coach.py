@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from coachbot import commands, scheduling
+from coachbot import commands, group_safety, scheduling
 from coachbot.clubs import joining, membership
 from coachbot.clubs import setup as club_setup
 from coachbot.clubs import store as club_store
@@ -146,15 +146,28 @@ async def _not_understood(turn: Turn) -> list[Reply]:
     return [turn.say(common.NOT_UNDERSTOOD)]
 
 
+async def _as_private(turn: Turn) -> list[Reply]:
+    """Handle the turn as the person's private message (replies go to their private chat)."""
+    turn.go_private()
+    return await _route(turn)
+
+
+async def _route(turn: Turn) -> list[Reply]:
+    return await next(route for route in ROUTES if route.matches(turn)).handle(turn)
+
+
 ROUTES: tuple[Route, ...] = (
     Route(command("help"), commands.help_),
     Route(lambda turn: isinstance(turn.incoming, Membership), _membership),
     Route(command("club"), club_setup.handle),
     Route(joining.is_done_click, _club_done),
+    Route(group_safety.is_read_here, group_safety.read_here),
+    Route(group_safety.mentions_red_flag, group_safety.red_flag),  # CLINICAL A10: told privately
+    Route(group_safety.is_confidential_in_group, _as_private),
     Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
     Route(lambda turn: turn.in_group, _private_only),
     Route(confirm.mentions_red_flag, confirm.red_flag),  # CLINICAL 9.2 row 1, A6: any message, any time
-    Route(command("start"), commands.start),
+    Route(command("start"), group_safety.start),  # what a group red flag kept comes first
     Route(command("cancel"), commands.cancel),
     Route(command("today"), commands.today),
     Route(command("checkin"), commands.checkin),
@@ -198,8 +211,7 @@ class Coach:
                 return []  # redelivered after a crash or a reconnect: handled already
             turn = await Turn.load(repo, incoming, now, self.programmes)
             before = _schedule_signature(turn)
-            route = next(route for route in ROUTES if route.matches(turn))
-            replies = await route.handle(turn)
+            replies = await _route(turn)
             _remember_home(turn)
             if turn.enrolment is not None and _schedule_signature(turn) != before:
                 zone = turn.person.tz if turn.person else None

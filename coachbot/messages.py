@@ -27,11 +27,16 @@ class Address:
 
 @dataclass(frozen=True, kw_only=True)
 class Incoming:
-    """Anything a person sent; `at` is aware UTC and `event_id` de-duplicates redelivered events."""
+    """Anything a person sent; `at` is aware UTC and `event_id` de-duplicates redelivered events.
+
+    `confidential`: only the sender saw what they did, and a reply to `sender` is shown to them alone
+    (a Discord interaction in a server channel, answered ephemerally); False wherever the group saw it.
+    """
 
     sender: Address
     at: datetime
     event_id: str = ""
+    confidential: bool = False
 
 
 MAX_FORM_CHARS = 200  # the longest answer a form (Reply.form) takes, e.g. a note
@@ -90,7 +95,8 @@ class Reply:
     """Something to say. Text may use **bold**, "- " list lines and @[user id] mentions; adapters render
     and split it.
 
-    `choices` are rows of buttons; `private` means it must never be shown in a group chat;
+    `choices` are rows of buttons; `private` means only the person may see it: never posted in a group
+    chat, though a private reply to a confidential incoming may answer it in place (only they see that);
     `invite` asks the adapter to add a way into a private chat (Telegram: a t.me deep link with this
     start payload); a button whose token starts with JOIN_PREFIX does the same with its code; `form` marks a question answered in a few typed words, which an adapter may offer
     as a form with this title (Discord: a modal).
@@ -107,6 +113,9 @@ class Reply:
     broadcast: bool = False  # for everyone in the group: never shown to the sender alone
     pin: bool = False  # pin it in the group where the bot may
 
+
+HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)
+HELD_TOKEN = "v1:held"  # a group button that shows what was kept, to the person who presses it alone
 
 JOIN_PREFIX = "v1:join:"  # a button token that is a way into a private chat: /start <code> there
 

@@ -9,22 +9,38 @@ from coachbot.coach import Coach
 from coachbot.messages import Address, Attachment, Choice, Command, Incoming, Reply, Text
 
 Answer = str | tuple[str, ...]  # a label or typed text, or several in a row (a multi-select)
+EVENT_IDS = count(1)  # shared, so chats on a de-duplicating platform (telegram, discord) never collide
 
 
 class Chat:
-    def __init__(self, coach: Coach, now: datetime, user_id: str = "42", chat_kind: str = "private") -> None:
+    def __init__(
+        self,
+        coach: Coach,
+        now: datetime,
+        user_id: str = "42",
+        chat_kind: str = "private",
+        *,
+        platform: str = "console",
+        confidential: bool = False,
+    ) -> None:
+        """`confidential`: everything is sent the way a Discord interaction in a server channel is."""
         self.coach = coach
         self.now = now
-        self.address = Address("console", user_id if chat_kind == "private" else "-100", user_id, chat_kind)  # type: ignore[arg-type]
+        self.address = Address(platform, user_id if chat_kind == "private" else "-100", user_id, chat_kind)  # type: ignore[arg-type]
+        self.confidential = confidential
         self.replies: list[Reply] = []
-        self._ids = count(1)
 
     async def _send(self, incoming: Incoming) -> list[Reply]:
         self.replies = await self.coach.handle(incoming, self.now)
         return self.replies
 
     def _meta(self) -> dict[str, object]:
-        return {"sender": self.address, "at": self.now, "event_id": str(next(self._ids))}
+        return {
+            "sender": self.address,
+            "at": self.now,
+            "event_id": str(next(EVENT_IDS)),
+            "confidential": self.confidential,
+        }
 
     async def command(
         self, text: str, *, admin: bool = False, display_name: str = "", attachment: Attachment | None = None

@@ -1,10 +1,12 @@
 """Discord through discord.py 2.7, inside our own event loop (`async with client`, log in, then the gateway).
 
-Slash commands, button clicks, note forms and direct messages become Incoming messages for `deliver`.
-Every interaction is acknowledged before the store is touched (Discord allows 3 s); the core's replies to
-the person answering go back as follow-ups of that interaction, ephemeral in a server channel. Personal
-commands used in a server channel run in the person's DMs, and the channel only gets an ephemeral
-pointer. Scheduled prompts go by DM. Buttons are `DynamicItem`s keyed by the core's token, so a click on
+Slash commands, button clicks, note forms, direct messages and server messages that mention the bot
+become Incoming messages for `deliver`. Every interaction is acknowledged before the store is touched
+(Discord allows 3 s); the core's replies to the person answering go back as follow-ups of that
+interaction, ephemeral in a server channel (where an interaction is confidential: only its sender sees
+it, so a private reply may answer it in place). Personal commands used in a server channel run in the
+person's DMs, and the channel only gets an ephemeral pointer; /tell's text goes to the core as group
+text. Scheduled prompts go by DM. Buttons are `DynamicItem`s keyed by the core's token, so a click on
 a message sent before a restart still works; the note form's submit is read from the raw interaction for
 the same reason. Send failures become the delivery errors the outbox sender understands.
 """
@@ -12,7 +14,6 @@ the same reason. Send failures become the delivery errors the outbox sender unde
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
@@ -27,15 +28,12 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
-from coachbot.adapters.discord_calls import acknowledge, fetch, pin, say_privately, translate
+from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, translate
 from coachbot.adapters.discord_client import Client
-from coachbot.adapters.discord_components import (
-    view,
-)
-from coachbot.adapters.discord_format import split, to_markdown
+from coachbot.adapters.discord_messages import from_message
 from coachbot.delivery import errors
-from coachbot.messages import Address, Choice, Command, Incoming, Membership, Reply, Text
-from coachbot.texts import common
+from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
+from coachbot.texts import common, groups
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +113,11 @@ class DiscordAdapter:
         if not await acknowledge(interaction, ephemeral=in_server, thinking=True):
             return
         user = str(interaction.user.id)
+        if name == groups.TELL:  # free text: in a server channel, seen by the person alone
+            text = Text(sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id),
+                        text=args.strip(), confidential=in_server)  # fmt: skip
+            await self._answer(interaction, text, in_place=True)
+            return
         if in_server and name in GROUP_COMMANDS:
             address = Address(PLATFORM, str(interaction.channel_id), user, "group")
         else:
@@ -138,35 +141,40 @@ class DiscordAdapter:
         if not await acknowledge(interaction):
             return
         choice = Choice(
-            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token
-        )
+            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
+            confidential=interaction.guild_id is not None,
+        )  # fmt: skip
         await self._answer(interaction, choice, in_place=True)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
         if not await acknowledge(interaction):
             return
         text = Text(
-            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note
-        )
+            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
+            confidential=interaction.guild_id is not None,
+        )  # fmt: skip
         await self._answer(interaction, text, in_place=True)
 
     async def on_message(self, message: discord.Message) -> None:
-        """Typed answers come by DM (without the privileged message-content intent, server messages
-        arrive empty, and the bot has no business reading them)."""
-        if message.author.bot or message.guild is not None or not message.content.strip():
+        """Typed answers by DM, and server messages that mention the bot (as group text). If the private
+        half of the answer to a server message is refused (closed DMs), the channel is told so, with a
+        button that shows it to the person alone."""
+        incoming = from_message(message, self._client.user if self._client else None, self.clock())
+        if incoming is None:
             return
-        sender = _private(str(message.author.id))
-        text, at, event = message.content.strip(), self.clock(), str(message.id)
-        incoming: Incoming
-        if text.startswith("/"):  # typed like a command: treat it as one, as on Telegram
-            head, _, args = text.partition(" ")
-            incoming = Command(sender=sender, at=at, event_id=event, name=head[1:].lower(), args=args.strip())
-        else:
-            incoming = Text(sender=sender, at=at, event_id=event, text=text)
         try:
             await self.deliver(incoming)
+        except errors.Blocked as error:
+            if incoming.sender.chat_kind != "group":
+                log.warning("discord reply to a DM failed: %s", type(error).__name__)
+                return
+            refused = groups.DMS_REFUSED.format(person=mention(incoming.sender.user_id))
+            try:
+                await self.send(Reply(incoming.sender, refused, (((groups.READ_HERE, HELD_TOKEN),),)))
+            except errors.DeliveryError as failed:
+                log.warning("discord channel notice failed: %s", type(failed).__name__)
         except errors.DeliveryError as error:
-            log.warning("discord reply to a DM failed: %s", type(error).__name__)
+            log.warning("discord reply to a message failed: %s", type(error).__name__)
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         """The bot left or was removed from a server: what ran in its channels (clubs) stops."""
@@ -220,25 +228,22 @@ class DiscordAdapter:
         client = self._client
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
-        if reply.private and reply.to.chat_kind == "group":
-            # defence in depth: personal data never goes to a server channel, whatever the core asked
-            raise errors.Rejected("a private reply was addressed to a server channel")
         answering = _answering.get()
+        here = _in_place(answering, reply)
+        if reply.private and reply.to.chat_kind == "group" and not (here is not None and here.ephemeral):
+            # defence in depth: personal data never goes to a server channel, whatever the core asked;
+            # only an ephemeral answer to the person's own interaction is seen by them alone
+            raise errors.Rejected("a private reply was addressed to a server channel")
         try:
-            if (
-                answering is not None
-                and answering.in_place
-                and reply.to == answering.address
-                and not reply.broadcast
-            ):
-                return await self._follow_up(answering, reply)
+            if here is not None:
+                return await self._follow_up(here, reply)
             if reply.to.chat_kind == "private":
                 channel: discord.abc.Messageable = await client.create_dm(
                     discord.Object(int(reply.to.user_id))
                 )
             else:
                 channel = client.get_partial_messageable(int(reply.to.chat_id))
-            message = await self._post(channel.send, reply)
+            message = await post(channel.send, reply)
             if reply.pin and reply.to.chat_kind == "group":
                 await pin(message)
         except discord.RateLimited as error:
@@ -261,38 +266,16 @@ class DiscordAdapter:
                 ephemeral=answering.ephemeral, wait=True, **kwargs
             )
 
-        message = await self._post(follow_up, reply)
+        message = await post(follow_up, reply)
         answering.answered += 1
         return str(message.id)
 
-    async def _post(self, send: Callable[..., Awaitable[discord.Message]], reply: Reply) -> discord.Message:
-        pieces = split(to_markdown(reply.text))
-        message: discord.Message | None = None
-        for index, piece in enumerate(pieces):
-            kwargs: dict[str, Any] = {"content": piece, "allowed_mentions": _MENTIONS}
-            if index == len(pieces) - 1:
-                buttons = view(reply)
-                if buttons is not None:
-                    kwargs["view"] = buttons
-                files = (
-                    [
-                        discord.File(
-                            io.BytesIO(reply.image), filename="chart.png", description=reply.text[:1024]
-                        )
-                    ]
-                    if reply.image  # the caption doubles as the image's alt text
-                    else []
-                )
-                if reply.file is not None:
-                    files.append(discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename))
-                if files:
-                    kwargs["files"] = files
-            message = await send(**kwargs)
-        assert message is not None
-        return message
 
-
-_MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
+def _in_place(answering: _Answering | None, reply: Reply) -> _Answering | None:
+    """The interaction `reply` answers as a follow-up: one answered where it happened, to its own sender."""
+    if answering is None or not answering.in_place or reply.broadcast or reply.to != answering.address:
+        return None
+    return answering
 
 
 def _private(user_id: str) -> Address:

@@ -1,18 +1,25 @@
-"""Small wrappers around discord.py calls for the adapter: acknowledging an interaction, an ephemeral
-follow-up, pinning, fetching an attached file, and translating discord.py's HTTP errors into the delivery
-errors the outbox sender understands."""
+"""Small wrappers around discord.py calls for the adapter: acknowledging an interaction, posting a reply,
+an ephemeral follow-up, pinning, fetching an attached file, and translating discord.py's HTTP errors into
+the delivery errors the outbox sender understands."""
 
 from __future__ import annotations
 
+import io
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import discord
 
+from coachbot.adapters.discord_components import view
+from coachbot.adapters.discord_format import split, to_markdown
 from coachbot.delivery import errors
-from coachbot.messages import MAX_ATTACHMENT_BYTES, Attachment
+from coachbot.messages import MAX_ATTACHMENT_BYTES, Attachment, Reply
 
 log = logging.getLogger(__name__)
+
+_MENTIONS = discord.AllowedMentions(everyone=False, roles=False, users=True, replied_user=False)
 
 
 async def say_privately(interaction: discord.Interaction, text: str) -> None:
@@ -66,3 +73,28 @@ def translate(error: discord.HTTPException) -> errors.DeliveryError:
     if error.status >= 500:
         return errors.TemporaryFailure(detail)
     return errors.Rejected(detail)
+
+
+async def post(send: Callable[..., Awaitable[discord.Message]], reply: Reply) -> discord.Message:
+    """Send a reply through `send` (a channel's or a follow-up's): long text in pieces, the buttons, image
+    and file with the last one."""
+    pieces = split(to_markdown(reply.text))
+    message: discord.Message | None = None
+    for index, piece in enumerate(pieces):
+        kwargs: dict[str, Any] = {"content": piece, "allowed_mentions": _MENTIONS}
+        if index == len(pieces) - 1:
+            buttons = view(reply)
+            if buttons is not None:
+                kwargs["view"] = buttons
+            files = (
+                [discord.File(io.BytesIO(reply.image), filename="chart.png", description=reply.text[:1024])]
+                if reply.image  # the caption doubles as the image's alt text
+                else []
+            )
+            if reply.file is not None:
+                files.append(discord.File(io.BytesIO(reply.file.data), filename=reply.file.filename))
+            if files:
+                kwargs["files"] = files
+        message = await send(**kwargs)
+    assert message is not None
+    return message

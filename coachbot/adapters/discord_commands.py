@@ -2,6 +2,8 @@
 
 Every command of the message catalogue becomes a slash command with its description; a few take typed
 options (a club or share code, which check-in, the settings with time-zone autocomplete, snooze minutes).
+/tell (Discord only) takes free text, the way to write to the bot in a server channel that only the
+writer sees (the adapter hands it to the core as Text, not as a command).
 Each callback hands the command name and its options, written as the text arguments the core reads, to
 one handler. /club is for server admins: Discord hides it from others (default_permissions) and the
 adapter checks manage_guild again on every use.
@@ -17,6 +19,7 @@ import discord
 from discord import app_commands
 
 from coachbot.schedule import zones_like
+from coachbot.texts import groups
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,7 @@ class Handle(Protocol):
 
 
 ADMIN_COMMANDS = frozenset({"club"})
+MAX_TELL = 1000  # characters of /tell's free text
 OPTION_KEYS = (
     "type", "name", "description", "required", "autocomplete", "choices", "options",
     "min_value", "max_value", "min_length", "max_length",
@@ -79,6 +83,11 @@ def _with_options(
     async def snooze(interaction: discord.Interaction, minutes: Literal[30, 60, 180] | None = None) -> None:
         await handle(interaction, "snooze", f"{minutes} min" if minutes else "")
 
+    @app_commands.command(name=groups.TELL, description=groups.TELL_DESCRIPTION)
+    @app_commands.describe(message=groups.TELL_OPTION)
+    async def tell(interaction: discord.Interaction, message: app_commands.Range[str, 1, MAX_TELL]) -> None:
+        await handle(interaction, groups.TELL, message)
+
     @app_commands.command(name="club", description="Run a club programme in this channel (server admins)")
     @app_commands.describe(
         action="What to do (status unless you choose)",
@@ -115,7 +124,7 @@ def _with_options(
         words += [f"{key} {value}" for key, value in given.items() if value]
         await handle(interaction, "club", " ".join(word for word in words if word), file)
 
-    return [start, checkin, settings, snooze, club]
+    return [start, checkin, settings, snooze, tell, club]
 
 
 def _plain(handle: Handle, name: str, description: str) -> app_commands.Command[Any, ..., None]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -19,12 +18,12 @@ from telegram import BotCommand, InputFile, Update
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
-from telegram.warnings import PTBDeprecationWarning
 
+from coachbot.adapters.telegram_calls import download, seconds
 from coachbot.adapters.telegram_format import keyboard, split, to_html
 from coachbot.delivery import errors
 from coachbot.messages import (
-    MAX_ATTACHMENT_BYTES,
+    HELD_PAYLOAD,
     Address,
     Attachment,
     ChatKind,
@@ -34,8 +33,9 @@ from coachbot.messages import (
     Membership,
     Reply,
     Text,
+    mention,
 )
-from coachbot.texts import common
+from coachbot.texts import common, groups
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ PLATFORM = "telegram"
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
+NAME_CACHE_SECONDS = 3600
 
 
 class TelegramAdapter:
@@ -66,6 +67,8 @@ class TelegramAdapter:
         self.clock = clock
         self._application: Application | None = None  # type: ignore[type-arg]
         self._admins: TTLCache[tuple[int, int], bool] = TTLCache(maxsize=10_000, ttl=ADMIN_CACHE_SECONDS)
+        # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
+        self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
         self.ready = asyncio.Event()
 
     def __repr__(self) -> str:
@@ -120,6 +123,8 @@ class TelegramAdapter:
 
     async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         incoming = self.translate(update)
+        if update.effective_user is not None:
+            self._names[str(update.effective_user.id)] = update.effective_user.first_name
         if update.callback_query is not None:
             # always answered, even for a stale button, so the client stops its spinner
             await update.callback_query.answer()
@@ -127,9 +132,25 @@ class TelegramAdapter:
             admin = await self.is_admin(int(incoming.sender.chat_id), int(incoming.sender.user_id))
             incoming = replace(incoming, admin=admin)
             if admin:  # files are fetched only for admins' commands
-                incoming = await self._download(update, incoming)
-        if incoming is not None:
+                incoming = await download(update, incoming)
+        if incoming is None:
+            return
+        try:
             await self.deliver(incoming)
+        except errors.Blocked:
+            if incoming.sender.chat_kind != "group":
+                raise
+            await self._unreachable(incoming.sender)
+
+    async def _unreachable(self, sender: Address) -> None:
+        """A private answer to something said in a group was refused (the person blocked the bot, or never
+        started it): tell the group, with no detail, and link the private chat, where whatever the core
+        kept for them is shown (/start message)."""
+        text = groups.PRIVATE_CHAT_CLOSED.format(person=mention(sender.user_id))
+        try:
+            await self.send(Reply(sender, text, invite=HELD_PAYLOAD))
+        except errors.DeliveryError as error:
+            log.warning("telegram group notice failed: %s", type(error).__name__)
 
     async def is_admin(self, chat_id: int, user_id: int) -> bool:
         """The person is the group's creator or an administrator, asked of Telegram (cached a minute)."""
@@ -191,21 +212,6 @@ class TelegramAdapter:
             )  # fmt: skip
         return Text(sender=sender, at=at, event_id=event, text=text)
 
-    async def _download(self, update: Update, command: Command) -> Command:
-        """Fetch a command's file when it is small enough (larger ones reach the core without data)."""
-        attachment, message = command.attachment, update.message
-        if attachment is None or message is None or message.document is None:
-            return command
-        if attachment.size > MAX_ATTACHMENT_BYTES:
-            return command
-        try:
-            file = await message.document.get_file()
-            data = bytes(await file.download_as_bytearray())
-        except TelegramError as error:
-            log.warning("could not download a file: %s", type(error).__name__)
-            return replace(command, attachment=None)
-        return replace(command, attachment=replace(attachment, data=data[: MAX_ATTACHMENT_BYTES + 1]))
-
     # --- outgoing ------------------------------------------------------------------------------
 
     def _deep_link(self, payload: str) -> str | None:
@@ -232,11 +238,11 @@ class TelegramAdapter:
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(
-                    chat_id, reply.image, caption=to_html(reply.text)[:1024] or None, parse_mode=ParseMode.HTML,
+                    chat_id, reply.image, caption=to_html(reply.text, self._names)[:1024] or None, parse_mode=ParseMode.HTML,
                     reply_markup=markup,
                 )  # fmt: skip
                 return str(sent.message_id)
-            pieces = split(to_html(reply.text))
+            pieces = split(to_html(reply.text, self._names))
             message_id = ""
             for index, piece in enumerate(pieces):
                 last = index == len(pieces) - 1
@@ -254,7 +260,7 @@ class TelegramAdapter:
                 await self._pin(chat_id, int(message_id))
             return message_id
         except RetryAfter as error:
-            raise errors.RetryAfter(_seconds(error)) from error
+            raise errors.RetryAfter(seconds(error)) from error
         except Forbidden as error:
             raise errors.Blocked(error.message) from error
         except BadRequest as error:
@@ -271,14 +277,6 @@ class TelegramAdapter:
             await self._application.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
         except TelegramError as error:
             log.info("could not pin in %s: %s", chat_id, type(error).__name__)
-
-
-def _seconds(error: RetryAfter) -> float:
-    """retry_after in seconds, whether PTB gives an int (until v23) or a timedelta."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        wait = error.retry_after
-    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
 def _address(chat_id: int, chat_type: str, user_id: int) -> Address:

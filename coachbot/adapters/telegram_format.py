@@ -1,26 +1,34 @@
-"""Rendering the neutral markup for Telegram: HTML parse mode with escaping, 4096-character messages split at
-line boundaries, and inline keyboards from reply choices."""
+"""Rendering the neutral markup for Telegram: HTML parse mode with escaping, mentions as inline user links,
+4096-character messages split at line boundaries, and inline keyboards from reply choices."""
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from coachbot.adapters.markup import split as split_at
-from coachbot.messages import JOIN_PREFIX, Button
+from coachbot.messages import JOIN_PREFIX, MENTION, Button
+from coachbot.texts import groups
 
 MAX_MESSAGE = 4096
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-def to_html(text: str) -> str:
-    """Escape everything, then turn **bold** into <b>bold</b>; "- " list lines become bullets."""
+def to_html(text: str, names: Mapping[str, str] | None = None) -> str:
+    """Escape everything, then turn **bold** into <b>bold</b>; "- " list lines become bullets; a mention
+    @[user id] becomes a link to the person labelled with their first name from `names`."""
     escaped = html.escape(text, quote=False)
     escaped = _BOLD.sub(r"<b>\1</b>", escaped)
+    escaped = MENTION.sub(lambda found: _mention(found.group(1), names or {}), escaped)
     return re.sub(r"(?m)^(\s*)- ", r"\1• ", escaped)
+
+
+def _mention(user_id: str, names: Mapping[str, str]) -> str:
+    label = html.escape(names.get(user_id, groups.SOMEONE), quote=False)
+    return f'<a href="tg://user?id={user_id}">{label}</a>'  # Telegram's inline mention of a user
 
 
 def split(text: str, limit: int = MAX_MESSAGE) -> list[str]:

@@ -7,14 +7,12 @@ and not added, and the club is told nothing. Someone already following a plan jo
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from coachbot.clubs import store
 from coachbot.clubs.membership import add_member, leaderboard_question
 from coachbot.conversation import flow
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.turn import Turn
-from coachbot.messages import Address, Choice, Reply
+from coachbot.messages import Choice, Reply
 from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
 
@@ -49,7 +47,5 @@ def privately(turn: Turn) -> bool:
     group); False when there is no private chat to answer in (they never started one)."""
     if turn.person is None:
         return False
-    sender = turn.incoming.sender
-    private = Address(sender.platform, turn.person.chat_id, sender.user_id, "private")
-    turn.incoming = replace(turn.incoming, sender=private)
+    turn.go_private()
     return True

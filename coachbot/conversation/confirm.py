@@ -25,8 +25,9 @@ FLOW_NAME = "confirm"
 MIN_WORDS_TO_ASK = 3  # a one- or two-word typed answer to another question is not a new symptom story
 
 
-def _detection(turn: Turn) -> Detection | None:
-    if not isinstance(turn.incoming, Text) or turn.in_group:
+def detection(turn: Turn) -> Detection | None:
+    """What a typed message shows, with the DVT risk factors the person gave at enrolment (A9)."""
+    if not isinstance(turn.incoming, Text):
         return None
     risks = dvt_risks(turn.enrolment.triage) if turn.enrolment is not None else ()
     return detect(turn.incoming.text, known_risks=risks)
@@ -45,22 +46,22 @@ def _answering_confirmation(turn: Turn) -> bool:
 
 def mentions_red_flag(turn: Turn) -> bool:
     """Whether this private message is for the safety net rather than for the open conversation."""
-    detection = _detection(turn)
-    if detection is None or _answering_confirmation(turn):
+    found = detection(turn) if not turn.in_group else None
+    if found is None or _answering_confirmation(turn):
         return False
-    if detection.outcome == "certain" or detection.someone_else in ("emergency", "urgent"):
+    if found.outcome == "certain" or found.someone_else in ("emergency", "urgent"):
         return True
     words = len(turn.incoming.text.split()) if isinstance(turn.incoming, Text) else 0
-    return detection.outcome == "uncertain" and (turn.conversation is None or words >= MIN_WORDS_TO_ASK)
+    return found.outcome == "uncertain" and (turn.conversation is None or words >= MIN_WORDS_TO_ASK)
 
 
 async def red_flag(turn: Turn) -> list[Reply]:
-    detection = _detection(turn)
-    assert detection is not None
-    if detection.outcome == "certain":
-        return await _refer(turn, detection.tier, detection.signs, detection.triggers)
-    if detection.outcome == "uncertain":
-        return await _ask(turn, detection)
+    found = detection(turn)
+    assert found is not None
+    if found.outcome == "certain":
+        return await _refer(turn, found.tier, found.signs, found.triggers)
+    if found.outcome == "uncertain":
+        return await _ask(turn, found)
     zone = turn.person.tz if turn.person is not None else None
     advice = safety.SOMEONE_ELSE.format(emergency=region_for(zone).emergency)
     return [turn.say(advice), *await _again(turn)]
@@ -74,14 +75,14 @@ def _question(_turn: Turn, answers: Answers) -> Question:
     return yes_no_unsure_question(safety.CONFIRM[answers["group"]])
 
 
-async def _ask(turn: Turn, detection: Detection) -> list[Reply]:
+async def _ask(turn: Turn, found: Detection) -> list[Reply]:
     previous = turn.conversation
     answers: dict[str, Any] = {
-        "group": detection.group,
-        "tier": detection.tier,
-        "fallback": detection.fallback,
-        "signs": list(detection.signs),
-        "triggers": list(detection.triggers),
+        "group": found.group,
+        "tier": found.tier,
+        "fallback": found.fallback,
+        "signs": list(found.signs),
+        "triggers": list(found.triggers),
         "resume": None
         if previous is None or previous.flow == FLOW_NAME
         else {"flow": previous.flow, "step": previous.step, "answers": dict(previous.answers)},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -44,6 +44,18 @@ class Turn:
     @property
     def in_group(self) -> bool:
         return self.address.chat_kind == "group"
+
+    def private_address(self) -> Address:
+        """The person's own chat with the bot: the private chat they talk to it in, or, before they ever
+        have, the one their user id opens (Telegram's private chat id and our Discord DM address are the
+        user id; on Telegram a bot still may not write there first)."""
+        sender = self.address
+        chat_id = self.person.chat_id if self.person is not None else sender.user_id
+        return Address(sender.platform, chat_id, sender.user_id, "private")
+
+    def go_private(self) -> None:
+        """Handle the rest of this turn as if the person had written privately: `say` answers there."""
+        self.incoming = replace(self.incoming, sender=self.private_address(), confidential=False)
 
     def say(self, text: str, choices: tuple[tuple[Button, ...], ...] = (), *, private: bool = True) -> Reply:
         return Reply(self.address, text, choices, private=private)

@@ -65,7 +65,7 @@ def _local() -> list[dict[str, Any]]:
 
 def test_commands_compare_equal_to_what_discord_stores_and_differ_after_a_change() -> None:
     local = _local()
-    assert {command["name"] for command in local} == {*common.COMMANDS, "club"}
+    assert {command["name"] for command in local} == {*common.COMMANDS, "club", "tell"}
     # Discord answers with ids, versions, string permissions and defaults filled in
     stored = [
         {**command, "id": "1", "version": "2", "application_id": "3", "default_member_permissions":

@@ -8,7 +8,8 @@ message). Closed DMs answer 403 code 50007; tests can script 429 (with retry_aft
 and a Via header, as discord.py expects) and 5xx. Every REST call is recorded.
 
 Gateway (WebSocket): HELLO, heartbeat ACKs, IDENTIFY → READY and one GUILD_CREATE per guild, refused
-privileged intents, RESUME → invalid session; tests dispatch INTERACTION_CREATE and MESSAGE_CREATE.
+privileged intents, RESUME → invalid session; tests dispatch INTERACTION_CREATE and MESSAGE_CREATE (in a
+DM, or in a server channel mentioning the bot).
 Payloads come from tests.fakes.discord_payloads.
 """
 
@@ -300,6 +301,23 @@ class FakeDiscord:
         channel = self._dm_with(user_id)
         message = p.message(self._new_id(), int(channel["id"]), self.users[user_id], text)
         await self.dispatch("MESSAGE_CREATE", message)
+
+    async def post(self, user_id: int, channel_id: int, text: str, *, mention_bot: bool = True) -> str:
+        """The person posts `text` in a server channel, mentioning the bot first (Discord then sends the
+        content to a bot without the message-content intent; otherwise it arrives empty). Returns the
+        message id."""
+        channel = self.channels[channel_id]
+        content = f"<@{p.APPLICATION_ID}> {text}" if mention_bot else ""
+        message = p.message(
+            self._new_id(), channel_id, self.users[user_id], content, guild_id=int(channel["guild_id"]),
+            mentions=[BOT_USER] if mention_bot else [],
+        )  # fmt: skip
+        await self.dispatch("MESSAGE_CREATE", message)
+        return str(message["id"])
+
+    def public(self) -> list[p.Payload]:
+        """Every message the bot posted in a server channel that every member there can read."""
+        return [m for m in self.messages.values() if "guild_id" in m and not m["flags"] & p.EPHEMERAL]
 
     async def replay(self, token: str) -> None:
         """Dispatch an interaction again, as the gateway may after a reconnect."""

@@ -73,16 +73,19 @@ def guild(
 def message(
     message_id: int, channel_id: int, author: Payload, content: str, *,
     components: list[Payload] | None = None, guild_id: int | None = None, flags: int = 0,
-    attachments: list[Payload] | None = None,
+    attachments: list[Payload] | None = None, mentions: list[Payload] | None = None,
 ) -> Payload:  # fmt: skip
+    """A message; one a person posts in a server channel carries their partial `member` too."""
     data: Payload = {
         "id": str(message_id), "channel_id": str(channel_id), "author": author, "content": content,
         "timestamp": timestamp(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-        "mentions": [], "mention_roles": [], "attachments": attachments or [], "embeds": [], "pinned": False,
-        "type": 0, "components": components or [], "flags": flags,
+        "mentions": mentions or [], "mention_roles": [], "attachments": attachments or [], "embeds": [],
+        "pinned": False, "type": 0, "components": components or [], "flags": flags,
     }  # fmt: skip
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
+        if not author.get("bot"):
+            data["member"] = {k: v for k, v in member(author, 0).items() if k not in ("user", "permissions")}
     return data
 
 
