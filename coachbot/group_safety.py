@@ -82,7 +82,8 @@ async def start(turn: Turn) -> list[Reply]:
     found = turn.command()
     payload = found.args.strip().lower() if found is not None else ""
     kept: list[held.Kept] = []
-    if payload == HELD_PAYLOAD or turn.person is None:
+    first = turn.person is None or turn.person.agreed_at is None  # a referral may have made the person
+    if payload == HELD_PAYLOAD or first:
         kept = await held.release(turn.repo, turn.address.platform, turn.address.chat_id, turn.now)
     shown = [turn.say(text, choices) for text, choices in kept]
     if shown and payload == HELD_PAYLOAD:

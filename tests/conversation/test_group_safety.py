@@ -186,7 +186,7 @@ async def test_a_kept_message_is_replaced_by_a_newer_one_and_goes_out_of_date(
 def test_the_scan_for_health_detail_catches_a_leak() -> None:
     from coachbot.texts import safety
 
-    assert leaked([safety.URGENT.format(urgent="NHS 111")], SYMPTOM)
+    assert leaked([safety.URGENT.format(urgent="NHS 111", walk_in="a minor injuries unit")], SYMPTOM)
     assert leaked(["Ana: swollen again"], SYMPTOM)
     assert leaked([texts.SENT_PRIVATELY.format(person="@[7]")], SYMPTOM) == []
 
