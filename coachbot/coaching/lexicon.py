@@ -58,6 +58,7 @@ class RuleEntry(_Strict):
     outcome: Literal["certain", "uncertain"] = "certain"
     distinct: bool = False  # the groups must be met by different signs
     group: str | None = None  # the confirming question, when not the first sign's
+    certain_when_hedged: bool = False  # A3: a risk factor makes even "a bit swollen" urgent
     needs_words: str | None = None
 
 

@@ -104,7 +104,8 @@ def _findings(words: Lexicon, hedged: dict[str, bool], text: str) -> list[Findin
         if signs is None:
             continue
         named = [sign for sign in signs if words.signs[sign].tier != "none"] or list(signs)
-        outcome = "uncertain" if rule.outcome == "uncertain" or all(hedged[s] for s in named) else "certain"
+        hedged_only = all(hedged[s] for s in named) and not rule.certain_when_hedged
+        outcome = "uncertain" if rule.outcome == "uncertain" or hedged_only else "certain"
         found.append(Finding(rule.tier, outcome, signs, rule.id, rule.group or words.signs[named[0]].group))
     return found
 

@@ -482,3 +482,17 @@ async def test_progress_and_report_arrive_as_files_in_the_dms(bot: Bot) -> None:
     files = [a["filename"] for m in bot.api.dms(14)[before:] for a in m["attachments"]]
     assert [name.rsplit(".", 1)[1] for name in files] == ["pdf", "csv"]
     assert bot.api.in_channel(CHANNEL, ephemeral=False) == []
+
+
+async def test_an_uncertain_red_flag_asks_first_and_no_carries_on(bot: Bot) -> None:
+    await enrol(bot, 13)
+    question = await say(bot, 13, "my foot is a bit tingly today")  # hedged: asked, not stopped (A6)
+    assert "numbness, tingling or weakness in your foot" in question["content"]
+    assert button_labels(question)[0] == ["Yes", "No", "Not sure"]
+    answer = await click(bot, 13, question, "No", expect="carry on")
+    assert "clinician" not in answer["content"]
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+        decisions = await repo.decisions(enrolment.id)
+    assert enrolment.status == "active"
+    assert [d.kind for d in decisions][-1] == "confirm_no"  # the "no" is recorded (A6)

@@ -379,3 +379,19 @@ async def test_progress_chart_and_report_arrive_in_the_private_chat(bot: Bot) ->
     assert bytes(pdf["document_bytes"]).startswith(b"%PDF")
     assert bytes(table["document_bytes"]).startswith(b"local_date,kind,")
     assert {p["chat_id"] for p in bot.api.sent("sendDocument")} == {1011}
+
+
+async def test_an_uncertain_red_flag_asks_first_and_yes_refers(bot: Bot) -> None:
+    chat = 1011
+    await enrol(bot, chat)
+    question = await say(bot, chat, "calf feels a bit warm tonight")  # a hedged sign (CLINICAL A2, A6)
+    assert "Is your own calf swollen, warm or red right now" in str(question["text"])
+    markup = question["reply_markup"]
+    assert isinstance(markup, dict)
+    assert [b["text"] for b in markup["inline_keyboard"][0]] == ["Yes", "No", "Not sure"]
+    await press(bot, chat, question, "Not sure")  # not sure refers at the sign's tier
+    referred = await bot.api.reply_to(chat, "should be checked by a clinician today")
+    assert "NHS 111" in str(referred["text"])
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+    assert enrolment.status == "referred"
