@@ -42,7 +42,9 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         checkin.details = {**checkin.details, "rupture_screen": screen}
     signs = rupture_signs(screen)
     if signs:  # possible Achilles rupture: same-day assessment
-        return [turn.say(texts.RUPTURE_WORRYING), *await referral.refer(turn, "urgent", signs)]
+        answered = tuple(f"{key}: {value}" for key, value in screen.items())  # what they chose, for audit
+        referred = await referral.refer(turn, "urgent", signs, triggers=answered, source="screen")
+        return [turn.say(texts.RUPTURE_WORRYING), *referred]
     if enrolment.status != "paused":  # resumed or referred meanwhile: nothing more to stop
         return []
     enrolment.status_reason, enrolment.updated_at = SCREENED_STOP, turn.now

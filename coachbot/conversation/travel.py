@@ -34,7 +34,9 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     found = travel_referral(answers)
     if found is not None:
         tier, signs = found
-        return [turn.say(WORRYING[tier]), *await referral.refer(turn, tier, signs)]
+        answered = tuple(f"{key}: {value}" for key, value in answers.items() if isinstance(value, str))
+        referred = await referral.refer(turn, tier, signs, triggers=answered, source="screen")
+        return [turn.say(WORRYING[tier]), *referred]
     return await resume_from_pause(turn)
 
 

@@ -496,3 +496,31 @@ async def test_an_uncertain_red_flag_asks_first_and_no_carries_on(bot: Bot) -> N
         decisions = await repo.decisions(enrolment.id)
     assert enrolment.status == "active"
     assert [d.kind for d in decisions][-1] == "confirm_no"  # the "no" is recorded (A6)
+
+
+async def test_a_sudden_event_asks_the_rupture_screen_and_today_is_then_paused(bot: Bot) -> None:
+    await enrol(bot, 12)
+    before = len(bot.api.dms(12))
+    await bot.api.slash(12, "checkin")
+    during = await with_button(bot, 12, "10", before)
+    after = await click(bot, 12, during, "3", "now")
+    completion = await click(bot, 12, after, "2", "How much")
+    sudden = await click(bot, 12, completion, "All", "sudden")
+    tiptoe = await click(bot, 12, sudden, "Yes", "rise onto tiptoe")  # CLINICAL A7: asked at once
+    assert button_labels(tiptoe)[0] == ["Yes", "No", "Not sure"]
+    dip = await click(bot, 12, tiptoe, "No", "dip above the heel")  # can't rise onto tiptoe: worrying
+    kicked = await click(bot, 12, dip, "No", "kicked or hit")
+    referred = await click(bot, 12, kicked, "No", "clinician today")
+    assert "NHS 111" in referred["content"]
+    before = len(bot.api.dms(12))
+    token = await bot.api.slash(12, "today")
+    await bot.api.wait_until(
+        lambda: (
+            any("paused for safety" in m["content"] for m in bot.api.follow_ups(token))
+            or any("paused for safety" in m["content"] for m in bot.api.dms(12)[before:])
+        )
+    )
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+        [referral] = await repo.referrals(enrolment.person_id)
+    assert (enrolment.status, referral.tier, referral.source) == ("referred", "urgent", "screen")

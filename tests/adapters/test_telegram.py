@@ -395,3 +395,18 @@ async def test_an_uncertain_red_flag_asks_first_and_yes_refers(bot: Bot) -> None
     async with bot.app.database.read() as repo:
         enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
     assert enrolment.status == "referred"
+
+
+async def test_after_a_red_flag_today_shows_why_and_the_next_step_not_exercises(bot: Bot) -> None:
+    chat = 1012
+    await enrol(bot, chat)
+    bot.api.send_text(chat, chat, "no pain but my calf has blown up like a balloon since the flight")
+    await bot.api.reply_to(chat, "should be checked by a clinician today")
+    today = await say(bot, chat, "/today")
+    assert "No exercises today: your plan is paused for safety" in str(today["text"])
+    assert "/checkin" not in str(today["text"])
+    async with bot.app.database.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+        [referral] = await repo.referrals(enrolment.person_id)
+    assert (referral.tier, referral.source) == ("urgent", "message")
+    assert "flight" in referral.triggers
