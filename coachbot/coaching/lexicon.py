@@ -73,6 +73,7 @@ class LexiconFile(_Strict):
     hedges: tuple[str, ...]
     past: PastEntry
     someone_else: tuple[str, ...]
+    object_words: tuple[str, ...]
     self_: tuple[str, ...] = Field(alias="self")
     rules: tuple[RuleEntry, ...]
     vocabulary: tuple[str, ...]
@@ -110,6 +111,7 @@ class Lexicon:
         self.present = self.compile(data.past.unless, "past")
         self.over_after = self.compile(data.past.after, "past")
         self.someone_else = self.compile(data.someone_else, "someone_else")
+        self.object_words = frozenset(data.object_words)
         self.self_ = self.compile(data.self_, "self")
         self.hedges = self.compile(data.hedges, "hedges")
         self.negators = frozenset(data.negators)

@@ -87,9 +87,20 @@ def _discount(
             context.scope
         ]
         found, unless = lexicon.context_patterns[name]
-        if found.search(scope) and not unless.search(scope):
+        if _affirmed(found, scope, lexicon) and not unless.search(scope):
             return context.reason
     return None
+
+
+def _affirmed(pattern: re.Pattern[str], scope: str, lexicon: Lexicon) -> bool:
+    """A context that is said, not denied: "not cold, shoes not tight" rules out cold and laces."""
+    for match in pattern.finditer(scope):
+        inside = WORD.findall(match.group(0))
+        if not any(word in lexicon.negators for word in inside) and not _negator_before(
+            scope[max(0, match.start() - 12) : match.start()], lexicon
+        ):
+            return True
+    return False
 
 
 def _over(clauses: Clauses, index: int, lexicon: Lexicon) -> bool:
@@ -100,7 +111,7 @@ def _over(clauses: Clauses, index: int, lexicon: Lexicon) -> bool:
     following = (clauses.clause(index + 1) if index + 1 < len(clauses.spans) else "").strip()
     if following.startswith("still"):
         return False  # "not as swollen as yesterday, but still there"
-    return lexicon.past.search(clause) is not None or lexicon.over_after.match(following) is not None
+    return _affirmed(lexicon.past, clause, lexicon) or lexicon.over_after.match(following) is not None
 
 
 def _negated(text: str, clauses: Clauses, index: int, start: int, lexicon: Lexicon) -> bool:
@@ -119,24 +130,30 @@ def _negated(text: str, clauses: Clauses, index: int, start: int, lexicon: Lexic
 
 
 def _negator_before(before: str, lexicon: Lexicon) -> bool:
+    """An odd number of negators in the filler words just before ("not that it is not swollen": even)."""
     words = WORD.findall(before)
-    following = ""
+    following, negators = "", 0
     for count, word in enumerate(reversed(words)):
         if count >= lexicon.data.negation_window:
-            return False
+            break
         if word in lexicon.negators:
-            return True
-        if word == "and" and following in ("my", "the", "it", "its", "calf", "leg", "now", "i"):
-            return False  # "no pain and my calf is swollen": a new clause in all but the comma
-        if word not in lexicon.fillers:
-            return False
+            negators += 1
+        elif word == "and" and following in ("my", "the", "it", "its", "calf", "leg", "now", "i"):
+            break  # "no pain and my calf is swollen": a new clause in all but the comma
+        elif word not in lexicon.fillers:
+            break
         following = word
-    return False
+    return negators % 2 == 1
 
 
 def _subjects(text: str, lexicon: Lexicon, signs: list[tuple[int, int]]) -> list[tuple[int, bool]]:
     """Where the message names who it is about: (position, is someone else), outside sign words."""
-    others = [match.span() for match in lexicon.someone_else.finditer(text)]
+    others = [
+        match.span()
+        for match in lexicon.someone_else.finditer(text)
+        if (WORD.findall(text[max(0, match.start() - 12) : match.start()]) or [""])[-1]
+        not in lexicon.object_words
+    ]
 
     def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
         return any(start <= span[0] and span[1] <= end and (start, end) != span for start, end in spans)

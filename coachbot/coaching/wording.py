@@ -63,8 +63,12 @@ class Spelling:
                 self.near.setdefault(key, set()).add(word)
 
     def fix(self, text: str) -> str:
-        text = self.listed.sub(lambda match: self.spellings[match.group(1)], text)
-        return WORD.sub(self._typo, text)
+        text = self.listed.sub(self._listed, text)
+        # a typo can hide a listed phrase ("weght bare"): look for the phrases again once typos are fixed
+        return self.listed.sub(self._listed, WORD.sub(self._typo, text))
+
+    def _listed(self, match: re.Match[str]) -> str:
+        return self.spellings[match.group(1)]
 
     def _typo(self, match: re.Match[str]) -> str:
         word = match.group(0)
@@ -98,8 +102,16 @@ def _spelling(lexicon: Lexicon) -> Spelling:
     return Spelling(lexicon)
 
 
+# "Sarah's calf", "Tom's achilles": a capitalised name's possessive names someone else (A5)
+NAME_POSSESSIVE = re.compile(
+    r"\b[A-Z][a-z]+['\u2019]s(?= (?:\w+ ){0,2}(?:calf|calves|leg|legs|foot|feet|ankle|achilles|knee|shin|heel"
+    r"|chest|breathing|toes?)\b)"
+)
+
+
 def normalise(text: str, lexicon: Lexicon) -> str:
     """The text the lexicon's patterns read: lower case, expanded, misspellings fixed, spaces folded."""
+    text = NAME_POSSESSIVE.sub("someone", text)
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = LAUGHTER.sub(" lol ", text)
     text = re.sub(r"[^a-z0-9'.,;:!?&+/()\n\u2013\u2014\u2026 -]", " ", text)
