@@ -49,6 +49,7 @@ class PastEntry(_Strict):
     patterns: tuple[str, ...]
     unless: tuple[str, ...]
     after: tuple[str, ...]  # the next clause says the mention is over ("..., but that was weeks ago")
+    long_ago: tuple[str, ...]  # anywhere in the sentence ("when I was young, I broke my shin")
 
 
 class RuleEntry(_Strict):
@@ -74,6 +75,7 @@ class LexiconFile(_Strict):
     past: PastEntry
     someone_else: tuple[str, ...]
     object_words: tuple[str, ...]
+    reporting_words: tuple[str, ...]
     self_: tuple[str, ...] = Field(alias="self")
     rules: tuple[RuleEntry, ...]
     vocabulary: tuple[str, ...]
@@ -110,8 +112,10 @@ class Lexicon:
         self.past = self.compile(data.past.patterns, "past")
         self.present = self.compile(data.past.unless, "past")
         self.over_after = self.compile(data.past.after, "past")
+        self.long_ago = self.compile(data.past.long_ago, "past")
         self.someone_else = self.compile(data.someone_else, "someone_else")
         self.object_words = frozenset(data.object_words)
+        self.reporting_words = frozenset(data.reporting_words)
         self.self_ = self.compile(data.self_, "self")
         self.hedges = self.compile(data.hedges, "hedges")
         self.negators = frozenset(data.negators)

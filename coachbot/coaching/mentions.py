@@ -79,7 +79,7 @@ def _discount(
         return NEGATED
     if _someone_else(subjects, match.start()):
         return SOMEONE_ELSE
-    if "past" not in entry.keeps and _over(clauses, index, lexicon):
+    if "past" not in entry.keeps and _over(clauses, index, lexicon, match.start()):
         return PAST
     for name in entry.discount:
         context = lexicon.data.contexts[name]
@@ -103,9 +103,12 @@ def _affirmed(pattern: re.Pattern[str], scope: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _over(clauses: Clauses, index: int, lexicon: Lexicon) -> bool:
-    """In the past or resolved (A5): said in the clause, or by the clause right after it."""
-    clause = clauses.clause(index)
+def _over(clauses: Clauses, index: int, lexicon: Lexicon, position: int) -> bool:
+    """In the past or resolved (A5): said in the clause, by the clause right after it, or long ago in
+    the sentence."""
+    clause, sentence = clauses.clause(index), clauses.sentence(position)
+    if lexicon.long_ago.search(sentence) and not lexicon.present.search(sentence):
+        return True
     if lexicon.present.search(clause):
         return False
     following = (clauses.clause(index + 1) if index + 1 < len(clauses.spans) else "").strip()
@@ -149,10 +152,7 @@ def _negator_before(before: str, lexicon: Lexicon) -> bool:
 def _subjects(text: str, lexicon: Lexicon, signs: list[tuple[int, int]]) -> list[tuple[int, bool]]:
     """Where the message names who it is about: (position, is someone else), outside sign words."""
     others = [
-        match.span()
-        for match in lexicon.someone_else.finditer(text)
-        if (WORD.findall(text[max(0, match.start() - 12) : match.start()]) or [""])[-1]
-        not in lexicon.object_words
+        match.span() for match in lexicon.someone_else.finditer(text) if _names_subject(text, match, lexicon)
     ]
 
     def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -164,6 +164,16 @@ def _subjects(text: str, lexicon: Lexicon, signs: list[tuple[int, int]]) -> list
         if not any(start <= span[0] < end for start, end in others) and not inside(span, signs):
             marks.append((span[1], False))
     return sorted(marks)
+
+
+def _names_subject(text: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """A person named as who has the symptom, not as an object ("using my kid's scooter") or a reporter
+    ("my husband noticed my calf is red")."""
+    before = (WORD.findall(text[max(0, match.start() - 16) : match.start()]) or [""])[-1]
+    after = WORD.findall(text[match.end() : match.end() + 24])[:2]
+    if before in lexicon.object_words or (before.endswith("ing") and len(before) > 4):
+        return False
+    return not any(word in lexicon.reporting_words for word in after)
 
 
 def _someone_else(subjects: list[tuple[int, bool]], position: int) -> bool:

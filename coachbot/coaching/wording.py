@@ -115,10 +115,15 @@ def normalise(text: str, lexicon: Lexicon) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = LAUGHTER.sub(" lol ", text)
     text = re.sub(r"[^a-z0-9'.,;:!?&+/()\n\u2013\u2014\u2026 -]", " ", text)
+    text = _spelling(lexicon).fix(_expand(text))
+    text = _expand(text)  # a fixed typo can be a contraction again ("cnnot" -> "cannot" -> "cant")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _expand(text: str) -> str:
     for pattern, replacement in CONTRACTIONS:
         text = pattern.sub(replacement, text)
-    text = _spelling(lexicon).fix(text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return text
 
 
 class Clauses:
