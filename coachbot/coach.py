@@ -13,7 +13,7 @@ from coachbot import commands, group_safety, scheduling
 from coachbot.clubs import joining, membership
 from coachbot.clubs import setup as club_setup
 from coachbot.clubs import store as club_store
-from coachbot.conversation import confirm, flow
+from coachbot.conversation import confirm, flow, safety_net
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.forget import FORGET
@@ -166,7 +166,7 @@ ROUTES: tuple[Route, ...] = (
     Route(group_safety.is_confidential_in_group, _as_private),
     Route(lambda turn: turn.in_group and turn.command() is None, _ignore),  # group chatter is not for us
     Route(lambda turn: turn.in_group, _private_only),
-    Route(confirm.mentions_red_flag, confirm.red_flag),  # CLINICAL 9.2 row 1, A6: any message, any time
+    Route(safety_net.mentions_red_flag, safety_net.red_flag),  # CLINICAL 9.2 row 1, A6: any message, any time
     Route(command("start"), group_safety.start),  # what a group red flag kept comes first
     Route(command("cancel"), commands.cancel),
     Route(command("today"), commands.today),
@@ -212,6 +212,7 @@ class Coach:
             turn = await Turn.load(repo, incoming, now, self.programmes)
             before = _schedule_signature(turn)
             replies = await _route(turn)
+            await safety_net.record_set_aside(turn)  # A6: what was not counted as a warning sign, and why
             _remember_home(turn)
             if turn.enrolment is not None and _schedule_signature(turn) != before:
                 zone = turn.person.tz if turn.person else None

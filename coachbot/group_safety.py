@@ -1,7 +1,7 @@
 """A red flag typed in a group chat (CLINICAL A10): the group gets one line with no health detail, the
 person gets the full safety message privately, and a plan is paused exactly as in a private chat.
 
-The referral itself is confirm.red_flag (which may first ask a confirming question), run with the turn re-addressed to the person's private chat.
+The referral itself is safety_net.red_flag (which may first ask a confirming question), run with the turn re-addressed to the person's private chat.
 Where the bot cannot write there yet (a Telegram user who never started it) or the message may be
 refused (closed Discord DMs, a blocked bot), the private replies are also kept (delivery/held.py) and
 shown when the person opens the private chat or asks for them. A confidential turn (a Discord slash
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coachbot import commands
-from coachbot.conversation import confirm
+from coachbot.conversation import confirm, safety_net
 from coachbot.conversation.turn import Turn
 from coachbot.delivery import held
 from coachbot.messages import HELD_PAYLOAD, HELD_TOKEN, Choice, Reply, mention
@@ -26,7 +26,7 @@ OPENS_PRIVATE_CHATS = frozenset({"discord", "console"})
 def mentions_red_flag(turn: Turn) -> bool:
     """Free text in a group that describes a red flag of the writer's own (the engine discounts other
     people's symptoms, past ones and training talk: those stay group chatter)."""
-    detection = confirm.detection(turn) if turn.in_group else None
+    detection = safety_net.detection(turn) if turn.in_group else None
     return detection is not None and detection.found
 
 
@@ -34,12 +34,12 @@ async def red_flag(turn: Turn) -> list[Reply]:
     """Refer as in a private chat; the private replies go first, so the group line follows only once the
     platform took them (a refusal stops the rest and the adapter tells the group instead)."""
     if turn.incoming.confidential:  # nobody else saw it: answer right there, for the person alone
-        return [replace(reply, private=True) for reply in await confirm.red_flag(turn)]
+        return [replace(reply, private=True) for reply in await safety_net.red_flag(turn)]
     group, reachable = turn.address, _reachable(turn)
     turn.go_private()
     private = [
         replace(reply, private=True)
-        for reply in await confirm.red_flag(turn)
+        for reply in await safety_net.red_flag(turn)
         if reply.to.chat_kind == "private"
     ]
     if not private:
@@ -88,6 +88,9 @@ async def start(turn: Turn) -> list[Reply]:
     shown = [turn.say(text, choices) for text, choices in kept]
     if shown and payload == HELD_PAYLOAD:
         return shown
+    if turn.conversation is not None and turn.conversation.flow == confirm.FLOW_NAME:
+        # a confirming question about a red flag is waiting: it comes before enrolling (A6, A10)
+        return shown or await confirm.back_to(turn)
     return [*shown, *await commands.start(turn)]
 
 

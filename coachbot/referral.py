@@ -19,7 +19,7 @@ from coachbot.texts import safety
 from coachbot.texts import triage as triage_texts
 
 # The rule id a referral's Decision row carries, by source (9.2 row 1 is "a red flag at any time")
-DECISION_RULES = {"message": "1", "screen": "1"}
+DECISION_RULES = {"message": "1", "screen": "1", "confirm": "1"}
 
 
 def message_for(tier: Tier, zone: str | None, reason: str = "default") -> str:
@@ -72,8 +72,9 @@ async def refer(
     Args:
         signs: what was found: coaching.redflags sign ids, morning warning signs, a ROUTINE_REASONS key.
         triggers: the person's own words, or the answers they chose, that set it off (kept for audit).
-        source: "message" (free text), "rule" (the rules engine), "triage" (enrolment or re-triage
-            answers) or "screen" (a structured safety question).
+        source: "message" (free text), "confirm" (a yes or not sure to the confirming question of A6),
+            "rule" (the rules engine), "triage" (enrolment or re-triage answers) or "screen" (a
+            structured safety question).
         reason: the ROUTINE_REASONS key of the routine wording; the first sign by default.
         lead: a sentence said before the advice (a rule's own explanation).
 

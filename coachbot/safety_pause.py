@@ -6,7 +6,7 @@ diagnosis) and the next step. `pause_of` reads the stored facts; the texts are p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from coachbot import tracking
@@ -48,7 +48,9 @@ async def pause_of(turn: Turn) -> SafetyPause | None:
         return SafetyPause("resting", since, safety.WHY_REST, rest_until=rest_until)
     mine = [r for r in await turn.repo.referrals(turn.person.id) if r.enrolment_id == enrolment.id]
     if mine:
-        return _from_referral(mine[-1])
+        # the most serious referral of this pause (the last two weeks of referrals), the latest of those
+        recent = [r for r in mine if r.at >= mine[-1].at - PAUSE_EPISODE]
+        return _from_referral(max(reversed(recent), key=lambda r: TIER_RANK.get(r.tier, 0)))
     # referred before referrals were stored: the status reason holds "tier:sign,sign"
     tier, _, signs = (enrolment.status_reason or "").partition(":")
     found = tuple(sign for sign in signs.split(",") if sign)
@@ -56,6 +58,10 @@ async def pause_of(turn: Turn) -> SafetyPause | None:
         "referred", enrolment.updated_at.astimezone(turn.zone()).date(), why("message", found, ()),
         tier=tier if tier in TIERS else "routine",
     )  # fmt: skip
+
+
+TIER_RANK = {"routine": 1, "urgent": 2, "emergency": 3}
+PAUSE_EPISODE = timedelta(days=14)
 
 
 def _from_referral(referral: Referral) -> SafetyPause:

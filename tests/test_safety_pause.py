@@ -147,3 +147,14 @@ def test_pause_texts_read_once_in_every_region() -> None:
             ):
                 assert repeated_phrases(text) == [], text
                 assert "/resume" in text
+
+
+async def test_today_names_the_most_serious_referral_of_the_pause(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.say("I coughed up some blood this morning")
+    chat.later(hours=1)
+    await chat.say("and my calf pain wakes me up every night")
+    await chat.command("/today")
+    assert "emergency" in chat.text.lower() or "999" in chat.text
+    assert "book an appointment" not in chat.text

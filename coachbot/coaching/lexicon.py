@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from coachbot.coaching.redflags import Tier
 
 MACRO = re.compile(r"<([a-z]+)>")
+SUPPORT = "support"  # the group of signs that only count in rules; it has no confirming question
 
 
 class LexiconError(ValueError):
@@ -84,7 +85,12 @@ class LexiconFile(_Strict):
 
     @model_validator(mode="after")
     def _references(self) -> LexiconFile:
+        for name in ("vocabulary", "negators", "negation_fillers", "hedges", "protected"):
+            words = getattr(self, name)
+            if len(set(words)) != len(words):
+                raise ValueError(f"{name}: listed twice: {sorted({w for w in words if words.count(w) > 1})}")
         ids = {sign.id for sign in self.signs}
+        groups = {sign.id: sign.group for sign in self.signs}
         for sign in self.signs:
             if sign.group not in self.groups:
                 raise ValueError(f"sign {sign.id}: unknown group {sign.group!r}")
@@ -95,11 +101,15 @@ class LexiconFile(_Strict):
             for name in (name for group in rule.all for name in group):
                 if name not in ids:
                     raise ValueError(f"rule {rule.id}: unknown sign {name!r}")
+            named = [groups[name] for group in rule.all for name in group if groups[name] != SUPPORT]
+            if (rule.group or (named[0] if named else SUPPORT)) == SUPPORT:
+                raise ValueError(f"rule {rule.id}: give it a `group` (its confirming question)")
         return self
 
 
 class Lexicon:
-    """The lexicon with every pattern compiled; `sign(id)` and `context(id)` look entries up."""
+    """The lexicon with every pattern compiled: `signs` by id, `sign_patterns`, `context_patterns` and the
+    markers of negation, hedging, time and who has the symptom."""
 
     def __init__(self, data: LexiconFile) -> None:
         self.data = data
@@ -119,7 +129,6 @@ class Lexicon:
         self.self_ = self.compile(data.self_, "self")
         self.hedges = self.compile(data.hedges, "hedges")
         self.negators = frozenset(data.negators)
-        self.negator_phrases = self.compile(data.negators, "negators")
         self.fillers = frozenset(data.negation_fillers)
 
     def expand(self, pattern: str) -> str:
@@ -146,8 +155,25 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The packaged lexicon, validated and compiled once per process."""
-    text = resources.files("coachbot.coaching").joinpath("redflags.yaml").read_text(encoding="utf-8")
+    text = _lexicon_text()
     try:
-        return Lexicon(LexiconFile.model_validate(yaml.safe_load(text)))
-    except ValidationError as error:
+        return Lexicon(LexiconFile.model_validate(yaml.load(text, Loader=_UniqueKeyLoader)))
+    except (ValidationError, yaml.YAMLError) as error:
         raise LexiconError(f"redflags.yaml: {error}") from error
+
+
+def _lexicon_text() -> str:
+    return resources.files("coachbot.coaching").joinpath("redflags.yaml").read_text(encoding="utf-8")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """The safe loader, refusing a key given twice (YAML would silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        twice = {key for key in keys if keys.count(key) > 1}
+        if twice:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key given twice: {sorted(map(str, twice))}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)

@@ -143,8 +143,11 @@ class Clauses:
         start, end = self.spans[index]
         return self.text[start:end]
 
+    def sentence_index(self, position: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, position) - 1)
+
     def sentence(self, position: int) -> str:
-        start, end = self.sentences[max(0, bisect_right(self.sentence_starts, position) - 1)]
+        start, end = self.sentences[self.sentence_index(position)]
         return self.text[start:end]
 
 

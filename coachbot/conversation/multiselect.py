@@ -104,11 +104,25 @@ def read_picks(options: tuple[Option, ...], text: str, expected: str) -> list[st
         if not all(1 <= number <= len(options) for number in numbers):
             raise Invalid(expected)
         return [o.value for i, o in enumerate(options, start=1) if i in numbers]
-    found = [o.value for o in options if any(_mentions(text, w) for w in (o.label.lower(), *o.synonyms))]
-    if not found:
-        raise Invalid(expected)
-    return found
+    said = {o.value: _said(text, (o.label.lower(), *o.synonyms)) for o in options}
+    found = [value for value, how in said.items() if how == "yes"]
+    if found:
+        return found
+    if any(how == "no" for how in said.values()):
+        return []  # "I'm not on the pill and haven't had surgery": none of these
+    raise Invalid(expected)
 
 
-def _mentions(text: str, words: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+NEGATED = re.compile(r"\b(?:no|not|never|without|haven'?t|hasn'?t|didn'?t|don'?t|isn'?t|aren'?t|nor)\b")
+
+
+def _said(text: str, words: tuple[str, ...]) -> str | None:
+    """ "yes" when one of the words is in the text, "no" when only after a negation in its clause."""
+    seen = None
+    for word in words:
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            clause = re.split(r"[,;.]|\bbut\b", text[: match.start()])[-1]
+            if not NEGATED.search(clause):
+                return "yes"
+            seen = "no"
+    return seen

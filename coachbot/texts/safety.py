@@ -102,8 +102,9 @@ CONFIRM = {
     "exertional": "Does the pain or tightness build at a similar point in every run and ease after you stop?",
     "chronic": "Have you had these symptoms for more than 3 months, or strained this calf twice in a year?",
     "sciatica": "Does the pain seem to start in your lower back or buttock and travel down the leg?",
-    "support": "Is this something you're noticing in your own leg right now?",
 }
+CONFIRM_NEXT = "Thanks. One more question about what you wrote:"
+SET_ASIDE_DECISION = "Words that were not counted as warning signs, and why: {words}."
 CONFIRM_NO = "Thanks for checking. Let's carry on — tell me at once if that changes."
 CONFIRM_NO_DECISION = 'Asked "{question}" after "{words}": answered no, so the plan carries on.'
 SOMEONE_ELSE = (
@@ -137,6 +138,7 @@ NEXT_REST_OVER = (
 WHY = {
     "message": "you told me about {what}",
     "screen": "you told me about {what}",
+    "confirm": "you told me about {what}",
     "rule": "your check-ins showed {what}",
     "triage": "your answers showed {what}",
 }

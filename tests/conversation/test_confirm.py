@@ -111,3 +111,61 @@ async def test_a_risk_factor_from_enrolment_makes_a_hedged_sign_certain(
     await chat.say("calf feels a bit warm today")
     assert "should be checked by a clinician today" in chat.text
     assert (await plan(sqlite_db)).status == "referred"
+
+
+async def test_a_second_uncertain_message_queues_behind_the_first(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.command("/checkin")
+    first_question = chat.text
+    await chat.say("calf's a bit puffy today")
+    await chat.say("it does ache a bit at night too, is that normal?")
+    assert chat.text == safety.CONFIRM["dvt"]  # the more urgent question stays first
+    await chat.press("No")
+    assert safety.CONFIRM_NEXT in chat.text
+    assert safety.CONFIRM["night"] in chat.text  # then the other one, not forgotten
+    await chat.press("No")
+    assert first_question in chat.text  # and back to the check-in
+    async with sqlite_db.read() as repo:
+        decisions = await repo.decisions((await plan(sqlite_db)).id)
+    assert [d.kind for d in decisions].count("confirm_no") == 2
+
+
+async def test_no_refers_what_was_certain_without_the_denied_sign(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.say("calf maybe a bit swollen, and the pain wakes me up every night")
+    assert chat.text == safety.CONFIRM["dvt"]
+    await chat.press("No")
+    assert "isn't an emergency" in chat.text or "physiotherapist or doctor" in chat.text
+    [referral] = await referrals(sqlite_db)
+    assert referral.tier == "routine"
+    assert "swelling" not in referral.signs
+
+
+async def test_words_set_aside_are_kept_in_the_plans_record(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.say("no swelling or redness, my mate felt a pop at football though")
+    assert (await plan(sqlite_db)).status == "active"
+    async with sqlite_db.read() as repo:
+        [kept] = [d for d in await repo.decisions((await plan(sqlite_db)).id) if d.kind == "set_aside"]
+    assert "“swelling” (negated)" in kept.reason
+    assert "(someone else)" in kept.reason
+
+
+async def test_a_pending_question_from_a_group_comes_before_enrolling(coach: Coach, now: datetime) -> None:
+    await Chat(coach, now, user_id="20", chat_kind="group", platform="telegram").say(
+        "my calf is a bit swollen today"
+    )
+    private = Chat(coach, now, user_id="20", platform="telegram")
+    await private.command("/start")
+    assert safety.CONFIRM["dvt"] in private.text
+    await private.say("yes")  # answers the question, not the consent screen
+    assert "should be checked by a clinician today" in private.text

@@ -93,3 +93,11 @@ def test_yes_no_unsure_reads_typed_answers(text: str, value: str) -> None:
 def test_yes_no_unsure_says_what_is_expected() -> None:
     with pytest.raises(Invalid, match="yes, no or not sure"):
         yes_no_unsure_question("Well?").answer(typed("perhaps later"), 1)
+
+
+def test_a_typed_list_reads_negations() -> None:
+    """ "not red, but blue" picks blue; "not red and not green" picks nothing rather than both."""
+    labels = [option.label.lower() for option in OPTIONS]
+    first, second = labels[0], labels[1]
+    assert read_picks(OPTIONS, f"not {first}, but {second}", "colours") == [OPTIONS[1].value]
+    assert read_picks(OPTIONS, f"no, i have not got {first} or {second}", "colours") == []
