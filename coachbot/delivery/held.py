@@ -10,6 +10,7 @@ find them like any other message to the person's private chat.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from uuid import uuid4
 
 from sqlalchemy import ColumnElement, delete, select
 
@@ -39,13 +40,13 @@ async def _drop_out_of_date(repo: Repo, now: datetime) -> None:
 
 
 async def hold(repo: Repo, replies: list[Reply], now: datetime) -> None:
-    """Keep `replies` (all to one private chat) until the person asks, in place of anything kept before."""
+    """Keep `replies` (all to one private chat) until the person asks, beside anything kept before (a
+    later, milder message never hides an earlier, more serious one)."""
     if not replies:
         return
     to = replies[0].to
     await _drop_out_of_date(repo, now)
-    await repo.session.execute(delete(OutboxMessage).where(_of(to.platform, to.chat_id)))
-    stamp = f"{now:%Y%m%dT%H%M%S%f}"
+    stamp = f"{now:%Y%m%dT%H%M%S%f}:{uuid4().hex[:8]}"  # two holds in the same instant are both kept
     await outbox.add(
         repo,
         *(

@@ -164,7 +164,7 @@ async def test_read_here_shows_what_was_kept_to_the_person_alone_and_once(
     assert again.text == texts.NOTHING_KEPT
 
 
-async def test_a_kept_message_is_replaced_by_a_newer_one_and_goes_out_of_date(
+async def test_kept_messages_add_up_and_go_out_of_date(
     coach: Coach, now: datetime, sqlite_db: Database
 ) -> None:
     group = Chat(coach, now, user_id="17", chat_kind="group", platform="telegram")
@@ -172,8 +172,8 @@ async def test_a_kept_message_is_replaced_by_a_newer_one_and_goes_out_of_date(
     await group.say("my calf is swollen and hot and I can't stop coughing up blood")
     async with sqlite_db.read() as repo:
         kept = list((await repo.session.execute(select(OutboxMessage))).scalars())
-    assert [row.status for row in kept] == ["held"]
-    assert "emergency" in kept[0].text
+    assert [row.status for row in kept] == ["held", "held"]  # the urgent one is not hidden by the next
+    assert "emergency" in kept[-1].text
 
     later = Chat(coach, now + timedelta(days=8), user_id="17", platform="telegram")
     await later.command(f"/start {HELD_PAYLOAD}")

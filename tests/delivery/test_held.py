@@ -30,14 +30,15 @@ async def test_kept_messages_are_shown_once_in_order_and_never_sent_by_the_sende
     assert statuses == ["sent", "sent"]
 
 
-async def test_a_new_hold_replaces_the_last_and_a_week_old_one_goes(any_db: Database) -> None:
+async def test_a_new_hold_is_kept_beside_the_last_and_a_week_old_one_goes(any_db: Database) -> None:
     async with any_db.write() as repo:
         await held.hold(repo, [Reply(ANA, "older")], NOW)
         await held.hold(repo, [Reply(ANA, "newer")], NOW + timedelta(minutes=1))
-    async with any_db.write() as repo:
-        assert await held.release(repo, "telegram", "501", NOW + timedelta(minutes=2)) == [("newer", ())]
+    async with any_db.write() as repo:  # a milder later message never hides a more serious earlier one
+        released = await held.release(repo, "telegram", "501", NOW + timedelta(minutes=2))
+        assert released == [("older", ()), ("newer", ())]
         await held.hold(repo, [Reply(ANA, "stale")], NOW)
     async with any_db.write() as repo:
         assert await held.release(repo, "telegram", "501", NOW + held.HELD_FOR + timedelta(seconds=1)) == []
         texts = list((await repo.session.execute(select(OutboxMessage.text))).scalars())
-    assert texts == ["newer"]  # the shown one stays as sent; the stale one is deleted
+    assert texts == ["older", "newer"]  # the shown ones stay as sent; the stale one is deleted
