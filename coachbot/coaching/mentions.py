@@ -71,7 +71,7 @@ class _Scan:
         start = match.start()
         if entry.negatable and negated(self.clauses, index, start, self.lexicon):
             return NEGATED
-        if self.subjects.someone_else(start):
+        if self.subjects.someone_else(start, match.end()):
             return SOMEONE_ELSE
         sentence = self.clauses.sentence_index(start)
         if "past" not in entry.keeps and self._once(

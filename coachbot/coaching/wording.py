@@ -21,7 +21,10 @@ CLAUSE_BREAK = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CONTRACTIONS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:can ?not|can'?t|unable to|couldn'?t|could not|not able to|incapable of)\b", "cant"),
+    (
+        r"\b(?:can ?not|can'?t|unable to|couldn'?t|could not|(?:not|never) (?:be |being )?able to|incapable of)\b",
+        "cant",
+    ),
     (r"\b(?:daren'?t|dare not|too scared to|too afraid to|scared to|afraid to)\b", "darent"),
     (r"\bwon'?t\b", "will not"),
     (r"\bain'?t\b", "is not"),
