@@ -81,6 +81,10 @@ REST_FIRST = "Let's give your calf until {date} before we check again. Walking a
 
 # CLINICAL A6: the one confirming question of an uncertain red flag, by the lexicon's group
 CONFIRM = {
+    "general": (
+        "Is something about your own calf or foot new and worrying right now — swelling, heat, redness, "
+        "numbness, a change of colour, or trouble putting weight on it?"
+    ),
     "pe": "Are you short of breath, or does your chest hurt when you breathe in, right now and not from exercise?",
     "compartment": (
         "Is your calf very tight or hard with pain far worse than you'd expect, or getting worse by the "
