@@ -7,6 +7,7 @@ Pure; the questions are in conversation/rupture.py, conversation/dvt.py and conv
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any
 
 from coachbot.coaching.redflags import Tier
@@ -45,17 +46,38 @@ def travel_referral(answers: Mapping[str, Any]) -> tuple[Tier, tuple[str, ...]] 
     return (found[0][0], tuple(sign for _, sign in found)) if found else None
 
 
-def dvt_risks(triage: Mapping[str, Any] | None) -> tuple[str, ...]:
-    """The DVT risk factors recorded in an enrolment's `triage` column (empty when none or not asked)."""
+# A9: risk factors that hold only for a while after they happen (a journey in the last 4 weeks; surgery,
+# plaster or a boot in the last 12 weeks); the others hold for the whole programme
+RISK_LASTS = {"long_journey": timedelta(weeks=4), "immobilisation": timedelta(weeks=12)}
+SINCE_KEY = "dvt_risks_since"  # risk -> the day it was recorded, for the ones that lapse
+
+
+def dvt_risks(
+    triage: Mapping[str, Any] | None, today: date | None = None, recorded_on: date | None = None
+) -> tuple[str, ...]:
+    """The DVT risk factors recorded in an enrolment's `triage` column (empty when none or not asked);
+    given `today`, without those that have lapsed (`recorded_on`: when the enrolment answers were given)."""
     answers = (triage or {}).get("answers") or {}
-    return tuple(risk for risk in DVT_RISKS if risk in (answers.get(DVT_RISKS_KEY) or ()))
+    since = answers.get(SINCE_KEY) or {}
+    found = [risk for risk in DVT_RISKS if risk in (answers.get(DVT_RISKS_KEY) or ())]
+    if today is None:
+        return tuple(found)
+
+    def current(risk: str) -> bool:
+        lasts = RISK_LASTS.get(risk)
+        day = date.fromisoformat(since[risk]) if risk in since else recorded_on
+        return lasts is None or day is None or today - day <= lasts
+
+    return tuple(risk for risk in found if current(risk))
 
 
-def with_dvt_risk(triage: Mapping[str, Any] | None, risk: str) -> dict[str, Any]:
-    """A copy of the `triage` column with one more DVT risk factor recorded."""
+def with_dvt_risk(triage: Mapping[str, Any] | None, risk: str, on: date | None = None) -> dict[str, Any]:
+    """A copy of the `triage` column with one more DVT risk factor recorded (`on` that day)."""
     if risk not in DVT_RISKS:
         raise ValueError(f"unknown DVT risk factor {risk!r}")
     answers = dict((triage or {}).get("answers") or {})
     recorded = {*dvt_risks(triage), risk}
     answers[DVT_RISKS_KEY] = [known for known in DVT_RISKS if known in recorded]
+    if on is not None:
+        answers[SINCE_KEY] = {**(answers.get(SINCE_KEY) or {}), risk: on.isoformat()}
     return {**(triage or {}), "answers": answers}

@@ -28,7 +28,8 @@ def detection(turn: Turn) -> Detection | None:
     """What a typed message shows, with the DVT risk factors the person gave at enrolment (A9)."""
     if not isinstance(turn.incoming, Text):
         return None
-    risks = dvt_risks(turn.enrolment.triage) if turn.enrolment is not None else ()
+    plan = turn.enrolment
+    risks = dvt_risks(plan.triage, turn.local_today(), plan.started_on) if plan is not None else ()
     return detect(turn.incoming.text, known_risks=risks)
 
 

@@ -30,7 +30,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None or not after_travel(turn):  # resumed or stopped meanwhile
         return []
-    enrolment.triage = with_dvt_risk(enrolment.triage, "long_journey")
+    enrolment.triage = with_dvt_risk(enrolment.triage, "long_journey", on=turn.local_today())
     found = travel_referral(answers)
     if found is not None:
         tier, signs = found

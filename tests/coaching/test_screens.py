@@ -61,3 +61,15 @@ def test_after_travel_breathing_is_an_emergency_and_the_calf_urgent(
     answers: dict[str, str], expected: tuple[str, tuple[str, ...]] | None
 ) -> None:
     assert travel_referral(answers) == expected
+
+
+def test_a_long_journey_counts_for_four_weeks_and_a_clot_for_good() -> None:
+    from datetime import date
+
+    from coachbot.coaching.screens import dvt_risks, with_dvt_risk
+
+    start = date(2026, 3, 2)
+    triage = with_dvt_risk({"answers": {"dvt_risks": ["previous_clot"]}}, "long_journey", on=start)
+    assert dvt_risks(triage, date(2026, 3, 20), start) == ("previous_clot", "long_journey")
+    assert dvt_risks(triage, date(2026, 4, 10), start) == ("previous_clot",)
+    assert dvt_risks(triage) == ("previous_clot", "long_journey")  # no day given: everything recorded
