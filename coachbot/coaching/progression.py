@@ -93,9 +93,11 @@ def morning_rules(
     if ticks & URGENT_TICKS:  # row 1: a red flag at any time
         return Decision(today, "refer", "1", texts.REFER_TICK, progress.phase, tier="urgent"), calm
     during = session.during if session is not None else None
+    after = session.after if session is not None else None  # A19: pain right after counts like during
     if (
         (session is not None and session.sudden)
         or (during or 0) >= rules.pain_stop
+        or (after or 0) >= rules.pain_stop
         or (pain or 0) >= rules.pain_stop
     ):
         rest = today + timedelta(hours=rules.stop_rest_hours)  # row 2

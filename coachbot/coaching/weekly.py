@@ -76,10 +76,13 @@ def _plateau(programme: Programme, progress: Progress, today: date) -> list[Deci
 
 
 def enter_phase(programme: Programme, progress: Progress, number: int, today: date) -> Progress:
-    """Move to a phase: each menu exercise starts at the phase's start level or stays higher."""
+    """Move to a phase (CLINICAL A13): entering never raises a level by more than one. An exercise new to
+    the person starts at the phase's start level; one below it (after a regression) climbs one level
+    towards it; one at or above it stays where it is."""
     levels = dict(progress.levels)
     for item in programme.phase(number).menu:
-        levels[item.exercise] = max(levels.get(item.exercise, item.start), item.start)
+        current = levels.get(item.exercise)
+        levels[item.exercise] = item.start if current is None else max(current, min(current + 1, item.start))
     new = replace(
         progress,
         phase=number,

@@ -67,6 +67,12 @@ def test_pain_of_seven_or_a_sudden_event_stops_loading(
     assert "Fri 06 Mar" in decision.reason  # 72 hours after the Tuesday decision
 
 
+def test_pain_of_seven_right_after_the_session_stops_like_pain_during(rehab: Programme) -> None:
+    report = SessionReport(MONDAY, 3, 8, "all", levels={"E1": 2})  # CLINICAL A19: A >= 7
+    decision, _ = decide(rehab, start(rehab, 1), report, pain=1)
+    assert (decision.kind, decision.rule) == ("stop", "2")
+
+
 def test_pain_of_six_is_not_a_stop(rehab: Programme) -> None:
     decision, _ = decide(rehab, start(rehab, 1), session(during=6), pain=1)
     assert decision.kind == "regress"

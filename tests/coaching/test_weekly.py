@@ -117,6 +117,21 @@ def test_entering_a_phase_keeps_higher_levels(rehab: Programme) -> None:
     assert new.phase_since == TODAY
 
 
+def test_entering_a_phase_raises_a_lower_level_by_one_at_most(rehab: Programme) -> None:
+    """CLINICAL A13: a phase's start levels are lower bounds reached one level a day, never a jump."""
+    below = [item for item in rehab.phase(3).menu if item.start > 2]
+    assert below, "phase 3 has an exercise that starts above level 2"
+    item = below[0]
+    progress = at_phase(rehab, 2).with_level(item.exercise, 1, START)
+    new = enter_phase(rehab, progress, 3, TODAY)
+    assert new.levels[item.exercise] == 2
+    assert all(
+        new.levels[exercise] - level <= 1
+        for exercise, level in progress.levels.items()
+        if exercise in new.levels
+    )
+
+
 def test_a_stalled_phase_suggests_a_review_once(rehab: Programme) -> None:
     progress = replace(at_phase(rehab, 2), phase_since=TODAY - timedelta(weeks=4))  # phase 2 plateau: 4 weeks
     history = History(mornings=mornings(1, 1), weekly=(WeeklyReport(TODAY),), baseline=1)
