@@ -112,9 +112,16 @@ NAME_POSSESSIVE = re.compile(
 )
 
 
+# "Sarah from parkrun tore her calf": a capitalised name said with where the person is from (A5)
+NAME_FROM = re.compile(
+    r"\b(?!(?:The|My|Our|It|This|That|Today|Yesterday|Still|Just|Now|Then|Back|Out|Up|Even|Also)\b)"
+    r"[A-Z][a-z]+(?<!ing)(?<!ed)(?= (?:from|at|in|on) (?:the |my |our )?(?:parkrun|club|work|running|gym|team|office|school|uni)\b)"
+)
+
+
 def normalise(text: str, lexicon: Lexicon) -> str:
     """The text the lexicon's patterns read: lower case, expanded, misspellings fixed, spaces folded."""
-    text = NAME_POSSESSIVE.sub("someone", text)
+    text = NAME_FROM.sub("someone", NAME_POSSESSIVE.sub("someone", text))
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = LAUGHTER.sub(" lol ", text)
     text = re.sub(r"[^a-z0-9'.,;:!?&+/()\n\u2013\u2014\u2026 -]", " ", text)
