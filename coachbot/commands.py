@@ -14,7 +14,7 @@ from coachbot.clubs import joining
 from coachbot.clubs import store as club_store
 from coachbot.clubs.codes import CLUB_PREFIX, programme_for, share_code
 from coachbot.clubs.setup import usable
-from coachbot.coaching.plan import light_session, session_for, training_days, without_running
+from coachbot.coaching.plan import todays_session, training_days
 from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.enrol import ENROL
@@ -125,13 +125,8 @@ async def today(turn: Turn) -> list[Reply]:
         return [turn.say(paused)]
     welcome = await deciding.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
-    levels = {row.exercise: row.level for row in enrolment.levels}
-    session = session_for(programme, enrolment.phase, levels, day, _chosen_days(turn))
     progress = tracking.progress_of(enrolment)
-    if not session.is_rest and progress.light_day == day and programme.track == "rehab":
-        session = light_session(programme, levels, day)
-    elif progress.skip_run_until is not None and day <= progress.skip_run_until:
-        session = without_running(session)
+    session = todays_session(programme, progress, day, _chosen_days(turn), enrolment.flags or {})
     next_day = None
     if session.is_rest:
         days = training_days(session.phase, _chosen_days(turn))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from coachbot.coaching.plan import session_for
+from coachbot import tracking
+from coachbot.coaching.plan import todays_session
 from coachbot.messages import Button
 from coachbot.present import session as describe_session
 from coachbot.programme.schema import Programme
@@ -27,10 +28,10 @@ def prompt(
     kind: str, enrolment: Enrolment, programme: Programme, day: date, late: bool
 ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The text and buttons of a prompt of `kind` for the person's local `day`."""
-    if kind == "session":
-        levels = {row.exercise: row.level for row in enrolment.levels}
+    if kind == "session":  # the same session /today shows (CLINICAL A21)
+        progress = tracking.progress_of(enrolment)
         text = describe_session(
-            session_for(programme, enrolment.phase, levels, day, parse_days(enrolment.days))
+            todays_session(programme, progress, day, parse_days(enrolment.days), enrolment.flags or {})
         )
         button = texts.LOG_SESSION
     elif kind == "morning":

@@ -1,6 +1,7 @@
-"""Today's session for an enrolment: the phase's menu for today's session kind at the person's levels.
+"""Today's session for an enrolment: the phase's menu for today's session kind at the person's levels,
+with the day's adjustments (light day, skip-the-next-run, flags) in `todays_session` (CLINICAL A21).
 
-Pure: takes the programme, phase, levels and the person's local date and training days.
+Pure: takes the programme, the person's progress, their local date, training days and flags.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from coachbot.coaching.progress import Progress
 from coachbot.programme.schema import WEEKDAYS, Exercise, Level, MenuItem, Phase, Programme, Weekday
 
 
@@ -91,5 +93,30 @@ def light_session(programme: Programme, levels: Mapping[str, int], day: date) ->
 
 def without_running(session: Session) -> Session:
     """Row 5 in group B: skip the next run and keep the rest of the session."""
-    items = tuple(item for item in session.items if item.exercise.kind != "running")
+    return without_kind(session, "running")
+
+
+def without_kind(session: Session, kind: str) -> Session:
+    items = tuple(item for item in session.items if item.exercise.kind != kind)
     return Session(session.programme, session.phase, session.day, session.kind, items)
+
+
+def todays_session(
+    programme: Programme,
+    progress: Progress,
+    day: date,
+    chosen_days: Sequence[Weekday],
+    flags: Mapping[str, object],
+) -> Session:
+    """CLINICAL A21: the one definition of a day's session, for the pushed prompt, /today, the check-in's
+    questions and the credit for what was done: the phase's session at the person's levels, the light day
+    after a regress (rehab), skip-the-next-run, and no plyometric item with `no_plyometrics` (A17)."""
+    levels = progress.levels
+    session = session_for(programme, progress.phase, levels, day, chosen_days)
+    if not session.is_rest and progress.light_day == day and programme.track == "rehab":
+        session = light_session(programme, levels, day)
+    elif progress.skip_run_until is not None and day <= progress.skip_run_until:
+        session = without_running(session)
+    if flags.get("no_plyometrics"):
+        session = without_kind(session, "plyometric")
+    return session

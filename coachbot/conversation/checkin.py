@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from coachbot import deciding
-from coachbot.coaching.plan import session_for
+from coachbot import deciding, tracking
+from coachbot.coaching.plan import todays_session
 from coachbot.conversation import rupture
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
@@ -64,7 +64,8 @@ def _session_levels(turn: Turn) -> dict[str, int]:
     enrolment = turn.enrolment
     assert enrolment is not None
     levels = {row.exercise: row.level for row in enrolment.levels}
-    session = session_for(turn.programme(), enrolment.phase, levels, turn.local_today(), WEEKDAYS)
+    progress = tracking.progress_of(enrolment)  # today's session as prompted (A21): a skipped run is not done
+    session = todays_session(turn.programme(), progress, turn.local_today(), WEEKDAYS, enrolment.flags or {})
     done = [item.exercise.id for item in session.items] or [item.exercise for item in session.phase.menu]
     return {exercise: levels.get(exercise, 1) for exercise in done}
 
