@@ -41,3 +41,7 @@ def heel_raise_norm(age: int | None, sex: str | None) -> int | None:
         if low <= age <= high:
             return women if sex == "female" else men
     return None
+
+
+# CLINICAL A18: the morning baseline B is the lowest weekly mean of this many weeks (or the enrolment one)
+BASELINE_WEEKS = 4

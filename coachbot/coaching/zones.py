@@ -8,10 +8,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
-from statistics import median
+from statistics import mean
 from typing import Literal
 
-from coachbot.coaching.constants import BASELINE_EXCLUDE_DAYS_AFTER_REGRESS
+from coachbot.coaching.constants import BASELINE_EXCLUDE_DAYS_AFTER_REGRESS, BASELINE_WEEKS
 from coachbot.coaching.progress import Morning
 from coachbot.programme.schema import Group, Rules
 
@@ -46,17 +46,20 @@ def baseline(
     regress_days: Sequence[date],
     at_enrolment: int,
 ) -> int:
-    """B: the median M of the last few valid mornings up to the session day, mornings just after a
-    regress left out; the enrolment baseline when there are none."""
+    """B (CLINICAL A18): the lower of the enrolment baseline and the lowest weekly mean M of the last four
+    weeks up to the session day, rounded down, mornings just after a regress left out. It never drifts up
+    with pain that creeps up week by week."""
     excluded = {
         day + timedelta(days=offset)
         for day in regress_days
         for offset in range(BASELINE_EXCLUDE_DAYS_AFTER_REGRESS + 1)
     }
-    valid = [
-        morning.pain
-        for morning in sorted(mornings, key=lambda m: m.day)
-        if morning.day <= session_day and morning.pain is not None and morning.day not in excluded
-    ][-rules.baseline_window :]
+    valid = [m for m in mornings if m.pain is not None and m.day <= session_day and m.day not in excluded]
+    means = []
+    for week in range(BASELINE_WEEKS):
+        end = session_day - timedelta(days=7 * week)
+        scores = [m.pain for m in valid if end - timedelta(days=7) < m.day <= end and m.pain is not None]
+        if scores:
+            means.append(mean(scores))
     # rounding down keeps the baseline low, which makes amber and red come sooner (the cautious side)
-    return math.floor(median(valid)) if valid else at_enrolment
+    return math.floor(min([at_enrolment, *means]))

@@ -41,7 +41,9 @@ class Rules(Strict):
     morning_amber_delta: int = Field(ge=1)
     morning_red_delta: int = Field(ge=1)
     morning_abs_red: int = Field(ge=1, le=10)
-    baseline_window: int = Field(ge=1)
+    baseline_window: int = Field(
+        ge=1
+    )  # unused since CLINICAL A18 (B = lowest weekly mean, 4 weeks); kept for uploads
     week_worse_delta: float = Field(gt=0)
     regress_refer: list[Window] = Field(min_length=1)
     stop_rest_hours: int = Field(ge=1)

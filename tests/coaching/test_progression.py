@@ -238,3 +238,14 @@ def test_morning_rules_alone_catch_a_sore_morning_without_a_session(rehab: Progr
     found = morning_rules(Context(rehab), start(rehab, 1), Morning(TUESDAY, 7), (), TUESDAY)
     assert found is not None
     assert found[0].kind == "stop"
+
+
+def test_the_morning_baseline_does_not_drift_up_with_creeping_pain(rehab: Programme) -> None:
+    """CLINICAL A18: morning pain rising a point every 10 days (0 -> 5) keeps B at the lowest weekly mean."""
+    from coachbot.coaching.zones import baseline, morning_zone
+
+    first = MONDAY - timedelta(days=50)
+    creeping = [Morning(first + timedelta(days=d), d // 10) for d in range(51)]
+    b = baseline(rehab.rules, creeping, MONDAY, [], at_enrolment=1)
+    assert b <= 2  # the old median of the last three mornings said 5
+    assert morning_zone(rehab.rules, 5, b) == "red"  # so 5/10 mornings are no longer "settled"
