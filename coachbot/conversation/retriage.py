@@ -13,7 +13,8 @@ from coachbot.coaching import triage
 from coachbot.coaching.screens import DVT_RISKS_KEY
 from coachbot.coaching.weekly import enter_phase
 from coachbot.conversation import triage as triage_steps
-from coachbot.conversation.flow import Answers, Flow
+from coachbot.conversation.flow import Answers, Flow, Step
+from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.referral import refer
@@ -22,7 +23,13 @@ from coachbot.texts import triage as texts
 
 # asked once, at enrolment: who the person is, their DVT risk factors (A9), their running
 ONCE = ("age", "exclusion", DVT_RISKS_KEY, "weekly_km", "sex")
-STEPS = tuple(step for step in triage_steps.STEPS if step.key not in ONCE)
+FLARE_DAYS = Step("days", lambda _turn, _answers: choice(texts.ASK_FLARE_DAYS, texts.DAYS_LABELS, 3))
+# CLINICAL A24: after a flare the "how long ago" question is about the flare-up, not the first injury
+STEPS = tuple(
+    replace(step, ask=FLARE_DAYS.ask) if step.key == "days" else step
+    for step in triage_steps.STEPS
+    if step.key not in ONCE
+)
 
 
 async def _interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
@@ -54,7 +61,9 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         }
         progress = replace(enter_phase(programme, progress, start.number, today), levels=levels)
     if result.outcome in ("grade1", "grade2", "clinician_led"):
-        enrolment.grade, enrolment.injured_on = result.outcome, result.injured_on
+        # A24: the original injury date never moves, so the time floors never come earlier
+        enrolment.grade = result.outcome
+        enrolment.injured_on = enrolment.injured_on or result.injured_on
     await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
     after_stop = answers.get("after_review") is not True
     if after_stop and (result.outcome == "grade2" or answers.get("walking") == "limp"):

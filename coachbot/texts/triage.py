@@ -72,6 +72,7 @@ ROUTINE_LABELS = {
 ASK_INJURY = "Do you have calf pain or an injury right now?"
 INJURY_LABELS = {"yes": "Yes", "no": "No — I want to prevent injury", "before": "I had one before, now fine"}
 ASK_DAYS = "How many days ago did it start?"
+ASK_FLARE_DAYS = "How many days ago did this flare-up start?"  # re-triage (CLINICAL A24)
 DAYS_LABELS = {
     "0-2": "0–2",
     "3-7": "3–7",

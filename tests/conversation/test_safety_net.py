@@ -68,3 +68,31 @@ async def test_ordinary_training_talk_is_not_flagged(coach: Coach, now: datetime
     await chat.enrol()
     await chat.say("calves are tight after the hills")
     assert "clinician" not in chat.text
+
+
+async def test_retriage_after_a_flare_asks_about_the_flare_and_keeps_the_injury_date(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    """CLINICAL A24: "How many days ago did this flare-up start?", and the injury date never moves."""
+    from sqlalchemy import select
+
+    from coachbot.conversation.retriage import RETRIAGE
+    from coachbot.store.tables import Enrolment
+    from coachbot.texts import triage as triage_texts
+
+    async def injured_on() -> object:
+        async with sqlite_db.read() as repo:
+            return (await repo.session.execute(select(Enrolment))).scalar_one().injured_on
+
+    chat = Chat(coach, now)
+    await chat.enrol()
+    first = await injured_on()
+    chat.later(days=20)
+    await chat.say("the pain wakes me up at night")
+    await chat.command("/resume")
+    await chat.say("yes")
+    days = RETRIAGE.step("days").ask(None, {})  # type: ignore[arg-type]  # the question needs no turn
+    assert days.prompt == triage_texts.ASK_FLARE_DAYS
+    await chat.retriage()
+    assert "Welcome back" in chat.text
+    assert await injured_on() == first
