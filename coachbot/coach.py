@@ -15,6 +15,7 @@ from coachbot.clubs import setup as club_setup
 from coachbot.clubs import store as club_store
 from coachbot.conversation import confirm, flow, safety_net
 from coachbot.conversation.checkin import CHECKIN
+from coachbot.conversation.clinician import CLINICIAN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.forget import FORGET
 from coachbot.conversation.morning import MORNING
@@ -42,6 +43,7 @@ FLOWS = {
         ENROL,
         confirm.CONFIRM,
         CHECKIN,
+        CLINICIAN,
         MORNING,
         WEEKLY,
         PHASE_UP,
@@ -185,6 +187,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("forget"), commands.forget),
     Route(command("progress"), commands.progress),
     Route(command("report"), commands.report),
+    Route(command("clinician"), commands.clinician),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
     Route(membership.is_leaderboard_choice, membership.set_leaderboard),

@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import replace
 
 from coachbot import deciding, safety_pause, tracking
-from coachbot import report as clinician
+from coachbot import report as clinician_report
 from coachbot.charting import series_for
 from coachbot.charts import caption, render
 from coachbot.clubs import joining
@@ -17,6 +17,7 @@ from coachbot.clubs.setup import usable
 from coachbot.coaching.plan import todays_session, training_days
 from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
+from coachbot.conversation.clinician import CLINICIAN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Flow
 from coachbot.conversation.forget import FORGET
@@ -82,6 +83,13 @@ async def checkin(turn: Turn) -> list[Reply]:
 
 async def morning(turn: Turn) -> list[Reply]:
     return await _open(turn, MORNING)
+
+
+async def clinician(turn: Turn) -> list[Reply]:
+    """CLINICAL A16: record the phase the person's clinician has them on."""
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, CLINICIAN)
 
 
 async def weekly(turn: Turn) -> list[Reply]:
@@ -212,17 +220,17 @@ async def report(turn: Turn) -> list[Reply]:
     every referral, in the private chat only."""
     if turn.enrolment is None or turn.person is None:
         return [turn.say(common.NOT_ENROLLED)]
-    data = await clinician.gather(
+    data = await clinician_report.gather(
         turn.repo, turn.enrolment, turn.programme(), turn.person.tz or "UTC", turn.local_today()
     )
-    document = await asyncio.to_thread(clinician.pdf, data)
+    document = await asyncio.to_thread(clinician_report.pdf, data)
     day = f"{turn.local_today():%Y%m%d}"
     files = [
         (report_texts.SENT, f"coachbot-report-{day}.pdf", document),
-        (report_texts.CSV_SENT, f"coachbot-checkins-{day}.csv", clinician.checkins_csv(data.checkins)),
+        (report_texts.CSV_SENT, f"coachbot-checkins-{day}.csv", clinician_report.checkins_csv(data.checkins)),
     ]
     if data.referrals:
-        referrals = clinician.referrals_csv(data.referrals)
+        referrals = clinician_report.referrals_csv(data.referrals)
         files.append((report_texts.REFERRALS_CSV_SENT, f"coachbot-referrals-{day}.csv", referrals))
     return [
         replace(turn.say(text), file=Attachment(name, len(content), content)) for text, name, content in files

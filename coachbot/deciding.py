@@ -25,7 +25,7 @@ def context(turn: Turn) -> Context:
     assert turn.enrolment is not None
     programme, person = turn.programme(), tracking.person_of(turn.enrolment)
     cautious = programme.track == "prevention" and person.cautious
-    return Context(programme, person.week(turn.local_today()), cautious)
+    return Context(programme, person.week(turn.local_today()), cautious, person.grade == "clinician_led")
 
 
 async def apply(

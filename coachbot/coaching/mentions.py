@@ -74,9 +74,9 @@ class _Scan:
         if self.subjects.someone_else(start, match.end()):
             return SOMEONE_ELSE
         sentence = self.clauses.sentence_index(start)
-        if "past" not in entry.keeps and self._once(
-            ("past", index, sentence), lambda: self._over(index, start)
-        ):
+        if self._once(("long ago", sentence), self._long_ago, start):
+            return PAST  # "in my twenties, ...": even signs that keep their past ("third strain this year")
+        if "past" not in entry.keeps and self._once(("past", index, sentence), self._over, index, start):
             return PAST
         for name in entry.discount:
             context = self.lexicon.data.contexts[name]
@@ -95,13 +95,15 @@ class _Scan:
         found, unless = self.lexicon.context_patterns[name]
         return affirmed(found, scope, self.lexicon) and not unless.search(scope)
 
-    def _over(self, index: int, position: int) -> bool:
-        """In the past or resolved (A5): said in the clause, by the clause right after it, or long ago in
-        the sentence."""
+    def _long_ago(self, position: int) -> bool:
+        """Said long ago anywhere in the sentence ("when I was 20, I snapped my achilles")."""
+        sentence, lexicon = self.clauses.sentence(position), self.lexicon
+        return bool(lexicon.long_ago.search(sentence)) and not lexicon.present.search(sentence)
+
+    def _over(self, index: int, _position: int) -> bool:
+        """In the past or resolved (A5): said in the clause, or by the clause right after it."""
         lexicon, clauses = self.lexicon, self.clauses
-        clause, sentence = clauses.clause(index), clauses.sentence(position)
-        if lexicon.long_ago.search(sentence) and not lexicon.present.search(sentence):
-            return True
+        clause = clauses.clause(index)
         if lexicon.present.search(clause):
             return False
         following = (clauses.clause(index + 1) if index + 1 < len(clauses.spans) else "").strip()

@@ -13,7 +13,7 @@ from coachbot.coaching.redflags import Tier
 
 _DATES = ("hold_week_until", "light_day", "skip_run_until", "rest_until", "paused_on", "phase_since")
 
-DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up"]
+DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up", "clinician"]
 
 
 @dataclass(frozen=True)

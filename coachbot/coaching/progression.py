@@ -29,6 +29,7 @@ class Context:
     programme: Programme
     week: int = 1  # programme week, for the prevention plyometric cap
     cautious: bool = False  # prevention: previous calf strain or age 40+
+    clinician_led: bool = False  # CLINICAL A16: never auto-advanced; the clinician decides
 
 
 def evaluate(
@@ -230,6 +231,8 @@ def _green(
     counted = replace(progress, green_streak=progress.green_streak + 1, streaks=streaks)
     if progress.hold_week_until is not None and today < progress.hold_week_until:
         return Decision(today, "hold", "9", texts.HOLD_WEEK_ACTIVE, progress.phase), counted
+    if context.clinician_led:  # A16: green sessions count, but only the clinician moves the person up
+        return Decision(today, "hold", "10", texts.HOLD_CLINICIAN, progress.phase), counted
     candidates = choose.advanceable(
         context.programme, progress, session.levels, context.week, context.cautious
     )

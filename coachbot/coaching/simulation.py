@@ -59,7 +59,12 @@ class Replay:
         self.last_answer = person.started_on
 
     def context(self, today: date) -> progression.Context:
-        return progression.Context(self.programme, self.person.week(today), self.person.cautious)
+        return progression.Context(
+            self.programme,
+            self.person.week(today),
+            self.person.cautious,
+            self.person.grade == "clinician_led",
+        )
 
     def day(self, row: Day) -> Iterator[Decision]:
         today = row.day

@@ -114,8 +114,8 @@ def _ready(
 ) -> bool:
     if any(day > today - timedelta(days=7) for day in progress.regress_days):
         return False  # no regress in the last 7 days
-    if person.grade == "clinician_led" and following.number > person.clinician_cleared_phase:
-        return False  # clinician-led: no auto-advance past phase 2 without the clinician's OK
+    if person.grade == "clinician_led":
+        return False  # A16: clinician-led plans never change phase on their own (/clinician records it)
     if following.floor is not None:
         floor = programme.time_floors.get(person.floor_key)
         start = person.injured_on or person.started_on

@@ -105,10 +105,14 @@ def _spelling(lexicon: Lexicon) -> Spelling:
     return Spelling(lexicon)
 
 
-# "Sarah's calf", "Tom's achilles": a capitalised name's possessive names someone else (A5)
+# "Sarah's calf", "the runner's achilles": anyone's possessive but the writer's names someone else (A5)
 NAME_POSSESSIVE = re.compile(
-    r"\b[A-Z][a-z]+['\u2019]s(?= (?:\w+ ){0,2}(?:calf|calves|leg|legs|foot|feet|ankle|achilles|knee|shin|heel"
-    r"|chest|breathing|toes?)\b)"
+    r"\b(?!(?:my|your|his|her|our|their|its|it|that|there|what|he|she|who|this|everything|nothing|something"
+    r"|here|where|mine|today|yesterday|week|month|year|day|night|morning|calf|leg|foot|ankle|knee|shin|heel"
+    r"|achilles|swelling|pain|skin|bruise|bruising|muscle|tendon|toe|back|breathing|chest)\b)"
+    r"[a-z]+['\u2019]s(?= (?:\w+ ){0,2}(?:calf|calves|leg|legs|foot|feet|ankle|achilles|knee|shin|heel"
+    r"|chest|breathing|toes?)\b)",
+    re.IGNORECASE,
 )
 
 

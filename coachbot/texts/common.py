@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "cancel": "Stop answering the current questions",
     "progress": "Your progress so far",
     "report": "A one-page report for your physio",
+    "clinician": "Record what your physio or doctor said",
     "export": "Download all your data",
     "forget": "Erase all your data",
     "programme": "Share codes for the programmes",

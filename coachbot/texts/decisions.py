@@ -69,3 +69,8 @@ WELCOME_BACK_LOWER = (
     "get used to the work again."
 )
 WELCOME_BACK_SAME = "Welcome back! We'll pick up gently at the levels you were on."
+
+# CLINICAL A16
+HOLD_CLINICIAN = (
+    "Your clinician is guiding when you move up, so this level stays. When they say so, send /clinician."
+)

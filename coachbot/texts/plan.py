@@ -28,3 +28,15 @@ CONFIRM_STOP = "Stop **{title}**? Your history is kept; you can enrol again with
 STOPPED = "Stopped. Thanks for training with me — look after that calf."
 NOT_STOPPED = "OK, carrying on with your programme."
 NOT_ACTIVE = "Your plan is paused, so there is nothing to log right now. Send /resume when you're ready."
+
+# CLINICAL A16: clinician-led mode
+ASK_CLINICIAN_PHASE = (
+    "Which phase has your clinician (physio or doctor) put you on? I'll follow that and won't move you on "
+    "by myself; tell me again with /clinician whenever they change it."
+)
+CLINICIAN_PHASE_LABEL = "Phase {number}: {name}"
+CLINICIAN_PHASE_EXPECTED = "one of the phases listed (its number is enough)"
+CLINICIAN_RECORDED = (
+    "Recorded: your clinician has you on phase {phase} ({name}) as of {date}. I'll keep to it and won't "
+    "move you up on my own; I'll still ease off if your calf flares up."
+)
