@@ -81,7 +81,7 @@ async def refer(
     A Decision row kind "refer" is added to a plan that is paused, except for source "rule", whose
     caller (deciding.apply) has stored the rule's own decision.
     """
-    zone, plan = zone_of(turn), turn.enrolment
+    zone, plan, consented = zone_of(turn), turn.enrolment, has_consented(turn)
     if plan is not None:
         plan.status, plan.status_reason = "referred", f"{tier}:{','.join(signs)}"[:64]
         plan.updated_at = turn.now
@@ -89,7 +89,7 @@ async def refer(
         await turn.repo.end_conversation(turn.person.id)
         turn.conversation = None
     person = await turn.ensure_person()
-    noted = person.agreed_at is None and source != "triage"  # they have not seen the consent screen yet
+    noted = not consented  # they have not agreed to the consent screen that says what is stored
     wording = reason or (signs[0] if signs else "default")
     text = compose(tier, zone, wording, paused=plan is not None, source=source, lead=lead, noted=noted)
     day = turn.now.astimezone(ZoneInfo(zone) if zone else ZoneInfo("UTC")).date()
@@ -109,6 +109,13 @@ async def refer(
         )
     )  # fmt: skip
     return [turn.say(text)]
+
+
+def has_consented(turn: Turn) -> bool:
+    """Agreed to the consent screen: on record, or earlier in the enrolment questions (saved at the end)."""
+    if turn.person is not None and turn.person.agreed_at is not None:
+        return True
+    return turn.conversation is not None and turn.conversation.answers.get("consent") == "yes"
 
 
 def zone_of(turn: Turn) -> str | None:

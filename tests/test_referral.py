@@ -78,6 +78,22 @@ async def test_a_red_flag_before_start_gets_advice_without_a_plan_and_is_noted(
     assert len(await referrals(sqlite_db)) == 1
 
 
+async def test_a_red_flag_typed_during_the_triage_is_not_noted_as_before_consent(
+    coach: Coach, sqlite_db: Database, now: datetime
+) -> None:
+    chat = Chat(coach, now)
+    await chat.command("/start")
+    await chat.say("my calf is swollen")  # at the consent screen: not agreed yet
+    assert safety.NOTED in chat.text
+    await chat.command("/start")
+    await chat.press("I agree")
+    await chat.say("Europe/London")
+    await chat.say("my calf is swollen")  # agreed, the enrolment questions still open
+    assert safety.NOTED not in chat.text
+    assert "paused" not in chat.text
+    assert [r.source for r in await referrals(sqlite_db)] == ["message", "message"]
+
+
 async def test_a_triage_referral_is_recorded_with_the_answer_chosen(
     coach: Coach, sqlite_db: Database, now: datetime
 ) -> None:
