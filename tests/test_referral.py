@@ -83,12 +83,12 @@ async def test_a_red_flag_typed_during_the_triage_is_not_noted_as_before_consent
 ) -> None:
     chat = Chat(coach, now)
     await chat.command("/start")
-    await chat.say("my calf is swollen")  # at the consent screen: not agreed yet
+    await chat.say("my calf is swollen and hot")  # at the consent screen: not agreed yet
     assert safety.NOTED in chat.text
     await chat.command("/start")
     await chat.press("I agree")
     await chat.say("Europe/London")
-    await chat.say("my calf is swollen")  # agreed, the enrolment questions still open
+    await chat.say("my calf is swollen and hot")  # agreed, the enrolment questions still open
     assert safety.NOTED not in chat.text
     assert "paused" not in chat.text
     assert [r.source for r in await referrals(sqlite_db)] == ["message", "message"]
