@@ -50,7 +50,10 @@ def summary(enrolment: Enrolment, programme: Programme, checkins: list[CheckIn],
     exercise = programme.exercise(item.exercise)
     levels = {row.exercise: row.level for row in enrolment.levels}
     tip = level_for(exercise, item, levels).cue
-    return texts.SUMMARY.format(
+    text = texts.SUMMARY.format(
         week=week, done=done, trend=texts.TRENDS[trend(checkins, today)], phase=phase.number,
         phase_name=phase.name, milestone=milestone, exercise=exercise.name, tip=tip,
     )  # fmt: skip
+    if (enrolment.flags or {}).get("achilles_check"):  # CLINICAL A17: a reminder until it is assessed
+        text += "\n" + texts.ACHILLES_CHECK
+    return text

@@ -121,6 +121,8 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     )
     if answers.get("days") == "0-2":  # CLINICAL 7.5 acute timing: PEACE advice
         outcome += "\n" + triage_texts.PEACE
+    if result.flags.get("achilles_check"):  # CLINICAL A17: the Achilles, not the calf muscle
+        outcome += "\n" + triage_texts.ACHILLES_CHECK
     welcome = enrol.WELCOME.format(
         title=programme.title,
         phase=start,

@@ -10,3 +10,7 @@ SUMMARY = (
 TRENDS = {"better": "better", "same": "about the same", "worse": "worse", "unknown": "not enough answers yet"}
 NEXT_PHASE = "Next: phase {number} ({name}), once your weekly checks show you're ready."
 LAST_PHASE = "Next: finishing the programme (week {weeks})."
+
+ACHILLES_CHECK = (
+    "Reminder: if you haven't yet, book a routine check of your Achilles tendon with a physio or doctor."
+)

@@ -145,3 +145,9 @@ PEACE = (
 REFER_AGAIN = "Once you've been checked, send /start and we'll begin."
 REFER_RESUME = "Once you've been checked, send /resume and we'll carry on."
 NO_PROGRAMME = "I don't have a programme for that track installed. Please ask whoever runs this bot."
+
+# CLINICAL A17: pain in the Achilles tendon rather than the calf muscle (routine, prevention can run)
+ACHILLES_CHECK = (
+    "Because the pain is in your Achilles tendon rather than the calf muscle, please book a routine check "
+    "with a physiotherapist or doctor to have it assessed; the exercises here are general calf work."
+)

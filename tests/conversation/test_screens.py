@@ -332,3 +332,31 @@ async def test_other_pauses_resume_without_the_travel_questions(coach: Coach, no
     await chat.command("/resume")
     assert "Welcome back" in chat.text
     assert screens.ASK_TRAVEL_CALF not in chat.text
+
+
+async def test_achilles_pain_adds_a_routine_check_at_enrolment_and_in_the_weekly_summary(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    """CLINICAL A17: achilles_check adds a "get it assessed" line at enrolment and in the weekly summary."""
+    from coachbot import summary
+    from coachbot.texts import summary as summary_texts
+    from coachbot.texts import triage as triage_texts
+    from tests.chat import PREVENTION
+
+    chat = Chat(coach, now)
+    await chat.command("/start")
+    await chat.press("I agree")
+    await chat.say("Europe/London")
+    answers = dict(PREVENTION)
+    steps = [(k, v) for k, v in answers.items() if k != "routine"]
+    at = [k for k, _ in steps].index("dvt_risks")
+    steps[at:at] = [("routine", "Yes"), ("routine_which", "Achilles tendon pain")]
+    for _key, value in steps:
+        await (chat.press(value) if chat._has_button(value) else chat.say(value))
+        if "You're enrolled" in chat.text:
+            break
+    assert triage_texts.ACHILLES_CHECK in chat.text
+    plan = await enrolment(sqlite_db)
+    assert plan.flags["achilles_check"] is True
+    programme = coach.programmes[plan.programme_id]
+    assert summary_texts.ACHILLES_CHECK in summary.summary(plan, programme, [], chat.now.date())
