@@ -35,7 +35,7 @@ class SignEntry(_Strict):
     alone: Literal["certain", "uncertain"]
     patterns: tuple[str, ...]
     discount: tuple[str, ...] = ()  # context ids that set a mention aside
-    keeps: tuple[Literal["past", "hedged"], ...] = ()  # markers that do not apply to this sign
+    keeps: tuple[Literal["past", "long_ago", "hedged"], ...] = ()  # markers that do not apply to this sign
     negatable: bool = True
 
 

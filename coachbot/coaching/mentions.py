@@ -74,7 +74,7 @@ class _Scan:
         if self.subjects.someone_else(start, match.end()):
             return SOMEONE_ELSE
         sentence = self.clauses.sentence_index(start)
-        if self._once(("long ago", sentence), self._long_ago, start):
+        if "long_ago" not in entry.keeps and self._once(("long ago", sentence), self._long_ago, start):
             return PAST  # "in my twenties, ...": even signs that keep their past ("third strain this year")
         if "past" not in entry.keeps and self._once(("past", index, sentence), self._over, index, start):
             return PAST
@@ -106,7 +106,8 @@ class _Scan:
         clause = clauses.clause(index)
         if lexicon.present.search(clause):
             return False
-        following = (clauses.clause(index + 1) if index + 1 < len(clauses.spans) else "").strip()
+        later = (clauses.clause(i).strip() for i in range(index + 1, len(clauses.spans)))
+        following = next((clause for clause in later if clause), "")  # ", but it's fine now": skip the empty
         if following.startswith("still"):
             return False  # "not as swollen as yesterday, but still there"
         return affirmed(lexicon.past, clause, lexicon) or lexicon.over_after.match(following) is not None

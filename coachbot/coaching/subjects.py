@@ -15,6 +15,8 @@ from itertools import accumulate
 from coachbot.coaching.lexicon import Lexicon
 from coachbot.coaching.wording import WORD
 
+POSSESSIVES = frozenset({"his", "her", "their"})
+
 
 class Subjects:
     """The positions where a message names who it is about, to ask who a mention belongs to."""
@@ -24,7 +26,12 @@ class Subjects:
         self._starts = [start for start, _ in ordered]
         self._reach = list(accumulate((end for _, end in ordered), max))  # furthest end up to each start
         others = [m.span() for m in lexicon.someone_else.finditer(text) if _names_subject(text, m, lexicon)]
-        marks = [(start, True) for start, end in others if not self._inside(start, end)]
+        # "like someone kicked me" names nobody, but "put weight on his leg" names him
+        marks = [
+            (start, True)
+            for start, end in others
+            if text[start:end] in POSSESSIVES or not self._inside(start, end)
+        ]
         for match in lexicon.self_.finditer(text):
             start = match.start()
             if any(a <= start < b for a, b in others) or _object(text, match, lexicon):
