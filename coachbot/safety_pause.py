@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from coachbot import tracking
+from coachbot.coaching.redflags import TIER_ORDER
 from coachbot.coaching.regions import Region, region_for
 from coachbot.conversation.turn import Turn
 from coachbot.referral import why
@@ -50,7 +51,9 @@ async def pause_of(turn: Turn) -> SafetyPause | None:
     if mine:
         # the most serious referral of this pause (the last two weeks of referrals), the latest of those
         recent = [r for r in mine if r.at >= mine[-1].at - PAUSE_EPISODE]
-        return _from_referral(max(reversed(recent), key=lambda r: TIER_RANK.get(r.tier, 0)))
+        return _from_referral(
+            max(reversed(recent), key=lambda r: TIER_ORDER.index(r.tier) if r.tier in TIER_ORDER else 0)
+        )
     # referred before referrals were stored: the status reason holds "tier:sign,sign"
     tier, _, signs = (enrolment.status_reason or "").partition(":")
     found = tuple(sign for sign in signs.split(",") if sign)
@@ -60,7 +63,6 @@ async def pause_of(turn: Turn) -> SafetyPause | None:
     )  # fmt: skip
 
 
-TIER_RANK = {"routine": 1, "urgent": 2, "emergency": 3}
 PAUSE_EPISODE = timedelta(days=14)
 
 

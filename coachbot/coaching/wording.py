@@ -20,6 +20,12 @@ CLAUSE_BREAK = re.compile(
     r"|\b(?:but|just|though|although|however|whereas|except|apart from|other than|and now|now that)\b"
 )
 SENTENCE_END = re.compile(r"[.!?;\n]+")
+# Words whose "'s" is "is" ("calf's swollen"), not a possessive; neither is a possessive of someone else
+IS_AFTER = (
+    "calf", "leg", "it", "that", "there", "what", "he", "she", "who", "foot", "ankle", "knee", "shin", "heel",
+    "achilles", "swelling", "pain", "skin", "bruise", "bruising", "everything", "nothing", "something", "this",
+    "here", "where", "muscle", "tendon", "toe", "back", "breathing", "chest", "mine",
+)  # fmt: skip
 _CONTRACTIONS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:can ?not|can'?t|unable to|couldn'?t|could not|(?:not|never) (?:be |being )?able to|incapable of)\b",
@@ -36,11 +42,7 @@ _CONTRACTIONS: tuple[tuple[str, str], ...] = (
     (r"'re\b", " are"),
     (r"'ve\b", " have"),
     (r"'ll\b", " will"),
-    (
-        r"\b(calf|leg|it|that|there|what|he|she|foot|ankle|knee|shin|heel|achilles|swelling|pain|skin"
-        r"|bruise|bruising|everything|nothing|something|this|muscle|tendon|toe|back|breathing|chest|mine)'s\b",
-        r"\1 is",
-    ),
+    (rf"\b({'|'.join(IS_AFTER)})'s\b", r"\1 is"),
     (r"'s\b", ""),  # a possessive: "my friend's calf" -> "my friend calf"
     (r"'", ""),
 )
@@ -107,9 +109,7 @@ def _spelling(lexicon: Lexicon) -> Spelling:
 
 # "Sarah's calf", "the runner's achilles": anyone's possessive but the writer's names someone else (A5)
 NAME_POSSESSIVE = re.compile(
-    r"\b(?!(?:my|your|his|her|our|their|its|it|that|there|what|he|she|who|this|everything|nothing|something"
-    r"|here|where|mine|today|yesterday|week|month|year|day|night|morning|calf|leg|foot|ankle|knee|shin|heel"
-    r"|achilles|swelling|pain|skin|bruise|bruising|muscle|tendon|toe|back|breathing|chest)\b)"
+    rf"\b(?!(?:my|your|his|her|our|their|its|today|yesterday|week|month|year|day|night|morning|{'|'.join(IS_AFTER)})\b)"
     r"[a-z]+['\u2019]s(?= (?:\w+ ){0,2}(?:calf|calves|leg|legs|foot|feet|ankle|achilles|knee|shin|heel"
     r"|chest|breathing|toes?)\b)",
     re.IGNORECASE,
