@@ -7,6 +7,7 @@ A second uncertain message while a question is open queues behind it, the higher
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from coachbot import referral
@@ -96,15 +97,21 @@ async def _record_no(turn: Turn, answers: Answers) -> None:
 
 async def back_to(turn: Turn, resume: dict[str, Any] | None = None) -> list[Reply]:
     """Put the person back in the conversation they were in, and ask its question again."""
-    from coachbot.coach import FLOWS  # the flow registry; imported here to avoid an import cycle
-
-    if resume is not None and turn.person is not None and resume["flow"] in FLOWS:
+    flows = registered_flows()
+    if resume is not None and turn.person is not None and resume["flow"] in flows:
         turn.conversation = await turn.repo.set_conversation(
             turn.person.id, resume["flow"], resume["step"], resume["answers"], turn.now
         )
-    if turn.conversation is None or turn.conversation.flow not in FLOWS:
+    if turn.conversation is None or turn.conversation.flow not in flows:
         return []
-    return [flow.current_question(turn, FLOWS[turn.conversation.flow])]
+    return [flow.current_question(turn, flows[turn.conversation.flow])]
+
+
+def registered_flows() -> Mapping[str, Flow]:
+    """Every conversation the coach runs, by name (the registry lives with the router, which imports us)."""
+    from coachbot.coach import FLOWS
+
+    return FLOWS
 
 
 CONFIRM = Flow(FLOW_NAME, (Step("answer", _question),), _finish)

@@ -36,12 +36,11 @@ def detection(turn: Turn) -> Detection | None:
 def _answers_open_question(turn: Turn) -> bool:
     """The text is one of the open question's own answers ("yes" to a confirming question, "purple"
     mistyped at a multi-select counts as an attempt at one when it is a single word)."""
-    from coachbot.coach import FLOWS  # the flow registry; imported here to avoid an import cycle
-
+    flows = confirm.registered_flows()
     conversation, incoming = turn.conversation, turn.incoming
-    if conversation is None or conversation.flow not in FLOWS or not isinstance(incoming, Text):
+    if conversation is None or conversation.flow not in flows or not isinstance(incoming, Text):
         return False
-    question = FLOWS[conversation.flow].step(conversation.step).ask(turn, dict(conversation.answers))
+    question = flows[conversation.flow].step(conversation.step).ask(turn, dict(conversation.answers))
     if not question.options or question.form is not None:
         return False  # free text (a note): whatever they wrote is read for red flags
     try:
