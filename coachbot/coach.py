@@ -18,6 +18,7 @@ from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.clinician import CLINICIAN
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.forget import FORGET
+from coachbot.conversation.graduation import GRADUATE
 from coachbot.conversation.morning import MORNING
 from coachbot.conversation.pause import PAUSE
 from coachbot.conversation.phase_up import PHASE_UP
@@ -47,6 +48,7 @@ FLOWS = {
         MORNING,
         WEEKLY,
         PHASE_UP,
+        GRADUATE,
         STOP,
         RESUME,
         RETRIAGE,

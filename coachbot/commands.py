@@ -7,7 +7,6 @@ import asyncio
 from dataclasses import replace
 
 from coachbot import deciding, safety_pause, tracking
-from coachbot import report as clinician_report
 from coachbot.charting import series_for
 from coachbot.charts import caption, render
 from coachbot.clubs import joining
@@ -37,13 +36,13 @@ from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
 from coachbot.privacy.export import collect, dumps
 from coachbot.programme.schema import Weekday
+from coachbot.report_files import report_replies
 from coachbot.schedule import next_day_in, parse_days
 from coachbot.texts import checkin as checkin_texts
 from coachbot.texts import common, safety
 from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import plan as texts
 from coachbot.texts import progress as progress_texts
-from coachbot.texts import report as report_texts
 
 
 async def help_(turn: Turn) -> list[Reply]:
@@ -134,7 +133,9 @@ async def today(turn: Turn) -> list[Reply]:
     welcome = await deciding.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
     progress = tracking.progress_of(enrolment)
-    session = todays_session(programme, progress, day, _chosen_days(turn), enrolment.flags or {})
+    session = todays_session(
+        programme, progress, day, _chosen_days(turn), enrolment.flags or {}, tracking.person_of(enrolment)
+    )
     next_day = None
     if session.is_rest:
         days = training_days(session.phase, _chosen_days(turn))
@@ -220,21 +221,7 @@ async def report(turn: Turn) -> list[Reply]:
     every referral, in the private chat only."""
     if turn.enrolment is None or turn.person is None:
         return [turn.say(common.NOT_ENROLLED)]
-    data = await clinician_report.gather(
-        turn.repo, turn.enrolment, turn.programme(), turn.person.tz or "UTC", turn.local_today()
-    )
-    document = await asyncio.to_thread(clinician_report.pdf, data)
-    day = f"{turn.local_today():%Y%m%d}"
-    files = [
-        (report_texts.SENT, f"coachbot-report-{day}.pdf", document),
-        (report_texts.CSV_SENT, f"coachbot-checkins-{day}.csv", clinician_report.checkins_csv(data.checkins)),
-    ]
-    if data.referrals:
-        referrals = clinician_report.referrals_csv(data.referrals)
-        files.append((report_texts.REFERRALS_CSV_SENT, f"coachbot-referrals-{day}.csv", referrals))
-    return [
-        replace(turn.say(text), file=Attachment(name, len(content), content)) for text, name, content in files
-    ]
+    return await report_replies(turn)
 
 
 async def export(turn: Turn) -> list[Reply]:

@@ -108,13 +108,15 @@ async def after_weekly(turn: Turn, checkin: CheckIn) -> tuple[list[Reply], Decis
     checkins = await turn.repo.checkins(enrolment.id)
     progress = tracking.progress_of(enrolment)
     history = tracking.history_of(checkins, progress.baseline)
+    rules = context(turn)
     decisions, progress = weekly_check(
-        turn.programme(), progress, history, tracking.person_of(enrolment), checkin.local_date
-    )
+        turn.programme(), progress, history, tracking.person_of(enrolment), checkin.local_date,
+        week=rules.week, cautious=rules.cautious,
+    )  # fmt: skip
     replies: list[Reply] = []
     offer = None
     for decision in decisions:
-        if decision.kind == "phase_up":
+        if decision.kind in ("phase_up", "graduate"):
             offer = decision
             continue
         replies += await apply(turn, decision, progress)

@@ -31,7 +31,14 @@ def prompt(
     if kind == "session":  # the same session /today shows (CLINICAL A21)
         progress = tracking.progress_of(enrolment)
         text = describe_session(
-            todays_session(programme, progress, day, parse_days(enrolment.days), enrolment.flags or {})
+            todays_session(
+                programme,
+                progress,
+                day,
+                parse_days(enrolment.days),
+                enrolment.flags or {},
+                tracking.person_of(enrolment),
+            )
         )
         button = texts.LOG_SESSION
     elif kind == "morning":

@@ -91,6 +91,7 @@ def person_of(enrolment: Enrolment) -> Person:
         sex=flags.get("sex"),
         soleus=bool(flags.get("soleus")),
         history=bool(flags.get("history")),
+        flags=frozenset(name for name, value in flags.items() if value is True),
     )
 
 

@@ -45,3 +45,14 @@ def heel_raise_norm(age: int | None, sex: str | None) -> int | None:
 
 # CLINICAL A18: the morning baseline B is the lowest weekly mean of this many weeks (or the enrolment one)
 BASELINE_WEEKS = 4
+
+# CLINICAL A18 row 6: the week's mean M at least this far above B for ROW6_WEEKS weekly checks running,
+# or this far above the first week's mean at any weekly check; twice within ROW6_REFER_DAYS refers.
+ROW6_ABOVE_BASELINE = 1
+ROW6_WEEKS = 2
+ROW6_ABOVE_FIRST_WEEK = 2
+ROW6_REFER_COUNT = 2
+ROW6_REFER_DAYS = 28
+
+# CLINICAL A16: clinician-led people keep the heel above step level before this day since injury
+CLINICIAN_STEP_DAY = 42

@@ -43,7 +43,7 @@ class Person:
     sex: str | None = None
     soleus: bool = False
     history: bool = False
-    clinician_cleared_phase: int = 2  # clinician-led: the highest phase reached without a clinician's OK
+    flags: frozenset[str] = frozenset()  # triage flags that are set: no_plyometrics, achilles_check ... (A17)
 
     @property
     def floor_key(self) -> str:

@@ -10,7 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from coachbot.coaching import limits
+from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Progress
+from coachbot.coaching.readiness import flags_of
 from coachbot.programme.schema import WEEKDAYS, Exercise, Level, MenuItem, Phase, Programme, Weekday
 
 
@@ -107,16 +110,55 @@ def todays_session(
     day: date,
     chosen_days: Sequence[Weekday],
     flags: Mapping[str, object],
+    person: Person | None = None,
 ) -> Session:
     """CLINICAL A21: the one definition of a day's session, for the pushed prompt, /today, the check-in's
     questions and the credit for what was done: the phase's session at the person's levels, the light day
-    after a regress (rehab), skip-the-next-run, and no plyometric item with `no_plyometrics` (A17)."""
-    levels = progress.levels
-    session = session_for(programme, progress.phase, levels, day, chosen_days)
+    after a regress (rehab), skip-the-next-run, then the person's limits (`limits.py`: phase ceilings,
+    flags, clinician-led gates) and the extra bent-knee set of `soleus_emphasis` (A17)."""
+    session = session_for(programme, progress.phase, progress.levels, day, chosen_days)
     if not session.is_rest and progress.light_day == day and programme.track == "rehab":
-        session = light_session(programme, levels, day)
-    elif progress.skip_run_until is not None and day <= progress.skip_run_until:
+        session = light_session(programme, progress.levels, day)
+    return _adjusted(session, progress, flags, person)
+
+
+def credited_session(
+    programme: Programme,
+    progress: Progress,
+    day: date,
+    flags: Mapping[str, object],
+    person: Person | None = None,
+) -> Session:
+    """What a logged session is credited with (A21): today's session; on a day without one, the phase's
+    whole menu under the same adjustments, so a skipped run or a gated item is never credited."""
+    session = todays_session(programme, progress, day, WEEKDAYS, flags, person)
+    if session.items:
+        return session
+    phase = programme.phase(progress.phase)
+    menu = tuple(
+        SessionItem(exercise, level_for(exercise, item, progress.levels), item.note)
+        for item in phase.menu
+        for exercise in (programme.exercise(item.exercise),)
+    )
+    return _adjusted(Session(programme, phase, day, "logged", menu), progress, flags, person)
+
+
+def _adjusted(
+    session: Session, progress: Progress, flags: Mapping[str, object], person: Person | None
+) -> Session:
+    programme, day = session.programme, session.day
+    if progress.skip_run_until is not None and day <= progress.skip_run_until and session.kind != "light":
         session = without_running(session)
-    if flags.get("no_plyometrics"):
-        session = without_kind(session, "plyometric")
-    return session
+    emphasis = person is not None and "soleus_emphasis" in flags_of(programme, person)
+    items = []
+    for item in session.items:
+        number = limits.allowed_level(
+            programme, item.exercise, item.level.level, progress, person, flags, day
+        )
+        if number is None:
+            continue
+        level = item.exercise.levels[number - 1]
+        if emphasis and item.exercise.targets == "soleus":
+            level = limits.with_extra_set(level)
+        items.append(SessionItem(item.exercise, level, item.note))
+    return Session(programme, session.phase, day, session.kind, tuple(items))

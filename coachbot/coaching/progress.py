@@ -11,9 +11,13 @@ from typing import Any, Literal
 
 from coachbot.coaching.redflags import Tier
 
-_DATES = ("hold_week_until", "light_day", "skip_run_until", "rest_until", "paused_on", "phase_since")
+_DATES = (
+    "hold_week_until", "light_day", "skip_run_until", "rest_until", "paused_on", "phase_since",
+    "review_suggested", "graduated_on",
+)  # fmt: skip
+_DATE_LISTS = ("regress_days", "red_sessions", "row6_days")
 
-DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up", "clinician"]
+DecisionKind = Literal["advance", "hold", "regress", "stop", "refer", "phase_up", "clinician", "graduate"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,10 @@ class Progress:
     phase_since: date | None = None
     reached: dict[str, date] = field(default_factory=dict)  # "E9:8" -> first day at that level
     red_sessions: tuple[date, ...] = ()  # prevention: D in the red zone
+    mean_up_weeks: int = 0  # A18 row 6: consecutive weekly checks with the week's M >= B + 1
+    row6_days: tuple[date, ...] = ()  # A18: row 6 twice within 4 weeks refers
+    review_suggested: date | None = None  # A15: week 12 passed without graduation
+    graduated_on: date | None = None  # A15: the programme is completed
 
     def with_level(self, exercise: str, level: int, day: date) -> Progress:
         reached = dict(self.reached)
@@ -69,7 +77,7 @@ class Progress:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("regress_days", "red_sessions"):
+        for key in _DATE_LISTS:
             data[key] = [day.isoformat() for day in data[key]]
         for key in _DATES:
             data[key] = data[key].isoformat() if data[key] else None
@@ -80,7 +88,7 @@ class Progress:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Progress:
         values = dict(data)
-        for key in ("regress_days", "red_sessions"):
+        for key in _DATE_LISTS:
             values[key] = tuple(date.fromisoformat(day) for day in values.get(key, ()))
         for key in _DATES:
             values[key] = date.fromisoformat(values[key]) if values.get(key) else None

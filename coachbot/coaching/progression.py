@@ -223,7 +223,9 @@ def _green(
     context: Context, progress: Progress, session: SessionReport, today: date
 ) -> tuple[Decision, Progress]:
     """Row 10: count the green session for every exercise in it; advance exactly one exercise by one level
-    once it has N green sessions at its level (N+1 after it was regressed), in priority order."""
+    once it has N green sessions at its level (N+1 after it was regressed), in priority order (9.3). Only
+    what the session contained can advance, so in Phase 4 the run ladder moves on run days and the
+    plyometric maintenance on its own day (A14)."""
     phase = context.programme.phase(progress.phase)
     streaks = dict(progress.streaks)
     for done in session.levels or progress.levels:
@@ -254,7 +256,7 @@ def _green(
     new = replace(
         counted,
         green_streak=0,
-        streaks={},
+        streaks={**streaks, chosen: 0},  # the others keep their greens: they are still at their level
         advances=(*progress.advances, chosen),
         regressed_exercise=None if chosen == progress.regressed_exercise else progress.regressed_exercise,
     ).with_level(chosen, level + 1, today)

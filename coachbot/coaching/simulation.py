@@ -1,21 +1,23 @@
 """Replaying a person's daily answers through the rules, day by day (`coachbot simulate`).
 
 Each day: the morning answer decides about yesterday's session (CLINICAL 9.2), self-tests are noted, the
-weekly check runs every seventh day, then today's session is recorded. The person accepts every phase
-change offered. A referral ends the replay; a stop pauses loading for the rest period. Pure.
+weekly check runs every seventh day, then today's session — the one the live bot would push, light day,
+skip-the-next-run and limits included (A21, A26) — is credited. The person accepts every phase change
+and graduation offered. A referral or graduation ends the replay; a stop pauses loading for the rest
+period. A test with no data counts as not passed unless `assume_passed`. Pure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from coachbot.coaching import plan, progression, weekly, zones
 from coachbot.coaching.constants import BASELINE_CAP
 from coachbot.coaching.facts import History, Person, WeeklyReport
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
-from coachbot.programme.schema import WEEKDAYS, Programme
+from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
 from coachbot.texts import decisions as texts
 
 WEEKLY_CHECK_EVERY = 7
@@ -34,6 +36,7 @@ class Day:
     heel_raises_injured: int | None = None
     heel_raises_other: int | None = None
     hop_pain: int | None = None
+    tests: Mapping[str, object] = field(default_factory=dict)  # other weekly answers, by WeeklyReport field
 
     @property
     def has_session(self) -> bool:
@@ -41,10 +44,23 @@ class Day:
 
 
 class Replay:
-    """The state of one simulated person between days."""
+    """The state of one simulated person between days: the same pure functions the live bot calls
+    (CLINICAL A26), with the person saying yes to every phase change and to graduation."""
 
-    def __init__(self, programme: Programme, person: Person, first_morning: int | None) -> None:
-        self.programme, self.person = programme, person
+    def __init__(
+        self,
+        programme: Programme,
+        person: Person,
+        first_morning: int | None,
+        *,
+        chosen_days: Sequence[Weekday] = WEEKDAYS,
+        flags: Mapping[str, object] | None = None,
+        assume_passed: bool = False,
+        clinician_phase: int | None = None,
+    ) -> None:
+        self.programme, self.person, self.chosen_days = programme, person, tuple(chosen_days)
+        self.flags: Mapping[str, object] = dict(flags or {})
+        self.assume_passed = assume_passed
         first = programme.first_phase.number
         self.progress = weekly.enter_phase(
             programme,
@@ -52,22 +68,47 @@ class Replay:
             first,
             person.started_on,
         )
+        if clinician_phase is not None and clinician_phase != first:  # what /clinician records (A16)
+            self.progress = weekly.set_by_clinician(
+                programme, self.progress, clinician_phase, person.started_on
+            )
         self.history = History(baseline=self.progress.baseline)
         self.pending: SessionReport | None = None
         self.resting_until: date | None = None
-        self.referred = False
+        self.status = "active"
         self.last_answer = person.started_on
+        self.items: tuple[str, ...] = ()
+
+    @property
+    def referred(self) -> bool:
+        return self.status == "referred"
+
+    @property
+    def finished(self) -> bool:
+        """Referred or completed: nothing more happens to the plan."""
+        return self.status in ("referred", "completed")
 
     def context(self, today: date) -> progression.Context:
         return progression.Context(
             self.programme,
             self.person.week(today),
-            self.person.cautious,
+            self._cautious,
             self.person.grade == "clinician_led",
+        )
+
+    @property
+    def _cautious(self) -> bool:
+        return self.programme.track == "prevention" and self.person.cautious
+
+    def session_today(self, today: date) -> plan.Session:
+        """Today's session exactly as the pushed prompt and /today would show it (A21)."""
+        return plan.todays_session(
+            self.programme, self.progress, today, self.chosen_days, self.flags, self.person
         )
 
     def day(self, row: Day) -> Iterator[Decision]:
         today = row.day
+        self.items = ()
         if row.morning is not None or row.has_session:
             found = progression.silence(self.context(today), self.progress, self.last_answer, today)
             if found is not None:
@@ -87,7 +128,7 @@ class Replay:
             if found is not None:
                 yield from self._apply(found)
         self.pending = None
-        if row.event == "red_flag" and not self.referred:
+        if row.event == "red_flag" and not self.finished:
             yield from self._apply(
                 (
                     Decision(today, "refer", "1", texts.REFER_RED_FLAG, self.progress.phase, tier="urgent"),
@@ -95,35 +136,43 @@ class Replay:
                 )
             )
         self._note_tests(row)
-        if (
-            not self.referred
-            and (today - self.person.started_on).days % WEEKLY_CHECK_EVERY == 0
-            and today > self.person.started_on
-        ):
-            decisions, self.progress = weekly.weekly_check(
-                self.programme,
-                self.progress,
-                self._with_progress(today),
-                self.person,
-                today,
-                assume_unreported=True,
-            )
-            for decision in decisions:
-                if decision.kind == "phase_up":
-                    self.progress = weekly.enter_phase(self.programme, self.progress, decision.phase, today)
-                yield decision
-        if row.has_session and not self.referred and not self._resting(today):
-            yield from self._session(row)
+        elapsed = (today - self.person.started_on).days
+        if not self.finished and elapsed > 0 and elapsed % WEEKLY_CHECK_EVERY == 0:
+            yield from self._weekly(today)
+        if self.finished or self._resting(today):
+            return
+        session = self.session_today(today)
+        self.items = tuple(item.exercise.id for item in session.items)
+        if row.has_session:
+            credited = plan.credited_session(self.programme, self.progress, today, self.flags, self.person)
+            yield from self._session(row, credited)
 
-    def _session(self, row: Day) -> Iterator[Decision]:
-        session = plan.session_for(
-            self.programme, self.progress.phase, self.progress.levels, row.day, WEEKDAYS
+    def _weekly(self, today: date) -> Iterator[Decision]:
+        decisions, progress = weekly.weekly_check(
+            self.programme,
+            self.progress,
+            self._with_progress(today),
+            self.person,
+            today,
+            assume_unreported=self.assume_passed,
+            week=self.person.week(today),
+            cautious=self._cautious,
         )
-        done = [item.exercise.id for item in session.items] or [item.exercise for item in session.phase.menu]
+        for decision in decisions:
+            if decision.kind == "phase_up":  # the person says yes
+                progress = weekly.enter_phase(self.programme, progress, decision.phase, today)
+            if decision.kind == "graduate":
+                progress = weekly.graduate(self.programme, progress, today)
+            yield from self._apply((decision, progress))
+            if self.finished:
+                return
+
+    def _session(self, row: Day, session: plan.Session) -> Iterator[Decision]:
+        # credited at the levels prescribed; a skipped run is not in it (A21)
+        levels = {item.exercise.id: item.level.level for item in session.items}
         report = SessionReport(
-            row.day, row.during, row.after, row.completion, None, row.event == "pop",
-            {exercise: self.progress.levels.get(exercise, 1) for exercise in done},
-        )  # fmt: skip
+            row.day, row.during, row.after, row.completion, None, row.event == "pop", levels
+        )
         self.history = replace(self.history, sessions=(*self.history.sessions, report))
         self.pending = report
         if report.sudden:  # a pop is reported straight after the session (row 2)
@@ -137,7 +186,9 @@ class Replay:
     def _apply(self, result: tuple[Decision, Progress]) -> Iterator[Decision]:
         decision, self.progress = result
         if decision.kind == "refer":
-            self.referred = True
+            self.status = "referred"
+        if decision.kind == "graduate":
+            self.status = "completed"
         if decision.kind == "stop":
             self.resting_until = decision.day + timedelta(hours=self.programme.rules.stop_rest_hours)
         yield decision
@@ -145,16 +196,22 @@ class Replay:
     def _resting(self, today: date) -> bool:
         return self.resting_until is not None and today < self.resting_until
 
+    def state(self, today: date) -> str:
+        """active, resting, referred or completed (for `simulate --daily`)."""
+        return "resting" if self.status == "active" and self._resting(today) else self.status
+
     def _note_tests(self, row: Day) -> None:
-        if row.heel_raises_injured is None and row.heel_raises_other is None and row.hop_pain is None:
+        answers = {
+            "heel_raise_injured": row.heel_raises_injured,
+            "heel_raise_other": row.heel_raises_other,
+            "pogo_pain": row.hop_pain,
+            "hop_pain": row.hop_pain,
+            **row.tests,
+        }
+        given = {name: value for name, value in answers.items() if value is not None}
+        if not given:
             return
-        report = WeeklyReport(
-            row.day,
-            heel_raise_injured=row.heel_raises_injured,
-            heel_raise_other=row.heel_raises_other,
-            pogo_pain=row.hop_pain,
-            hop_pain=row.hop_pain,
-        )
+        report = WeeklyReport(row.day, **given)  # type: ignore[arg-type]
         self.history = replace(self.history, weekly=(*self.history.weekly, report))
 
     def _with_progress(self, today: date) -> History:
@@ -166,17 +223,59 @@ class Replay:
         return replace(self.history, baseline=base)
 
 
+@dataclass(frozen=True)
+class DayResult:
+    """Where a replayed person stands at the end of a day (`coachbot simulate --daily`)."""
+
+    day: date
+    phase: int
+    levels: dict[str, int]
+    items: tuple[str, ...]  # the exercises of the day's session, () on a rest day
+    decisions: tuple[Decision, ...]
+    status: str  # active | resting | referred | completed
+
+
+def replay_days(
+    programme: Programme,
+    person: Person,
+    days: Sequence[Day],
+    *,
+    chosen_days: Sequence[Weekday] = WEEKDAYS,
+    flags: Mapping[str, object] | None = None,
+    assume_passed: bool = False,
+    clinician_phase: int | None = None,
+) -> Iterator[DayResult]:
+    """Every day of the replay with its decisions, until a referral or graduation ends it."""
+    replay = Replay(
+        programme, person, days[0].morning if days else None, chosen_days=chosen_days, flags=flags,
+        assume_passed=assume_passed, clinician_phase=clinician_phase,
+    )  # fmt: skip
+    for row in days:
+        if replay.finished:
+            return
+        decisions = tuple(replay.day(row))
+        progress = replay.progress
+        yield DayResult(
+            row.day, progress.phase, dict(progress.levels), replay.items, decisions, replay.state(row.day)
+        )
+
+
 def simulate(
     programme: Programme,
     person: Person,
     days: Sequence[Day],
     after_each_day: Callable[[], object] | None = None,
+    *,
+    chosen_days: Sequence[Weekday] = WEEKDAYS,
+    flags: Mapping[str, object] | None = None,
+    assume_passed: bool = False,
+    clinician_phase: int | None = None,
 ) -> Iterator[Decision]:
     """Every decision taken over the days, in date order; `after_each_day` can drive a progress bar."""
-    replay = Replay(programme, person, days[0].morning if days else None)
-    for row in days:
-        if replay.referred:
-            return
-        yield from replay.day(row)
+    for result in replay_days(
+        programme, person, days, chosen_days=chosen_days, flags=flags,
+        assume_passed=assume_passed, clinician_phase=clinician_phase,
+    ):  # fmt: skip
+        yield from result.decisions
         if after_each_day is not None:
             after_each_day()

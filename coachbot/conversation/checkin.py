@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from coachbot import deciding, tracking
-from coachbot.coaching.plan import todays_session
+from coachbot.coaching.plan import credited_session
 from coachbot.conversation import rupture
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import MAX_FORM_CHARS, Reply
-from coachbot.programme.schema import WEEKDAYS
 from coachbot.texts import checkin as texts
 
 COMPLETION_SYNONYMS = {
@@ -63,11 +62,11 @@ def _session_levels(turn: Turn) -> dict[str, int]:
     """The exercises of today's session at the levels they were done (what row 10 may advance)."""
     enrolment = turn.enrolment
     assert enrolment is not None
-    levels = {row.exercise: row.level for row in enrolment.levels}
-    progress = tracking.progress_of(enrolment)  # today's session as prompted (A21): a skipped run is not done
-    session = todays_session(turn.programme(), progress, turn.local_today(), WEEKDAYS, enrolment.flags or {})
-    done = [item.exercise.id for item in session.items] or [item.exercise for item in session.phase.menu]
-    return {exercise: levels.get(exercise, 1) for exercise in done}
+    session = credited_session(  # today's session as prompted (A21): a skipped run is not done
+        turn.programme(), tracking.progress_of(enrolment), turn.local_today(), enrolment.flags or {},
+        tracking.person_of(enrolment),
+    )  # fmt: skip
+    return {item.exercise.id: item.level.level for item in session.items}
 
 
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:

@@ -1,15 +1,15 @@
 """Clinician-led mode (CLINICAL A16): the person records what their clinician said, and the plan follows it.
 
-`/clinician` asks which phase the clinician has them on; the bot moves there (levels as on any phase
-entry), stores who decided and when, and from then on never advances level or phase on its own. The pain
-rules still hold, regress, stop and refer.
+`/clinician` asks which phase the clinician has them on; the bot moves there (levels within the phase's
+bounds), stores who decided and when, and from then on never advances level or phase on its own. The
+pain rules still hold, regress, stop and refer.
 """
 
 from __future__ import annotations
 
 from coachbot import deciding, tracking
 from coachbot.coaching.progress import Decision
-from coachbot.coaching.weekly import enter_phase
+from coachbot.coaching.weekly import set_by_clinician
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Option, Question
 from coachbot.conversation.turn import Turn
@@ -33,8 +33,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         return []
     programme, number, today = turn.programme(), int(answers["phase"]), turn.local_today()
     progress = tracking.progress_of(enrolment)
-    if number != progress.phase:
-        progress = enter_phase(programme, progress, number, today)
+    progress = set_by_clinician(programme, progress, number, today)
     enrolment.grade = CLINICIAN_LED
     enrolment.flags = {
         **(enrolment.flags or {}),

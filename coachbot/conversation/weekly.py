@@ -9,6 +9,7 @@ from collections.abc import Callable
 from coachbot import deciding
 from coachbot.conversation import flow
 from coachbot.conversation.flow import Answers, Flow, Step
+from coachbot.conversation.graduation import GRADUATE
 from coachbot.conversation.phase_up import PHASE_UP
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.triage import choice
@@ -122,7 +123,10 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     replies = [turn.say(texts.WEEKLY_RECORDED), *replies]
     if offer is not None:
         replies.append(turn.say(offer.reason))
-        replies += await flow.begin(turn, PHASE_UP, {"phase": offer.phase})
+        if offer.kind == "graduate":  # CLINICAL A15
+            replies += await flow.begin(turn, GRADUATE, {})
+        else:
+            replies += await flow.begin(turn, PHASE_UP, {"phase": offer.phase})
     return replies
 
 

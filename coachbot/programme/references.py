@@ -41,8 +41,13 @@ def check(programme: Programme) -> list[Problem]:
         problems.extend(_phase(programme, phase, ("phases", index)))
         for position, criterion in enumerate(phase.exit):
             problems.extend(_criterion(criterion, tests, ("phases", index, "exit", position)))
+        for flag, extra in phase.leave.with_flag.items():
+            for position, criterion in enumerate(extra):
+                where = ("phases", index, "leave", "with_flag", flag, position)
+                problems.extend(_criterion(criterion, tests, where))
         if phase.floor is not None and programme.track == "rehab" and not programme.time_floors:
             problems.append(((*("phases", index), "floor"), "a floor needs time_floors in the programme"))
+    problems.extend(_graduation(programme))
     for week in programme.retest_weeks:
         if not 1 <= week <= programme.weeks:
             problems.append((("retest_weeks",), f"week {week} is outside weeks 1-{programme.weeks}"))
@@ -97,6 +102,29 @@ def _phase(programme: Programme, phase: Phase, at: Path) -> Iterator[Problem]:
     if any((a - b) % 7 == 1 for a in spaced for b in spaced):
         names = "/".join(phase.non_consecutive)
         yield ((*at, "week"), f"{names} sessions fall on consecutive days")
+
+
+def _graduation(programme: Programme) -> Iterator[Problem]:
+    """The graduation level is one above the last phase's ceiling for that ladder (CLINICAL A13, A15)."""
+    graduation = programme.graduation
+    if graduation is None:
+        return
+    exercises = {exercise.id: exercise for exercise in programme.exercises}
+    ladder = exercises.get(graduation.exercise)
+    if ladder is None or ladder.level(graduation.level) is None:
+        yield (("graduation", "level"), f"no level {graduation.level} of {graduation.exercise}")
+        return
+    last = programme.phases[-1]
+    item = next((item for item in last.menu if item.exercise == graduation.exercise), None)
+    if item is None or item.ceiling != graduation.level - 1:
+        yield (
+            ("graduation", "exercise"),
+            f"the last phase's top for {graduation.exercise} must be level {graduation.level - 1}",
+        )
+    for position, kept in enumerate(graduation.maintenance):
+        exercise = exercises.get(kept.exercise)
+        if exercise is None or exercise.level(kept.level) is None:
+            yield (("graduation", "maintenance", position), f"no level {kept.level} of {kept.exercise}")
 
 
 def _criterion(criterion: Criterion, tests: dict[str, Test], at: Path) -> Iterator[Problem]:

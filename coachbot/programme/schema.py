@@ -14,8 +14,8 @@ from coachbot.programme.base import WEEKDAYS, Amount, Group, Ident, Measure, Str
 from coachbot.programme.rules import Cautious, Floor, Rules, Window, Zone
 
 __all__ = [
-    "WEEKDAYS", "Amount", "Cautious", "Criterion", "Exercise", "Floor", "Group", "Level", "MenuItem",
-    "Phase", "Programme", "Rules", "Strict", "Test", "Weekday", "Window", "Zone",
+    "WEEKDAYS", "Amount", "Cautious", "Criterion", "Exercise", "Floor", "Graduation", "Group", "Leave",
+    "Level", "MaintenanceItem", "MenuItem", "Phase", "Programme", "Rules", "Strict", "Test", "Weekday", "Window", "Zone",
 ]  # fmt: skip
 
 
@@ -35,6 +35,7 @@ class Level(Strict):
     tempo: str
     cue: str
     note: str | None = None
+    below_step: bool = False  # the heel drops below step level (CLINICAL A16, A17 gate these)
 
     @model_validator(mode="after")
     def _one_dose(self) -> Level:
@@ -151,6 +152,34 @@ class MenuItem(Strict):
         return self.top if self.top is not None else self.start
 
 
+class Leave(Strict):
+    """What leaving a phase needs besides its exit tests (CLINICAL A14): every ladder with a `top` at that
+    ceiling and done green `green_at_top` times there, no regress for `quiet_days`, and extra exit
+    criteria that apply only with a flag (A17: `soleus_emphasis` adds the bent-knee LSI)."""
+
+    green_at_top: int = Field(default=2, ge=1)
+    quiet_days: int = Field(default=7, ge=1)
+    with_flag: dict[str, list[Criterion]] = Field(default_factory=dict)
+
+
+class MaintenanceItem(Strict):
+    exercise: Ident
+    level: int = Field(ge=1)
+
+
+class Graduation(Strict):
+    """The last phase's exit completes the programme (CLINICAL A15): `exercise` goes to `level` (R10, usual
+    training) only then; the maintenance plan keeps strength `per_week` times a week; `offer` names the
+    programme suggested next."""
+
+    exercise: Ident
+    level: int = Field(ge=1)
+    per_week: int = Field(ge=1, le=7)
+    maintenance: list[MaintenanceItem] = Field(min_length=1)
+    offer: str | None = None
+    review_after_weeks: int = Field(ge=1)  # not graduated by then: stay below `level`, suggest a review
+
+
 class Phase(Strict):
     """A phase (rehab) or block (prevention) with its weekly pattern, menu, advance rules and exit criteria."""
 
@@ -166,6 +195,7 @@ class Phase(Strict):
     priority: list[Ident]
     menu: list[MenuItem] = Field(min_length=1)
     exit: list[Criterion] = Field(default_factory=list)
+    leave: Leave = Field(default_factory=Leave)
     floor: Literal["loading", "plyometrics", "running"] | None = None
     typical_weeks: dict[str, Amount] = Field(min_length=1)
     note: str | None = None
@@ -192,6 +222,7 @@ class Programme(Strict):
     time_floors: dict[str, Floor] = Field(default_factory=dict)
     retest_weeks: list[int] = Field(default_factory=list)
     cautious: Cautious | None = None
+    graduation: Graduation | None = None
     tests: list[Test] = Field(min_length=1)
     exercises: list[Exercise] = Field(min_length=1)
     phases: list[Phase] = Field(min_length=1)

@@ -51,6 +51,27 @@ PHASE_DOWN = (
     "Your calf has been more sensitive two weeks running, so we'll step back to phase {phase}: {name}. "
     "It would be worth asking a physio to take a look."
 )
+HOLD_WEEK_SAID_WORSE = (
+    "You said your calf feels worse than last week, so we'll hold all levels for the next 7 days and stay "
+    "in this phase. Sessions still count."
+)
+ROW6_LOWER = (
+    "Your morning pain has been creeping up, so we'll ease one exercise back a level and hold for a week. "
+    "It would be worth asking a physio to take a look."
+)
+REFER_ROW6 = (
+    "Your morning pain has crept up again within a few weeks, even after we eased off. Let's get a physio "
+    "to look at this before more loading."
+)
+GRADUATION_READY = (
+    "You've met every goal of the return-to-run phase: strength on both legs, no symptoms, and your runs "
+    "with strides and turns sat well."
+)
+GRADUATION_REVIEW = (
+    "That's the 12 weeks, and a few goals are still open, so we won't go back to full training yet: we'll "
+    "carry on from where you are. It would be worth booking a routine physio review to check what's holding "
+    "things up."
+)
 PHASE_UP = "You've met this phase's goals and your calf is settled. Next up is phase {phase}: {name}."
 PREVENTION_TRIAGE = (
     "That's more than ordinary training soreness two times now, so let's check your calf properly with a few "

@@ -40,3 +40,22 @@ CLINICIAN_RECORDED = (
     "Recorded: your clinician has you on phase {phase} ({name}) as of {date}. I'll keep to it and won't "
     "move you up on my own; I'll still ease off if your calf flares up."
 )
+
+# graduation (CLINICAL A15)
+ASK_GRADUATE = "Ready to finish the programme and go back to your own training, built up gradually?"
+GRADUATE_LATER = (
+    "No problem — we'll keep your runs where they are and I'll ask again after next week's check."
+)
+GRADUATED = (
+    "Congratulations — you've completed the programme. From here, build your usual training back up "
+    "gradually: add no more than 10–20% to your weekly volume at a time. If calf pain comes back above "
+    "3/10, or anything feels wrong, ease off and get it checked."
+)
+MAINTENANCE_INTRO = (
+    "To keep your calf strong — re-injury is common — keep a short strength session {times} times a week, "
+    "after a run or on an easy day:"
+)
+MAINTENANCE_ITEM = "• {name}: {dose}"
+MAINTENANCE_OFFER = (
+    "For a structured plan, the {title} programme builds on this: send /start {code} to begin it."
+)

@@ -200,7 +200,10 @@ def test_second_green_session_advances_exactly_one_exercise_by_one_level(rehab: 
     )
     changed = {name for name in new.levels if new.levels[name] != progress.levels[name]}
     assert changed == {"E1"}
-    assert new.streaks == {}
+    assert new.streaks["E1"] == 0  # E1 starts counting again at its new level
+    # the others kept their two greens at their level, so the next green session advances the next one
+    decision, _ = decide(rehab, new, session())
+    assert (decision.kind, decision.exercise) == ("advance", "E2")
 
 
 def test_recently_regressed_exercise_needs_one_more_green_session(rehab: Programme) -> None:

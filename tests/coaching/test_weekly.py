@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from coachbot.coaching.facts import History, Person, WeeklyReport
-from coachbot.coaching.progress import Morning, Progress
+from coachbot.coaching.progress import Morning, Progress, SessionReport
 from coachbot.coaching.weekly import enter_phase, trend, weekly_check
 from coachbot.programme.schema import Programme
 
@@ -29,6 +29,17 @@ def mornings(this_week: int, last_week: int) -> tuple[Morning, ...]:
 
 def at_phase(programme: Programme, phase: int) -> Progress:
     return enter_phase(programme, Progress(phase=phase, levels={}, baseline=1), phase, START)
+
+
+def done(programme: Programme, phase: int) -> Progress:
+    """Every ladder of the phase at its ceiling, done green twice there (CLINICAL A14)."""
+    tops = {item.exercise: item.ceiling for item in programme.phase(phase).menu}
+    return replace(at_phase(programme, phase), levels=tops, streaks=dict.fromkeys(tops, 2))
+
+
+def p8_sessions(programme: Programme, pain: int = 0) -> tuple[SessionReport, ...]:
+    tops = {item.exercise: item.ceiling for item in programme.phase(3).menu}
+    return tuple(SessionReport(TODAY - timedelta(days=d), pain, 0, "all", levels=tops) for d in (2, 4))
 
 
 def test_trend_is_this_weeks_mean_minus_last_weeks() -> None:
@@ -56,24 +67,82 @@ def test_worse_means_a_weekly_rise_of_one_point_or_more(
     assert progress.week_worse_streak == (1 if worse else 0)
 
 
-def test_two_worse_weeks_step_back_a_phase_to_its_top_levels(rehab: Programme) -> None:
-    progress = replace(at_phase(rehab, 3), week_worse_streak=1)
+def test_a_second_week_above_the_baseline_steps_back_a_phase_one_level_at_a_time(rehab: Programme) -> None:
+    """CLINICAL A18 row 6 (M >= B + 1 two weeks running) with A13 (never more than one level a day)."""
+    progress = replace(done(rehab, 3), mean_up_weeks=1)
     history = History(mornings=mornings(3, 1), baseline=1)
     [decision], new = weekly_check(rehab, progress, history, PERSON, TODAY)
     assert (decision.kind, decision.rule, decision.phase) == ("regress", "6", 2)
     assert new.phase == 2
-    assert decision.level_to is not None
-    assert decision.level_from is not None
-    assert decision.level_to < decision.level_from
+    assert decision.scope
+    assert all(to == before - 1 for _, before, to in decision.scope)
+    assert all(abs(new.levels[e] - progress.levels[e]) <= 1 for e in progress.levels)
 
 
 def test_phase_up_needs_every_exit_criterion(rehab: Programme) -> None:
     history = History(mornings=mornings(1, 1), weekly=(replace(PERFECT, heel_raise_injured=19),), baseline=1)
-    decisions, _ = weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)
+    decisions, _ = weekly_check(rehab, done(rehab, 2), history, PERSON, TODAY)
     assert decisions == []  # 19 single-leg raises < 20 (CLINICAL 10.2 phase 2)
     history = replace(history, weekly=(replace(PERFECT, heel_raise_injured=20, heel_raise_other=25),))
-    [decision], _ = weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)
+    [decision], _ = weekly_check(rehab, done(rehab, 2), history, PERSON, TODAY)
     assert (decision.kind, decision.phase) == ("phase_up", 3)
+
+
+def test_phase_up_needs_every_ladder_at_its_ceiling_green_twice(rehab: Programme) -> None:
+    """CLINICAL A14: the exit tests alone are not enough; a runner who never earned a level stays."""
+    history = History(mornings=mornings(1, 1), weekly=(PERFECT,), baseline=1)
+    assert weekly_check(rehab, at_phase(rehab, 2), history, PERSON, TODAY)[0] == []
+    once = replace(done(rehab, 2), streaks={**done(rehab, 2).streaks, "E1": 1})
+    assert weekly_check(rehab, once, history, PERSON, TODAY)[0] == []
+    [decision], _ = weekly_check(rehab, done(rehab, 2), history, PERSON, TODAY)
+    assert decision.kind == "phase_up"
+
+
+def test_phase_3_is_left_through_p8_sessions_not_a_weekly_hop_test(rehab: Programme) -> None:
+    """CLINICAL A14: P8 twice at pain <= 2 with a settled morning."""
+    history = History(mornings=mornings(1, 1), weekly=(PERFECT,), baseline=1)
+    assert weekly_check(rehab, done(rehab, 3), history, PERSON, TODAY)[0] == []
+    sore = replace(history, sessions=p8_sessions(rehab, pain=3))
+    assert weekly_check(rehab, done(rehab, 3), sore, PERSON, TODAY)[0] == []
+    [decision], _ = weekly_check(
+        rehab, done(rehab, 3), replace(history, sessions=p8_sessions(rehab)), PERSON, TODAY
+    )
+    assert (decision.kind, decision.phase) == ("phase_up", 4)
+
+
+def test_saying_worse_holds_the_week_and_blocks_the_phase_up(rehab: Programme) -> None:
+    history = History(mornings=mornings(1, 1), weekly=(replace(PERFECT, trend="worse"),), baseline=1)
+    [decision], progress = weekly_check(rehab, done(rehab, 2), history, PERSON, TODAY)
+    assert (decision.kind, decision.rule) == ("hold", "9")
+    assert progress.hold_week_until == TODAY + timedelta(days=7)
+
+
+def test_creeping_morning_pain_is_caught_and_lowers_then_refers(rehab: Programme) -> None:
+    """CLINICAL A18: morning pain rising a point every 10 days; row 6 lowers, and twice in 4 weeks refers."""
+    days = [START + timedelta(days=d) for d in range(70)]
+    history = History(
+        mornings=tuple(Morning(day, min(5, (day - START).days // 10)) for day in days), baseline=0
+    )
+    progress = done(rehab, 2)
+    kinds = []
+    for week in range(1, 10):
+        today = START + timedelta(days=7 * week)
+        seen = replace(history, mornings=tuple(m for m in history.mornings if m.day <= today))
+        decisions, progress = weekly_check(rehab, progress, seen, PERSON, today)
+        kinds += [(d.kind, d.rule) for d in decisions]
+        if any(d.kind == "refer" for d in decisions):
+            break
+    assert ("regress", "6") in kinds
+    assert kinds[-1] == ("refer", "6")
+    assert len([k for k in kinds if k[1] == "6"]) == 2
+
+
+def test_morning_pain_two_above_the_first_week_fires_row_6_at_once(rehab: Programme) -> None:
+    first = tuple(Morning(START + timedelta(days=d), 0) for d in range(7))
+    later = tuple(Morning(TODAY - timedelta(days=d), 2) for d in range(7))
+    history = History(mornings=(*first, *later), baseline=2)
+    decisions, _ = weekly_check(rehab, replace(done(rehab, 2), baseline=2), history, PERSON, TODAY)
+    assert [(d.kind, d.rule) for d in decisions] == [("regress", "6")]
 
 
 def test_limb_symmetry_under_eighty_percent_blocks_phase_3(rehab: Programme) -> None:
@@ -86,8 +155,9 @@ def test_age_norm_lowers_the_heel_raise_target(rehab: Programme) -> None:
     report = replace(PERFECT, heel_raise_injured=21, heel_raise_other=22)
     older = replace(PERSON, age=62, sex="female")  # median 19 < 25
     history = History(mornings=mornings(1, 1), weekly=(report,), baseline=1)
-    assert weekly_check(rehab, at_phase(rehab, 3), history, PERSON, TODAY)[0] == []
-    [decision], _ = weekly_check(rehab, at_phase(rehab, 3), history, older, TODAY)
+    history = replace(history, sessions=p8_sessions(rehab))
+    assert weekly_check(rehab, done(rehab, 3), history, PERSON, TODAY)[0] == []
+    [decision], _ = weekly_check(rehab, done(rehab, 3), history, older, TODAY)
     assert decision.phase == 4
 
 
