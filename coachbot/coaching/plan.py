@@ -128,10 +128,12 @@ def credited_session(
     day: date,
     flags: Mapping[str, object],
     person: Person | None = None,
+    today: Session | None = None,
 ) -> Session:
-    """What a logged session is credited with (A21): today's session; on a day without one, the phase's
-    whole menu under the same adjustments, so a skipped run or a gated item is never credited."""
-    session = todays_session(programme, progress, day, WEEKDAYS, flags, person)
+    """What a logged session is credited with (A21): today's session (`today`, when already worked out);
+    on a day without one, the phase's whole menu under the same adjustments, so a skipped run or a gated
+    item is never credited."""
+    session = today or todays_session(programme, progress, day, WEEKDAYS, flags, person)
     if session.items:
         return session
     phase = programme.phase(progress.phase)

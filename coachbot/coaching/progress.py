@@ -64,6 +64,7 @@ class Progress:
     paused_on: date | None = None  # /pause: 7+ days away restarts a level lower
     phase_since: date | None = None
     reached: dict[str, date] = field(default_factory=dict)  # "E9:8" -> first day at that level
+    changed: dict[str, date] = field(default_factory=dict)  # exercise -> the last day its level changed
     red_sessions: tuple[date, ...] = ()  # prevention: D in the red zone
     mean_up_weeks: int = 0  # A18 row 6: consecutive weekly checks with the week's M >= B + 1
     row6_days: tuple[date, ...] = ()  # A18: row 6 twice within 4 weeks refers
@@ -73,7 +74,8 @@ class Progress:
     def with_level(self, exercise: str, level: int, day: date) -> Progress:
         reached = dict(self.reached)
         reached.setdefault(f"{exercise}:{level}", day)
-        return replace(self, levels={**self.levels, exercise: level}, reached=reached)
+        changed = self.changed if self.levels.get(exercise) == level else {**self.changed, exercise: day}
+        return replace(self, levels={**self.levels, exercise: level}, reached=reached, changed=changed)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -82,6 +84,7 @@ class Progress:
         for key in _DATES:
             data[key] = data[key].isoformat() if data[key] else None
         data["reached"] = {name: day.isoformat() for name, day in self.reached.items()}
+        data["changed"] = {name: day.isoformat() for name, day in self.changed.items()}
         data["advances"] = list(self.advances)
         return data
 
@@ -93,6 +96,7 @@ class Progress:
         for key in _DATES:
             values[key] = date.fromisoformat(values[key]) if values.get(key) else None
         values["reached"] = {name: date.fromisoformat(day) for name, day in values.get("reached", {}).items()}
+        values["changed"] = {name: date.fromisoformat(day) for name, day in values.get("changed", {}).items()}
         values["advances"] = tuple(values.get("advances", ()))
         values["levels"] = {name: int(level) for name, level in values["levels"].items()}
         return cls(**values)

@@ -149,7 +149,8 @@ def restart_lower(
 
 
 def _yesterday(mornings: Sequence[Morning], today: date) -> int | None:
-    return next((m.pain for m in mornings if m.day == today - timedelta(days=1)), None)
+    day = today - timedelta(days=1)
+    return next((m.pain for m in reversed(mornings) if m.day == day), None)
 
 
 def _prevention(

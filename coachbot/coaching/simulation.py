@@ -10,7 +10,7 @@ period. A test with no data counts as not passed unless `assume_passed`. Pure.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from coachbot.coaching import plan, progression, weekly, zones
@@ -72,7 +72,9 @@ class Replay:
             self.progress = weekly.set_by_clinician(
                 programme, self.progress, clinician_phase, person.started_on
             )
-        self.history = History(baseline=self.progress.baseline)
+        self.mornings: list[Morning] = []
+        self.sessions: list[SessionReport] = []
+        self.weekly: list[WeeklyReport] = []
         self.pending: SessionReport | None = None
         self.resting_until: date | None = None
         self.status = "active"
@@ -115,15 +117,15 @@ class Replay:
                 yield from self._apply(found)
             self.last_answer = today
         morning = Morning(today, row.morning)
-        self.history = replace(self.history, mornings=(*self.history.mornings, morning))
+        self.mornings.append(morning)
         if self.pending is not None and self.pending.day == today - timedelta(days=1):
             yield from self._apply(progression.evaluate(
                 self.context(today), self.progress, self.pending, morning if row.morning is not None else None,
-                self.history.mornings, self.history.sessions, today,
+                self.mornings, self.sessions, today,
             ))  # fmt: skip
         else:
             found = progression.morning_rules(
-                self.context(today), self.progress, morning, self.history.mornings, today
+                self.context(today), self.progress, morning, self.mornings, today
             )
             if found is not None:
                 yield from self._apply(found)
@@ -144,7 +146,14 @@ class Replay:
         session = self.session_today(today)
         self.items = tuple(item.exercise.id for item in session.items)
         if row.has_session:
-            credited = plan.credited_session(self.programme, self.progress, today, self.flags, self.person)
+            credited = plan.credited_session(
+                self.programme,
+                self.progress,
+                today,
+                self.flags,
+                self.person,
+                session if session.items else None,
+            )  # on a day that is not one of theirs, the live check-in's credit (every weekday)
             yield from self._session(row, credited)
 
     def _weekly(self, today: date) -> Iterator[Decision]:
@@ -173,12 +182,12 @@ class Replay:
         report = SessionReport(
             row.day, row.during, row.after, row.completion, None, row.event == "pop", levels
         )
-        self.history = replace(self.history, sessions=(*self.history.sessions, report))
+        self.sessions.append(report)
         self.pending = report
         if report.sudden:  # a pop is reported straight after the session (row 2)
             self.pending = None
             found = progression.morning_rules(
-                self.context(row.day), self.progress, None, self.history.mornings, row.day, report
+                self.context(row.day), self.progress, None, self.mornings, row.day, report
             )
             if found is not None:
                 yield from self._apply(found)
@@ -212,15 +221,15 @@ class Replay:
         if not given:
             return
         report = WeeklyReport(row.day, **given)  # type: ignore[arg-type]
-        self.history = replace(self.history, weekly=(*self.history.weekly, report))
+        self.weekly.append(report)
 
     def _with_progress(self, today: date) -> History:
         """History with B as of yesterday, so "morning settled" compares today's M with it."""
         rules, progress = self.programme.rules, self.progress
         base = zones.baseline(
-            rules, self.history.mornings, today - timedelta(days=1), progress.regress_days, progress.baseline
+            rules, self.mornings, today - timedelta(days=1), progress.regress_days, progress.baseline
         )
-        return replace(self.history, baseline=base)
+        return History(tuple(self.mornings), tuple(self.sessions), tuple(self.weekly), base)
 
 
 @dataclass(frozen=True)

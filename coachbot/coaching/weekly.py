@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
-from statistics import mean
 
 from coachbot.coaching import choose, zones
 from coachbot.coaching.constants import (
@@ -42,7 +41,7 @@ def trend(history: History, today: date) -> float | None:
     this_week, last_week = window(0, 7), window(7, 14)
     if len(this_week) < MIN_MORNINGS_FOR_TREND:
         return None
-    return mean(this_week) - mean(last_week) if last_week else 0.0
+    return _average(this_week) - _average(last_week) if last_week else 0.0
 
 
 def weekly_check(
@@ -111,7 +110,11 @@ def _creeping(
 
 def _mean(history: History, after: date, until: date) -> float | None:
     scores = [m.pain for m in history.mornings if m.pain is not None and after < m.day <= until]
-    return mean(scores) if len(scores) >= MIN_MORNINGS_FOR_TREND else None
+    return _average(scores) if len(scores) >= MIN_MORNINGS_FOR_TREND else None
+
+
+def _average(scores: list[int]) -> float:
+    return sum(scores) / len(scores)
 
 
 def _row6(programme: Programme, progress: Progress, today: date) -> tuple[list[Decision], Progress]:
@@ -181,11 +184,14 @@ def _plateau(programme: Programme, progress: Progress, today: date) -> list[Deci
 def enter_phase(programme: Programme, progress: Progress, number: int, today: date) -> Progress:
     """Move to a phase (CLINICAL A13): entering never raises a level by more than one. An exercise new to
     the person starts at the phase's start level; one below it (after a regression) climbs one level
-    towards it; one at or above it stays where it is."""
+    towards it, unless its level already changed today; one at or above it stays where it is."""
     levels = dict(progress.levels)
     for item in programme.phase(number).menu:
         current = levels.get(item.exercise)
-        levels[item.exercise] = item.start if current is None else max(current, min(current + 1, item.start))
+        if current is None:
+            levels[item.exercise] = item.start
+        elif progress.changed.get(item.exercise) != today:  # A13: not when it already moved today
+            levels[item.exercise] = max(current, min(current + 1, item.start))
     new = replace(
         progress,
         phase=number,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
-from statistics import mean
 from typing import Literal
 
 from coachbot.coaching.constants import BASELINE_EXCLUDE_DAYS_AFTER_REGRESS, BASELINE_WEEKS
@@ -54,12 +53,14 @@ def baseline(
         for day in regress_days
         for offset in range(BASELINE_EXCLUDE_DAYS_AFTER_REGRESS + 1)
     }
-    valid = [m for m in mornings if m.pain is not None and m.day <= session_day and m.day not in excluded]
-    means = []
-    for week in range(BASELINE_WEEKS):
-        end = session_day - timedelta(days=7 * week)
-        scores = [m.pain for m in valid if end - timedelta(days=7) < m.day <= end and m.pain is not None]
-        if scores:
-            means.append(mean(scores))
+    sums, counts = [0] * BASELINE_WEEKS, [0] * BASELINE_WEEKS
+    for morning in mornings:  # weekly windows ending on the session day, 7 days apart
+        if morning.pain is None or morning.day in excluded:
+            continue
+        week = (session_day - morning.day).days // 7
+        if 0 <= week < BASELINE_WEEKS:
+            sums[week] += morning.pain
+            counts[week] += 1
+    means = [total / count for total, count in zip(sums, counts, strict=True) if count]
     # rounding down keeps the baseline low, which makes amber and red come sooner (the cautious side)
     return math.floor(min([at_enrolment, *means]))
