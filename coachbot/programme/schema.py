@@ -11,11 +11,11 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from coachbot.programme.base import WEEKDAYS, Amount, Group, Ident, Measure, Strict, Weekday
-from coachbot.programme.rules import Cautious, Floor, Rules, Window, Zone
+from coachbot.programme.rules import Cautious, Floor, Rules, StartingDose, Window, Zone
 
 __all__ = [
     "WEEKDAYS", "Amount", "Cautious", "Criterion", "Exercise", "Floor", "Group", "Level", "MenuItem",
-    "Phase", "Programme", "Rules", "Strict", "Test", "Weekday", "Window", "Zone",
+    "Phase", "Programme", "Rules", "StartingDose", "Strict", "Test", "Weekday", "Window", "Zone",
 ]  # fmt: skip
 
 
@@ -192,6 +192,7 @@ class Programme(Strict):
     time_floors: dict[str, Floor] = Field(default_factory=dict)
     retest_weeks: list[int] = Field(default_factory=list)
     cautious: Cautious | None = None
+    starting_dose: StartingDose | None = None  # CLINICAL A22, prevention
     tests: list[Test] = Field(min_length=1)
     exercises: list[Exercise] = Field(min_length=1)
     phases: list[Phase] = Field(min_length=1)
