@@ -44,6 +44,7 @@ class Person:
     soleus: bool = False
     history: bool = False
     clinician_cleared_phase: int = 2  # clinician-led: the highest phase reached without a clinician's OK
+    heel_raises: int | None = None  # prevention baseline test, the lower leg (CLINICAL A22); None = not known
 
     @property
     def floor_key(self) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from coachbot.coaching import starting
 from coachbot.coaching.progress import Progress
 from coachbot.programme.schema import WEEKDAYS, Exercise, Level, MenuItem, Phase, Programme, Weekday
 
@@ -118,5 +119,7 @@ def todays_session(
     elif progress.skip_run_until is not None and day <= progress.skip_run_until:
         session = without_running(session)
     if flags.get("no_plyometrics"):
+        session = without_kind(session, "plyometric")
+    if starting.holds_plyometrics(programme, progress, day):  # A22: plyometrics after 2 green weeks
         session = without_kind(session, "plyometric")
     return session

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from coachbot.coaching import plan, progression, weekly, zones
+from coachbot.coaching import plan, progression, starting, weekly, zones
 from coachbot.coaching.constants import BASELINE_CAP
 from coachbot.coaching.facts import History, Person, WeeklyReport
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
@@ -46,12 +46,10 @@ class Replay:
     def __init__(self, programme: Programme, person: Person, first_morning: int | None) -> None:
         self.programme, self.person = programme, person
         first = programme.first_phase.number
-        self.progress = weekly.enter_phase(
-            programme,
-            Progress(phase=first, levels={}, baseline=min(first_morning or 0, BASELINE_CAP)),
-            first,
-            person.started_on,
-        )
+        self.progress = starting.first_progress(  # CLINICAL A22: the starting dose, as at enrolment
+            programme, first, person.started_on, min(first_morning or 0, BASELINE_CAP), person.age,
+            person.heel_raises,
+        )  # fmt: skip
         self.history = History(baseline=self.progress.baseline)
         self.pending: SessionReport | None = None
         self.resting_until: date | None = None
