@@ -10,6 +10,7 @@ import pytest
 from coachbot.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
+from coachbot.texts import decisions
 from tests.chat import Chat
 
 STRENGTH = "12-week calf strengthening for runners"
@@ -71,6 +72,21 @@ async def test_a_strong_runner_starts_at_the_block_start(
     await chat.enrol(STRENGTH, baseline_raises="22 and 25")
     assert "start on both legs" not in chat.text
     assert (await levels(sqlite_db))["E1"] == 5
+
+
+async def test_soreness_after_the_first_sessions_holds_and_never_refers(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol(STRENGTH)
+    for _ in range(3):  # Monday, Wednesday, Friday sessions, each followed by a morning of 2/10
+        await chat.log_session("1", "1")
+        chat.later(days=1)
+        await chat.log_morning("2")
+        assert decisions.HOLD_SORENESS in chat.text
+        assert "physio" not in chat.text.lower()
+        chat.later(days=1)
+    await chat.command("/status")
+    assert "— active" in chat.text
+    assert "Single-leg balance L3" in chat.text  # balance was not regressed
 
 
 async def test_plyometrics_join_after_two_green_weeks(coach: Coach, now: datetime) -> None:
