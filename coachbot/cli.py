@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD")
     simulate.add_argument("--checkins", required=True, type=Path, metavar="FILE.csv")
     simulate.add_argument("--age", type=int, metavar="N")
+    simulate.add_argument(
+        "--heel-raises", type=int, metavar="N",
+        help="prevention baseline: single-leg heel raises on the weaker leg (unknown starts double-leg)",
+    )  # fmt: skip
     simulate.add_argument("--soleus", action="store_true", help="soleus pattern (slower return to running)")
     schedule = commands.add_parser("schedule", help="check schedule settings").add_subparsers(
         dest="schedule_command", required=True
@@ -172,8 +176,9 @@ def _simulate(args: argparse.Namespace, directory: Path) -> int:
         print(error, file=sys.stderr)
         return 1
     person = Person(
-        grade=args.profile, injured_on=args.start, started_on=args.start, age=args.age, soleus=args.soleus
-    )
+        grade=args.profile, injured_on=args.start, started_on=args.start, age=args.age, soleus=args.soleus,
+        heel_raises=args.heel_raises,
+    )  # fmt: skip
     with tqdm(total=len(days), unit="day", file=sys.stderr, disable=len(days) < PROGRESS_BAR_MIN_DAYS) as bar:
         for decision in simulate(programme, person, days, after_each_day=bar.update):
             print(json.dumps(decision_json(decision)))

@@ -37,8 +37,13 @@ async def store_progress(repo: Repo, enrolment: Enrolment, progress: Progress, n
     for exercise, level in progress.levels.items():
         if enrolment.level_of(exercise) != level:
             await repo.set_level(enrolment, exercise, level, now)
-    enrolment.progress = {key: value for key, value in progress.to_json().items() if key not in _COLUMNS}
+    enrolment.progress = stored_json(progress)
     enrolment.updated_at = now
+
+
+def stored_json(progress: Progress) -> dict[str, Any]:
+    """What `enrolments.progress` keeps: everything the enrolment's own columns don't."""
+    return {key: value for key, value in progress.to_json().items() if key not in _COLUMNS}
 
 
 async def record(repo: Repo, enrolment: Enrolment, decision: Decision, now: datetime) -> None:
@@ -92,6 +97,7 @@ def person_of(enrolment: Enrolment) -> Person:
         soleus=bool(flags.get("soleus")),
         history=bool(flags.get("history")),
         flags=frozenset(name for name, value in flags.items() if value is True),
+        heel_raises=flags.get("baseline_raises"),
     )
 
 

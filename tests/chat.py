@@ -194,6 +194,7 @@ PREVENTION = {
     "routine": "No",
     "dvt_risks": "None of these",
     "injury": "No — I want to prevent injury",
+    "baseline_raises": "20",
     "weekly_km": "Skip",
     "sex": "Prefer not to say",
     "session_time": "07:00",

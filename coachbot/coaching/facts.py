@@ -44,6 +44,7 @@ class Person:
     soleus: bool = False
     history: bool = False
     flags: frozenset[str] = frozenset()  # triage flags that are set: no_plyometrics, achilles_check ... (A17)
+    heel_raises: int | None = None  # prevention baseline test, the lower leg (CLINICAL A22); None = not known
 
     @property
     def floor_key(self) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from coachbot.coaching import limits
+from coachbot.coaching import limits, starting
 from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Progress
 from coachbot.coaching.readiness import flags_of
@@ -151,6 +151,8 @@ def _adjusted(
     programme, day = session.programme, session.day
     if progress.skip_run_until is not None and day <= progress.skip_run_until and session.kind != "light":
         session = without_running(session)
+    if starting.holds_plyometrics(programme, progress, day):  # A22: plyometrics after 2 green weeks
+        session = without_kind(session, "plyometric")
     emphasis = person is not None and "soleus_emphasis" in flags_of(programme, person)
     items = []
     for item in session.items:

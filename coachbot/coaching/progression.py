@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from coachbot.coaching import choose, zones
+from coachbot.coaching import choose, soreness, zones
 from coachbot.coaching.constants import PREVENTION_RED_SESSIONS
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
 from coachbot.coaching.redflags import Tier
@@ -60,6 +60,11 @@ def evaluate(
     base = zones.baseline(rules, mornings, session.day, progress.regress_days, progress.baseline)
     morning_zone = zones.morning_zone(rules, pain, base)
     if phase.group == "PREV":
+        # A22: expected soreness after new work holds, and is never counted toward a referral
+        reports = (*sessions, session)
+        if morning_zone != "green" and soreness.expected(context.programme, progress, today, pain, reports):
+            return hold("A22", texts.HOLD_SORENESS, replace(progress, green_streak=0, streaks={}))
+        yesterday = soreness.counted_yesterday(context.programme, progress, mornings, reports, today)
         progress, switch = _prevention(context, progress, session_zone, pain, yesterday, today)
         if switch:
             return Decision(today, "stop", "11", texts.PREVENTION_TRIAGE, progress.phase), progress

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from coachbot.coaching import plan, progression, weekly, zones
+from coachbot.coaching import plan, progression, starting, weekly, zones
 from coachbot.coaching.constants import BASELINE_CAP
 from coachbot.coaching.facts import History, Person, WeeklyReport
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
@@ -62,12 +62,10 @@ class Replay:
         self.flags: Mapping[str, object] = dict(flags or {})
         self.assume_passed = assume_passed
         first = programme.first_phase.number
-        self.progress = weekly.enter_phase(
-            programme,
-            Progress(phase=first, levels={}, baseline=min(first_morning or 0, BASELINE_CAP)),
-            first,
-            person.started_on,
-        )
+        self.progress = starting.first_progress(  # CLINICAL A22: the starting dose, as at enrolment
+            programme, first, person.started_on, min(first_morning or 0, BASELINE_CAP), person.age,
+            person.heel_raises,
+        )  # fmt: skip
         if clinician_phase is not None and clinician_phase != first:  # what /clinician records (A16)
             self.progress = weekly.set_by_clinician(
                 programme, self.progress, clinician_phase, person.started_on

@@ -107,6 +107,9 @@ def classify(answers: Mapping[str, Any], today: date) -> TriageResult:
         flags["history"] = answers.get("injury") == "before" or answers.get("routine_which") == "history"
         flags["no_plyometrics"] = answers.get("routine_which") == "shin_bone"
         flags["achilles_check"] = answers.get("routine_which") == "achilles"
+        # CLINICAL A22: the weaker leg's single-leg heel raises set the starting dose (None: not known)
+        raises = answers.get("baseline_raises")
+        flags["baseline_raises"] = None if raises in (None, "skip") else _int(raises)
         return TriageResult("prevention", start_phase=None, flags=flags)
     days = DAYS_SINCE[answers["days"]]
     walking_pain = _int(answers.get("walking_pain")) or 0

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
-from coachbot.coaching import choose, zones
+from coachbot.coaching import choose, soreness, zones
 from coachbot.coaching.constants import (
     ROW6_ABOVE_BASELINE,
     ROW6_ABOVE_FIRST_WEEK,
@@ -58,6 +58,8 @@ def weekly_check(
     """Rows 6 and 9, the person's "worse" (A14), then the phase-up or graduation offer (A14, A15).
     `assume_unreported` counts criteria with no data as met (`coachbot simulate --assume-passed`, A26)."""
     rules = programme.rules
+    if programme.track == "prevention":  # A22: expected soreness never counts toward a rule or referral
+        history = _without_soreness(programme, progress, history)
     wt = trend(history, today)
     worse = wt is not None and wt >= rules.week_worse_delta
     progress = replace(progress, week_worse_streak=progress.week_worse_streak + 1 if worse else 0)
@@ -83,6 +85,15 @@ def weekly_check(
         reason = texts.PHASE_UP.format(phase=following.number, name=following.name)
         return [Decision(today, "phase_up", "transition", reason, following.number)], progress
     return _review_or_plateau(programme, progress, person, today)
+
+
+def _without_soreness(programme: Programme, progress: Progress, history: History) -> History:
+    kept = tuple(
+        m
+        for m in history.mornings
+        if not soreness.expected(programme, progress, m.day, m.pain, history.sessions)
+    )
+    return replace(history, mornings=kept)
 
 
 def _said_worse(history: History, today: date) -> bool:

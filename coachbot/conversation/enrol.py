@@ -6,9 +6,11 @@ answers that call for a referral end the conversation before anything is enrolle
 
 from __future__ import annotations
 
+from typing import Any
+
 from coachbot.clubs.membership import add_member, leaderboard_question
-from coachbot.coaching import triage
-from coachbot.coaching.plan import starting_levels
+from coachbot.coaching import starting, triage
+from coachbot.coaching.progress import Progress
 from coachbot.coaching.regions import region_for
 from coachbot.conversation import triage as triage_steps
 from coachbot.conversation.answers import read_days, read_time, read_zone, time_options
@@ -22,6 +24,7 @@ from coachbot.referral import refer
 from coachbot.store.tables import Enrolment
 from coachbot.texts import clubs, enrol, safety
 from coachbot.texts import triage as triage_texts
+from coachbot.tracking import stored_json
 
 RESULT_TEXT = {
     "grade1": triage_texts.RESULT_GRADE1,
@@ -94,6 +97,8 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     numbers = [phase.number for phase in programme.phases]
     start = result.start_phase if result.start_phase in numbers else numbers[0]
     phase = programme.phase(start)
+    age, raises = result.flags.get("age"), result.flags.get("baseline_raises")  # CLINICAL A22
+    first = starting.first_progress(programme, start, today, result.baseline, age, raises)
     enrolment = Enrolment(
         person_id=person.id,
         programme_id=programme.id,
@@ -106,7 +111,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         started_on=today,
         injured_on=result.injured_on,
         green_streak=0,
-        progress={"baseline": result.baseline, "phase_since": today.isoformat()},
+        progress=stored_json(first),
         triage={"answers": dict(answers), "outcome": result.outcome},
         local_time=answers["session_time"],
         morning_time=answers["morning_time"],
@@ -114,7 +119,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         created_at=turn.now,
         updated_at=turn.now,
     )
-    turn.enrolment = await turn.repo.add_enrolment(enrolment, starting_levels(programme, start), turn.now)
+    turn.enrolment = await turn.repo.add_enrolment(enrolment, first.levels, turn.now)
     club = await _join_club(turn, answers)
     outcome = (
         RESULT_TEXT[result.outcome] + " " + triage_texts.RESULT_START.format(phase=start, name=phase.name)
@@ -123,6 +128,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         outcome += "\n" + triage_texts.PEACE
     if result.flags.get("achilles_check"):  # CLINICAL A17: the Achilles, not the calf muscle
         outcome += "\n" + triage_texts.ACHILLES_CHECK
+    outcome += "".join("\n" + line for line in _starting_dose(programme, first, result.flags))
     welcome = enrol.WELCOME.format(
         title=programme.title,
         phase=start,
@@ -140,6 +146,24 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         turn.say(safety.PAIN_EDUCATION.format(cap=cap) + "\n" + warning),
         *club,
     ]
+
+
+def _starting_dose(programme: Programme, first: Progress, flags: dict[str, Any]) -> list[str]:
+    """CLINICAL A22: say why the first levels are gentler than the block's usual start."""
+    dose, age, raises = programme.starting_dose, flags.get("age"), flags.get("baseline_raises")
+    if dose is None:
+        return []
+    lines = []
+    if (raises is None or raises < dose.min_raises) and dose.low_capacity:
+        lines.append(triage_texts.START_LOW_CAPACITY.format(count=dose.min_raises))
+    if age is not None and age >= dose.older_age:
+        lines.append(triage_texts.START_OLDER.format(age=dose.older_age))
+    menu = programme.phase(first.phase).menu
+    plyometric = any(programme.exercise(item.exercise).kind == "plyometric" for item in menu)
+    held = first.phase_since is not None and starting.holds_plyometrics(programme, first, first.phase_since)
+    if plyometric and held and not flags.get("no_plyometrics"):
+        lines.append(triage_texts.START_PLYOMETRICS)
+    return lines
 
 
 async def _join_club(turn: Turn, answers: Answers) -> list[Reply]:

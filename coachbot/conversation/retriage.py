@@ -21,8 +21,9 @@ from coachbot.referral import refer
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import triage as texts
 
-# asked once, at enrolment: who the person is, their DVT risk factors (A9), their running
-ONCE = ("age", "exclusion", DVT_RISKS_KEY, "weekly_km", "sex")
+# asked once, at enrolment: who the person is, their DVT risk factors (A9), their baseline test (A22),
+# their running
+ONCE = ("age", "exclusion", DVT_RISKS_KEY, "baseline_raises", "weekly_km", "sex")
 FLARE_DAYS = Step("days", lambda _turn, _answers: choice(texts.ASK_FLARE_DAYS, texts.DAYS_LABELS, 3))
 # CLINICAL A24: after a flare the "how long ago" question is about the flare-up, not the first injury
 STEPS = tuple(

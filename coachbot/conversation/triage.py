@@ -19,6 +19,8 @@ from coachbot.messages import Reply
 from coachbot.referral import refer
 from coachbot.texts import triage as texts
 
+MAX_HEEL_RAISES = 300
+
 
 def choice(prompt: str, labels: dict[str, str], row_size: int = 2) -> Question:
     options = tuple(Option(value, label, (value.replace("_", " "),)) for value, label in labels.items())
@@ -40,6 +42,22 @@ def _read_km(text: str) -> str | None:
 def _running(_turn: Turn, _answers: Answers) -> Question:
     skip = Option("skip", texts.SKIP, ("skip", "pass", "don't know", "dont know"))
     return Question(texts.ASK_RUNNING, texts.RUNNING_EXPECTED, (skip,), read=_read_km)
+
+
+def _read_raises(text: str) -> str | None:
+    """CLINICAL A22: heel-raise counts for one or both legs ("18 and 22", "left 20, right 14"); the
+    lower one is kept, since the weaker leg sets the starting dose."""
+    counts = [int(number) for number in re.findall(r"\d{1,3}", text)]
+    if not counts:
+        return None
+    if len(counts) > 2 or max(counts) > MAX_HEEL_RAISES:
+        raise Invalid(texts.BASELINE_RAISES_EXPECTED)
+    return str(min(counts))
+
+
+def _baseline_raises(_turn: Turn, _answers: Answers) -> Question:
+    skip = Option("skip", texts.SKIP, ("skip", "pass", "don't know", "dont know", "not sure"))
+    return Question(texts.ASK_BASELINE_RAISES, texts.BASELINE_RAISES_EXPECTED, (skip,), read=_read_raises)
 
 
 def _double_rise(_turn: Turn, _answers: Answers) -> Question:
@@ -98,6 +116,8 @@ STEPS: tuple[Step, ...] = (
         when=lambda _turn, answers: answers.get("location") == "lower",
     ),
     Step("clinician", _asked(texts.ASK_CLINICIAN, texts.CLINICIAN_LABELS, 3), when=_injured),
+    # CLINICAL A22: the prevention starting dose follows the baseline single-leg heel-raise test
+    Step("baseline_raises", _baseline_raises, when=lambda turn, answers: not _injured(turn, answers)),
     Step("weekly_km", _running),  # CLINICAL 7.5 Q14: the ceiling for the return to usual training
     Step("sex", _asked(texts.ASK_SEX, texts.SEX_LABELS, 3)),
 )

@@ -48,6 +48,7 @@ def check(programme: Programme) -> list[Problem]:
         if phase.floor is not None and programme.track == "rehab" and not programme.time_floors:
             problems.append(((*("phases", index), "floor"), "a floor needs time_floors in the programme"))
     problems.extend(_graduation(programme))
+    problems.extend(_starting_dose(programme))
     for week in programme.retest_weeks:
         if not 1 <= week <= programme.weeks:
             problems.append((("retest_weeks",), f"week {week} is outside weeks 1-{programme.weeks}"))
@@ -125,6 +126,20 @@ def _graduation(programme: Programme) -> Iterator[Problem]:
         exercise = exercises.get(kept.exercise)
         if exercise is None or exercise.level(kept.level) is None:
             yield (("graduation", "maintenance", position), f"no level {kept.level} of {kept.exercise}")
+
+
+def _starting_dose(programme: Programme) -> Iterator[Problem]:
+    """CLINICAL A22: each low-capacity start names an exercise and one of its levels."""
+    if programme.starting_dose is None:
+        return
+    exercises = {exercise.id: exercise for exercise in programme.exercises}
+    for exercise_id, level in programme.starting_dose.low_capacity.items():
+        where: Path = ("starting_dose", "low_capacity", exercise_id)
+        exercise = exercises.get(exercise_id)
+        if exercise is None:
+            yield where, f"no exercise {exercise_id}"
+        elif exercise.level(level) is None:
+            yield where, f"ladder {exercise_id} has no level {level}"
 
 
 def _criterion(criterion: Criterion, tests: dict[str, Test], at: Path) -> Iterator[Problem]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
 from coachbot.programme.base import Group, Strict
@@ -51,6 +53,12 @@ class Rules(Strict):
     plateau_weeks: dict[int, int] = Field(default_factory=dict)
     injury_triage_pain: int | None = Field(default=None, ge=1, le=10)
     injury_triage_mornings: int | None = Field(default=None, ge=1)
+    # CLINICAL A22 (prevention): mornings up to soreness_max within soreness_days of a block start, or
+    # soreness_new_days of a new level or of plyometrics joining, with no pain during the session, are
+    # expected soreness (coaching/soreness.py); 0 days turns that part off
+    soreness_days: int = Field(default=14, ge=0)
+    soreness_new_days: int = Field(default=7, ge=0)
+    soreness_max: int = Field(default=4, ge=0, le=10)
 
 
 class Cautious(Strict):
@@ -61,3 +69,15 @@ class Cautious(Strict):
     soleus_emphasis: bool = True
     plyo_cap_level: int = Field(ge=1)
     plyo_cap_until_week: int = Field(ge=1)
+
+
+class StartingDose(Strict):
+    """The prevention starting dose (CLINICAL A22, coaching/starting.py): fewer than `min_raises`
+    single-leg heel raises on either leg (or no count) starts each `low_capacity` exercise at most at that
+    level; from `older_age` every exercise starts one level lower; plyometrics join after
+    `plyometrics_after_weeks` green weeks."""
+
+    min_raises: int = Field(ge=1)
+    low_capacity: dict[str, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+    older_age: int = Field(ge=18)
+    plyometrics_after_weeks: int = Field(ge=0)

@@ -16,7 +16,8 @@ from coachbot.programme.yamltree import Path
 Finding = tuple[Path, str]
 # rule fields where a larger number is looser (later alarms, higher pain allowed)
 AT_MOST = ("pain_stop", "morning_amber_delta", "morning_red_delta", "morning_abs_red", "week_worse_delta",
-           "silence_pause_days", "injury_triage_pain", "injury_triage_mornings")  # fmt: skip
+           "silence_pause_days", "injury_triage_pain", "injury_triage_mornings",
+           "soreness_days", "soreness_new_days", "soreness_max")  # fmt: skip
 AT_LEAST = ("stop_rest_hours",)
 
 
@@ -54,6 +55,7 @@ def _compare(custom: Programme, default: Programme) -> Iterator[Finding]:
             )
     yield from _floors(custom, default)
     yield from _cautious(custom, default)
+    yield from _starting_dose(custom, default)
 
 
 def _floors(custom: Programme, default: Programme) -> Iterator[Finding]:
@@ -88,6 +90,34 @@ def _cautious(custom: Programme, default: Programme) -> Iterator[Finding]:
     for name, loosened, limit in checks:
         if loosened:
             yield ("cautious", name), f"{name} is looser than the default ({limit})"
+
+
+def _starting_dose(custom: Programme, default: Programme) -> Iterator[Finding]:
+    """CLINICAL A22: the starting dose may be gentler than the shipped one, never bolder."""
+    base, mine = default.starting_dose, custom.starting_dose
+    if base is None:
+        return
+    if mine is None:
+        yield ("track",), "the prevention starting dose (baseline test, age, plyometrics) may not be removed"
+        return
+    checks = (
+        ("min_raises", mine.min_raises < base.min_raises, base.min_raises),
+        ("older_age", mine.older_age > base.older_age, base.older_age),
+        ("plyometrics_after_weeks", mine.plyometrics_after_weeks < base.plyometrics_after_weeks,
+         base.plyometrics_after_weeks),
+    )  # fmt: skip
+    for name, loosened, limit in checks:
+        if loosened:
+            yield ("starting_dose", name), f"{name} {getattr(mine, name)} is looser than the default {limit}"
+    ids = {exercise.id for exercise in custom.exercises}
+    for exercise, level in base.low_capacity.items():
+        own = mine.low_capacity.get(exercise)
+        if exercise in ids and (own is None or own > level):
+            shown = "no level" if own is None else f"level {own}"
+            yield (
+                ("starting_dose", "low_capacity"),
+                f"starting_dose {exercise} {shown} is looser than the default {level}",
+            )
 
 
 def _more(name: str, value: object, limit: object) -> str:

@@ -11,11 +11,12 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from coachbot.programme.base import WEEKDAYS, Amount, Group, Ident, Measure, Strict, Weekday
-from coachbot.programme.rules import Cautious, Floor, Rules, Window, Zone
+from coachbot.programme.rules import Cautious, Floor, Rules, StartingDose, Window, Zone
 
 __all__ = [
     "WEEKDAYS", "Amount", "Cautious", "Criterion", "Exercise", "Floor", "Graduation", "Group", "Leave",
-    "Level", "MaintenanceItem", "MenuItem", "Phase", "Programme", "Rules", "Strict", "Test", "Weekday", "Window", "Zone",
+    "Level", "MaintenanceItem", "MenuItem", "Phase", "Programme", "Rules", "StartingDose", "Strict", "Test",
+    "Weekday", "Window", "Zone",
 ]  # fmt: skip
 
 
@@ -223,6 +224,7 @@ class Programme(Strict):
     retest_weeks: list[int] = Field(default_factory=list)
     cautious: Cautious | None = None
     graduation: Graduation | None = None
+    starting_dose: StartingDose | None = None  # CLINICAL A22, prevention
     tests: list[Test] = Field(min_length=1)
     exercises: list[Exercise] = Field(min_length=1)
     phases: list[Phase] = Field(min_length=1)

@@ -73,6 +73,13 @@ GRADUATION_REVIEW = (
     "things up."
 )
 PHASE_UP = "You've met this phase's goals and your calf is settled. Next up is phase {phase}: {name}."
+# CLINICAL A22: soreness after new work in the prevention track
+HOLD_SORENESS = (
+    "Some calf soreness the morning after new exercises or in the first weeks of a block is expected "
+    "muscle soreness, not a setback: we'll repeat the same level next time rather than add more. An easy "
+    "walk or gentle calf movement helps it ease. Tell me if it reaches 5/10, if you feel pain during the "
+    "exercises, or if it isn't easing after a few days."
+)
 PREVENTION_TRIAGE = (
     "That's more than ordinary training soreness two times now, so let's check your calf properly with a few "
     "quick questions before more loading."

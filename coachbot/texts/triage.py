@@ -125,6 +125,14 @@ CLINICIAN_LABELS = {
     "grade3": "Grade 3",
     "other": "Another diagnosis",
 }
+# CLINICAL A22 and 8.1: the prevention baseline test sets the starting dose
+ASK_BASELINE_RAISES = (
+    "How many single-leg heel raises can you do on each leg?\n"
+    "Flat floor, fingertips on a wall, knee straight: rise as high as you can, one rep every 2 seconds, and "
+    "stop when you can't keep the height or the pace. Count each leg, then type both numbers, like "
+    '"18 and 22". Or tap Skip and I\'ll start you gently.'
+)
+BASELINE_RAISES_EXPECTED = "the number of heel raises on each leg, like 18 and 22, or skip"
 ASK_RUNNING = "About how many kilometres do you usually run in a week (before any injury)? A number, or skip."
 RUNNING_EXPECTED = "a number of kilometres like 25, or skip"
 SKIP = "Skip"
@@ -136,6 +144,13 @@ RESULT_GRADE1 = "Your answers fit a **milder (grade-1-like)** pattern."
 RESULT_GRADE2 = "Your answers fit a **more significant (grade-2-like)** pattern."
 RESULT_CLINICIAN = "I'll follow the plan your clinician set, and check with them before the later stages."
 RESULT_PREVENTION = "No current injury: I'll suggest the calf strengthening programme for runners."
+# CLINICAL A22: why the first levels are gentler than the block's usual start
+START_LOW_CAPACITY = (
+    "Fewer than {count} single-leg heel raises on a leg (or no count yet), so the calf raises start on both "
+    "legs and build up one level at a time."
+)
+START_OLDER = "From {age}, every exercise starts one level easier and builds up from there."
+START_PLYOMETRICS = "Jumps and hops join your sessions after two weeks of settled training."
 RESULT_START = "We'll start at phase {phase}: {name}. If anything changes, tell me straight away."
 PEACE = (
     "For the first couple of days: protect the calf from painful activity, keep it raised when resting and "

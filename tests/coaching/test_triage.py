@@ -133,3 +133,10 @@ def test_answers_that_end_triage_early(answers: dict[str, str], outcome: str, re
 
 def test_clear_answers_do_not_end_early() -> None:
     assert early_outcome(MILD) is None
+
+
+@pytest.mark.parametrize(("answer", "stored"), [("12", 12), ("skip", None), (None, None)])
+def test_prevention_keeps_the_baseline_heel_raise_count(answer: str | None, stored: int | None) -> None:
+    """CLINICAL A22: the lower leg's count sets the starting dose; skipped or not asked is None."""
+    answers = {**CLEAR, "injury": "no", **({"baseline_raises": answer} if answer else {})}
+    assert classify(answers, TODAY).flags["baseline_raises"] == stored

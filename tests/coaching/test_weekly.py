@@ -208,3 +208,19 @@ def test_a_stalled_phase_suggests_a_review_once(rehab: Programme) -> None:
     [decision], _ = weekly_check(rehab, progress, history, PERSON, TODAY)
     assert (decision.kind, decision.rule) == ("hold", "plateau")
     assert weekly_check(rehab, progress, history, PERSON, TODAY + timedelta(days=7))[0] == []
+
+
+def test_expected_prevention_soreness_is_not_a_worse_week(programmes: dict[str, Programme]) -> None:
+    """CLINICAL A22: soreness up to 4/10 in the first 2 weeks of a block, with no pain during, never
+    counts toward row 9, row 6 or a referral."""
+    strength = programmes["calf-strength-12w"]
+    runner = Person(grade="prevention", injured_on=None, started_on=START, age=30)
+    progress = enter_phase(strength, Progress(phase=1, levels={}, baseline=0), 1, START)
+    today = START + timedelta(days=14)
+    sore = tuple(Morning(START + timedelta(days=d), 0 if d < 7 else 3) for d in range(1, 15))
+    sessions = tuple(SessionReport(START + timedelta(days=d), 0, 0, "all") for d in range(14))
+    history = History(mornings=sore, sessions=sessions, baseline=0)
+    assert weekly_check(strength, progress, history, runner, today)[0] == []
+    late = replace(progress, phase_since=START - timedelta(days=30), reached={})
+    decisions, _ = weekly_check(strength, late, history, runner, today)
+    assert [d.rule for d in decisions] == ["6"]  # outside the window: 2 above the first week (A18)
