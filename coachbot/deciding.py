@@ -6,11 +6,14 @@ and 9 and may offer the next phase, which the person confirms (conversation/phas
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from coachbot import referral, tracking
+from coachbot.coaching import results
+from coachbot.coaching.facts import History
 from coachbot.coaching.progress import Decision, Morning, Progress
 from coachbot.coaching.progression import Context, evaluate, morning_rules, silence
+from coachbot.coaching.readiness import readiness
 from coachbot.coaching.weekly import weekly_check
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
@@ -113,13 +116,24 @@ async def after_weekly(turn: Turn, checkin: CheckIn) -> tuple[list[Reply], Decis
         turn.programme(), progress, history, tracking.person_of(enrolment), checkin.local_date,
         week=rules.week, cautious=rules.cautious,
     )  # fmt: skip
-    replies: list[Reply] = []
+    replies = [turn.say(_results(turn, progress, history, checkin.local_date))]
     offer = None
     for decision in decisions:
         if decision.kind in ("phase_up", "graduate"):
             offer = decision
             continue
         replies += await apply(turn, decision, progress)
-    if not replies:
+    if len(replies) == 1:  # only the results: no decision stored the progress
         await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
     return replies, offer
+
+
+def _results(turn: Turn, progress: Progress, history: History, today: date) -> str:
+    """This week's tests and what the next phase or graduation still needs (issue 13 item 7)."""
+    assert turn.enrolment is not None
+    programme, person, rules = turn.programme(), tracking.person_of(turn.enrolment), context(turn)
+    following = next((p for p in programme.phases if p.number > progress.phase), None)
+    found = readiness(
+        programme, progress, history, person, following, today, week=rules.week, cautious=rules.cautious
+    )
+    return results.report(programme, history, person, found, following, today)

@@ -81,18 +81,26 @@ def _settled(history: History) -> bool | None:
     return None if latest is None else latest <= history.baseline
 
 
+def reps_target(criterion: Criterion, person: Person) -> int | None:
+    """The heel raises the injured leg needs: the criterion's number, or the age/sex median if lower
+    (CLINICAL 10.2), never below its floor."""
+    if criterion.min_reps is None:
+        return None
+    target = criterion.min_reps
+    norm = heel_raise_norm(person.age, person.sex) if criterion.age_norm else None
+    if norm is not None:
+        target = min(target, norm)
+    if criterion.reps_floor is not None:
+        target = max(target, criterion.reps_floor)
+    return target
+
+
 def _reps(criterion: Criterion, test_id: str, history: History, person: Person) -> list[bool | None]:
     prefix = "heel_raise" if test_id == "sl_heel_raise" else "bent_knee"
     injured, other = history.latest(f"{prefix}_injured"), history.latest(f"{prefix}_other")
     checks: list[bool | None] = []
     if criterion.min_reps is not None:
-        target = criterion.min_reps
-        norm = heel_raise_norm(person.age, person.sex) if criterion.age_norm else None
-        if norm is not None:
-            target = min(target, norm)  # "or the age/sex median if lower" (CLINICAL 10.2)
-        if criterion.reps_floor is not None:
-            target = max(target, criterion.reps_floor)
-        checks.append(_at_least(injured, target))
+        checks.append(_at_least(injured, reps_target(criterion, person)))
     if criterion.min_lsi is not None:
         if injured is None or other is None:
             checks.append(None)

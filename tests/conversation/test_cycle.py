@@ -113,6 +113,32 @@ async def test_weekly_check_offers_the_next_phase_and_the_person_confirms(
     assert ("phase_up", "transition", None) in await decisions(sqlite_db)
 
 
+async def test_weekly_results_show_each_leg_the_symmetry_and_what_is_still_missing(
+    coach: Coach, now: datetime
+) -> None:
+    """Issue 13 item 7: reps per leg, LSI, the next phase's target and what is missing."""
+    chat = Chat(coach, now)
+    await chat.enrol()  # phase 1
+    for _ in range(3):
+        await session(chat, "1", "1")
+        await morning(chat, "1")
+    chat.later(days=1)
+    await chat.command("/weekly")
+    for answer in ("8", "30"):
+        await chat.say(answer)
+    await chat.press("1")  # heel-raise pain
+    await chat.say("25")  # walk minutes
+    await chat.press("1")  # walking pain
+    await chat.press("Better")
+    await chat.press("8")  # adherence
+    text = chat.text
+    assert "8 on the injured leg, 30 on the other (26% of the other leg)" in text
+    assert "For phase 2 (Strength)" in text
+    assert "Single-leg heel raise to fatigue: 10 heel raises on the injured leg, pain 3/10 or less" in text
+    assert "Straight-knee calf raise: reach L5 and do it green twice there (now L3)" in text
+    assert "Next up is phase 2" not in text
+
+
 async def test_after_a_pain_stop_the_rest_period_comes_before_re_triage(coach: Coach, now: datetime) -> None:
     chat = Chat(coach, now)
     await chat.enrol()

@@ -1,0 +1,124 @@
+"""Graduating through the chat (CLINICAL A15): the last phase's exit list offers graduation; yes completes
+the programme with R10, a maintenance plan, the prevention programme on offer and the final report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from coachbot import tracking
+from coachbot.coach import Coach
+from coachbot.coaching.weekly import enter_phase
+from coachbot.programme.schema import Programme
+from coachbot.store.db import Database
+from coachbot.store.tables import Enrolment
+from tests.chat import Chat
+
+# What a runner who has met every goal answers at the weekly check, by words of the question
+GOOD_WEEK = {
+    "same as on the other": "Yes",
+    "hops": "0",
+    "bent": "30",
+    "injured leg": "32",
+    "other leg": "33",
+    "Compared with last week": "Better",
+    "stick to the plan": "9",
+    "confident": "9",
+    "tightness": "0",
+    "walk": "40",
+    "pain": "0",
+}
+
+
+@pytest.fixture
+def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
+    return Coach(sqlite_db, programmes)
+
+
+async def at_the_top_of_phase_4(database: Database, programme: Programme, chat: Chat) -> None:
+    """Fast-forward the stored plan: injured two months ago, Phase 4, every ladder at its ceiling and done
+    green, R8+ for 3 weeks (and still answering every day, so the plan is not paused for silence)."""
+    today = chat.now.date()
+    async with database.write() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+        enrolment.injured_on = today - timedelta(days=60)
+        progress = enter_phase(programme, tracking.progress_of(enrolment), 4, today - timedelta(days=30))
+        tops = {item.exercise: item.ceiling for item in programme.phase(4).menu}
+        progress = replace(progress, levels={}, streaks=dict.fromkeys(tops, 2))
+        for exercise, level in tops.items():
+            progress = progress.with_level(exercise, level, today - timedelta(days=21))
+        await tracking.store_progress(repo, enrolment, progress, chat.now)
+
+
+async def run_day(chat: Chat) -> None:
+    """A green run on the next run day (Mon, Wed or Fri) and a settled morning after it."""
+    chat.later(days=1)
+    while chat.now.strftime("%a") not in ("Mon", "Wed", "Fri"):
+        chat.later(days=1)
+    await chat.command("/checkin")
+    for answer in ("0", "0", "All", "As planned", "No"):
+        await chat.say(answer)
+    chat.later(days=1)
+    await chat.command("/morning")
+    await chat.say("0")
+    await chat.press("None of these")
+
+
+async def weekly(chat: Chat) -> str:
+    await chat.command("/weekly")
+    for _ in range(20):
+        asked = chat.replies[-1].text
+        if "logged" in chat.text:
+            break
+        answer = next((a for words, a in GOOD_WEEK.items() if words.lower() in asked.lower()), "0")
+        await chat.say(answer)
+    return chat.text
+
+
+async def test_meeting_the_last_phase_exit_list_graduates(
+    coach: Coach, now: datetime, sqlite_db: Database, programmes: dict[str, Programme]
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await at_the_top_of_phase_4(sqlite_db, programmes["calf-rehab-12w"], chat)
+    for _ in range(3):
+        await run_day(chat)
+    text = await weekly(chat)
+    assert "You've met every goal of the return-to-run phase" in text, text
+    assert "Ready to finish the programme" in text
+    await chat.say("Yes")
+    text = chat.text
+    assert "Congratulations — you've completed the programme." in text
+    assert "2 times a week" in text
+    assert "send /start p" in text  # the strengthening programme's share code
+    assert any(reply.file and reply.file.filename.endswith(".pdf") for reply in chat.replies)
+    async with sqlite_db.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+        assert enrolment.status == "completed"
+        assert enrolment.level_of("E9") == 10
+        assert "graduate" in [d.kind for d in await repo.decisions(enrolment.id)]
+
+
+async def test_a_lopsided_calf_does_not_graduate(
+    coach: Coach, now: datetime, sqlite_db: Database, programmes: dict[str, Programme]
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await at_the_top_of_phase_4(sqlite_db, programmes["calf-rehab-12w"], chat)
+    for _ in range(3):
+        await run_day(chat)
+    GOOD_WEEK["injured leg"] = "18"  # 18 of 33: LSI 54 %
+    try:
+        text = await weekly(chat)
+    finally:
+        GOOD_WEEK["injured leg"] = "32"
+    assert "Ready to finish" not in text
+    assert "To finish the programme" in text
+    assert "90% of the other leg" in text
+    async with sqlite_db.read() as repo:
+        enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
+        assert enrolment.status == "active"
+        assert enrolment.level_of("E9") == 9
