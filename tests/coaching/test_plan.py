@@ -57,3 +57,53 @@ def test_the_day_after_a_regress_is_a_light_day(rehab: Programme) -> None:
     day = first_day_with(rehab, progress, "strength")
     light = Progress.from_json({**progress.to_json(), "light_day": day.isoformat()})
     assert todays_session(rehab, light, day, WEEKDAYS, {}).kind == "light"
+
+
+def test_achilles_check_keeps_heel_drops_above_the_step_in_phase_1(rehab: Programme) -> None:
+    """CLINICAL A17: a level above step height replaces one below it while the flag is set."""
+    from dataclasses import replace
+
+    progress = at(rehab, 1).with_level("E1", 6, MONDAY)  # off a step, left above phase 1 by a step back
+    progress = replace(progress, phase=1)
+    plain = todays_session(rehab, progress, MONDAY, WEEKDAYS, {})
+    flagged = todays_session(rehab, progress, MONDAY, WEEKDAYS, {"achilles_check": True})
+    [e1] = [item for item in flagged.items if item.exercise.id == "E1"]
+    assert not e1.level.below_step
+    assert all(not item.level.below_step for item in plain.items)  # phase 1's ceiling caps it anyway
+
+
+def test_soleus_emphasis_adds_a_bent_knee_set(rehab: Programme) -> None:
+    from coachbot.coaching.facts import Person
+
+    progress = at(rehab, 1)
+    runner = Person(grade="grade2", injured_on=MONDAY, started_on=MONDAY, soleus=True)
+    usual = todays_session(rehab, progress, MONDAY, WEEKDAYS, {}, None)
+    emphasis = todays_session(rehab, progress, MONDAY, WEEKDAYS, {}, runner)
+
+    def sets(session: object) -> int:
+        [item] = [i for i in session.items if i.exercise.id == "E2"]  # type: ignore[attr-defined]
+        return int(item.level.sets.low)
+
+    assert sets(emphasis) == sets(usual) + 1
+
+
+def test_soleus_emphasis_makes_the_bent_knee_lsi_an_exit_criterion(rehab: Programme) -> None:
+    from coachbot.coaching.facts import Person
+    from coachbot.coaching.readiness import exit_criteria
+
+    runner = Person(grade="grade2", injured_on=MONDAY, started_on=MONDAY, soleus=True)
+    others = Person(grade="grade2", injured_on=MONDAY, started_on=MONDAY)
+    for phase in (2, 3, 4):
+        tests = [c.test for c in exit_criteria(rehab, rehab.phase(phase), runner)]
+        assert "bent_knee_raise" in tests
+        assert "bent_knee_raise" not in [c.test for c in exit_criteria(rehab, rehab.phase(phase), others)]
+
+
+def test_a_phase_ceiling_caps_a_level_left_above_it(rehab: Programme) -> None:
+    """Row 6 steps back one level a day (A13); the session never prescribes above the phase's top."""
+    from dataclasses import replace
+
+    progress = replace(at(rehab, 2).with_level("E1", 9, MONDAY), phase=2)  # phase 2's top is L8
+    day = first_day_with(rehab, progress, "strength")
+    [e1] = [i for i in todays_session(rehab, progress, day, WEEKDAYS, {}).items if i.exercise.id == "E1"]
+    assert e1.level.level == 8
