@@ -142,7 +142,10 @@ CHOICE_EXPECTED = "one of the buttons (or type its words)"
 
 RESULT_GRADE1 = "Your answers fit a **milder (grade-1-like)** pattern."
 RESULT_GRADE2 = "Your answers fit a **more significant (grade-2-like)** pattern."
-RESULT_CLINICIAN = "I'll follow the plan your clinician set, and check with them before the later stages."
+RESULT_CLINICIAN = (
+    "I'll follow the plan your clinician set: I won't move you up a level or a stage on my own. When they "
+    "tell you which stage you're at (and any levels), send /clinician to record it."
+)
 RESULT_PREVENTION = "No current injury: I'll suggest the calf strengthening programme for runners."
 # CLINICAL A22: why the first levels are gentler than the block's usual start
 START_LOW_CAPACITY = (
