@@ -69,16 +69,18 @@ def session_for(
     key_run: Weekday | None = None,
 ) -> Session:
     """The session for a local date, or a rest day when the phase's pattern on the person's days has none
-    then (CLINICAL A23, and no heavy or plyometric session the day before the key run, A22)."""
+    then (CLINICAL A23, and no heavy or plyometric session the day before the key run, A22); a ladder with
+    no day of its own joins the key sessions (weekpattern.py step 5a)."""
     phase = programme.phase(phase_number)
     weekday = WEEKDAYS[day.weekday()]
-    kind = plan_week(phase, chosen_days, key_run).sessions.get(weekday)
+    week = plan_week(phase, chosen_days, key_run)
+    kind, riders = week.sessions.get(weekday), week.riders.get(weekday, ())
     if kind is None:
         return Session(programme, phase, day, None, ())
     items = tuple(
         SessionItem(exercise, level_for(exercise, item, levels), item.note)
         for item in phase.menu
-        if item.sessions is None or kind in item.sessions
+        if item.sessions is None or kind in item.sessions or item.exercise in riders
         for exercise in (programme.exercise(item.exercise),)
     )
     return Session(programme, phase, day, kind, items)

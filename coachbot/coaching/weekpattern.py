@@ -15,23 +15,29 @@ The algorithm (`plan_week`), all on the 7-day circle (Sunday is next to Monday):
    most days shared with the pattern's key days, then the widest smallest gap, then the earliest days.
 4. Kinds go to key days like this: a day the pattern gives a key kind keeps it; the others take the
    pattern's remaining key kinds in week order. With fewer days than the pattern has, each distinct kind
-   is kept before any is repeated (two runs a week are a run and a run with plyometrics, not two runs).
+   is kept before any is repeated (with a pattern of run, run_plyo, run, two days are a run and a run with
+   plyometrics, not two runs).
 5. The other kinds (light, easy) go on the remaining chosen days, at most the pattern's count of them, the
-   pattern's own days first, then in week order; they have no spacing rule.
+   pattern's own days first, then in week order; they have no spacing rule. A kind that holds a ladder of
+   the phase (a menu item with a `top`, which A14 needs at its ceiling before the phase is left) comes
+   before one that does not.
+5a. A ladder whose session kinds got no day *rides along* on the key days instead (Phase 2's balance on
+   the heavy days when no light day is left), on as many of them as the pattern has sessions holding it,
+   so the phase can still be finished (`missing` names the kinds that got no day).
 6. Every other chosen day is a deliberate rest, with its reason: the day before the key run, next to a key
    day, or the week already holds as many sessions as the pattern.
 7. The minimum is the phase's `min_sessions` when the YAML sets it (prevention: 2, CLINICAL 11 "2-3
    sessions/week"), else the pattern's count of key sessions (3 heavy in Phase 2, 3 runs in Phase 4), and 1
    for a phase without spacing rules (a daily phase is every chosen day). When the plan holds fewer key
    sessions, `proposal` is the set of days nearest the chosen ones that holds it: fewest days changed, then
-   fewest chosen days dropped, then fewest sessions on the key-run day, then the most sessions, then the
-   earliest days.
+   fewest chosen days dropped, then fewest sessions on the key-run day, then fewest ladders riding along,
+   then the most sessions, then the earliest days.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 from typing import NamedTuple
@@ -52,6 +58,8 @@ class WeekPlan:
     key_sessions: int
     minimum: int
     proposal: tuple[Weekday, ...] | None
+    riders: Mapping[Weekday, tuple[str, ...]] = field(default_factory=dict)  # exercise ids joining a key day
+    missing: tuple[str, ...] = ()  # kinds holding a ladder that got no day
 
     @property
     def holds_minimum(self) -> bool:
@@ -64,6 +72,7 @@ class _Pattern(NamedTuple):
     week: tuple[tuple[Weekday, str], ...]
     spaced: frozenset[str]
     minimum: int | None
+    ladders: tuple[tuple[str, frozenset[str]], ...]  # exercise id, the kinds whose sessions hold it
 
 
 def key_kinds(phase: Phase) -> frozenset[str]:
@@ -94,7 +103,13 @@ def day_before(day: Weekday) -> Weekday:
 
 def _pattern(phase: Phase) -> _Pattern:
     week = tuple((day, phase.week[day]) for day in WEEKDAYS if day in phase.week)
-    return _Pattern(week, frozenset(phase.non_consecutive), phase.min_sessions)
+    kinds = frozenset(phase.week.values())
+    ladders = tuple(
+        (item.exercise, frozenset(item.sessions) if item.sessions else kinds)
+        for item in phase.menu
+        if item.top is not None
+    )
+    return _Pattern(week, frozenset(phase.non_consecutive), phase.min_sessions, ladders)
 
 
 def _adjacent(first: Weekday, second: Weekday) -> bool:
@@ -121,12 +136,14 @@ def _plan(pattern: _Pattern, chosen: frozenset[Weekday], key_run: Weekday | None
     blocked = day_before(key_run) if key_run is not None and spaced else None
     available = [day for day in WEEKDAYS if day in chosen and day != blocked]
     key_days = _key_days(available, key_pattern, key_run, spaced)
-    sessions = _assign(key_days, key_pattern, week)
+    laddered = frozenset(kind for _exercise, kinds in pattern.ladders for kind in kinds)
+    sessions = _assign(key_days, key_pattern, week, laddered)
     others = sorted(
         (day for day in WEEKDAYS if day in chosen and day not in sessions),
         key=lambda day: (day not in fill_pattern, WEEKDAYS.index(day)),
     )
-    sessions.update(_assign(others[: len(fill_pattern)], fill_pattern, week))
+    sessions.update(_assign(others[: len(fill_pattern)], fill_pattern, week, laddered))
+    riders, missing = _riders(pattern, sessions, key_days)
     rests = {
         day: _reason(day, blocked, key_days if spaced else ())
         for day in WEEKDAYS
@@ -136,7 +153,24 @@ def _plan(pattern: _Pattern, chosen: frozenset[Weekday], key_run: Weekday | None
     held = len(key_days) >= minimum
     proposal = None if held or not propose else _propose((pattern,), chosen, key_run)
     ordered = {day: sessions[day] for day in WEEKDAYS if day in sessions}
-    return WeekPlan(ordered, rests, len(key_days), minimum, proposal)
+    return WeekPlan(ordered, rests, len(key_days), minimum, proposal, riders, missing)
+
+
+def _riders(
+    pattern: _Pattern, sessions: Mapping[Weekday, str], key_days: Sequence[Weekday]
+) -> tuple[dict[Weekday, tuple[str, ...]], tuple[str, ...]]:
+    """Step 5a: ladders without a day of their kind join the first key days; and the kinds missing."""
+    riders: dict[Weekday, tuple[str, ...]] = {}
+    missing: list[str] = []
+    placed = set(sessions.values())
+    for exercise, kinds in pattern.ladders:
+        if kinds & placed:
+            continue
+        missing.extend(kind for _day, kind in pattern.week if kind in kinds and kind not in missing)
+        count = sum(kind in kinds for _day, kind in pattern.week)
+        for day in key_days[:count]:
+            riders[day] = (*riders.get(day, ()), exercise)
+    return riders, tuple(missing)
 
 
 def _key_days(
@@ -163,11 +197,17 @@ def _key_days(
 
 
 def _assign(
-    days: Sequence[Weekday], pattern_days: Sequence[Weekday], week: Mapping[Weekday, str]
+    days: Sequence[Weekday],
+    pattern_days: Sequence[Weekday],
+    week: Mapping[Weekday, str],
+    laddered: frozenset[str],
 ) -> dict[Weekday, str]:
-    """Step 4: the pattern's kinds on `days`, each distinct kind before any repeat."""
+    """Steps 4 and 5: the pattern's kinds on `days`, each distinct kind before any repeat (kinds holding a
+    ladder first)."""
     kinds = [week[day] for day in pattern_days]
-    firsts = [i for i, kind in enumerate(kinds) if kind not in kinds[:i]]
+    firsts = sorted(
+        (i for i, kind in enumerate(kinds) if kind not in kinds[:i]), key=lambda i: kinds[i] not in laddered
+    )
     picked = sorted((firsts + [i for i in range(len(kinds)) if i not in firsts])[: len(days)])
     remaining = [kinds[i] for i in picked]
     result: dict[Weekday, str] = {}
@@ -202,7 +242,8 @@ def _propose(
             continue
         on_key_run = sum(key_run in plan.sessions for plan in plans)
         sessions = sum(plan.key_sessions for plan in plans)
-        rank = (len(days ^ chosen), len(chosen - days), on_key_run, -sessions, mask)
+        riding = sum(len(plan.missing) for plan in plans)
+        rank = (len(days ^ chosen), len(chosen - days), on_key_run, riding, -sessions, mask)
         if best is None or rank < best[0]:
             best = (rank, tuple(day for day in WEEKDAYS if day in days))
     return None if best is None else best[1]

@@ -11,7 +11,7 @@ from coachbot.conversation.flow import Answers, Step
 from coachbot.conversation.question import Option, Question
 from coachbot.conversation.turn import Turn
 from coachbot.present import days as describe_days
-from coachbot.programme.schema import WEEKDAYS, Phase, Weekday
+from coachbot.programme.schema import WEEKDAYS, Phase, Programme, Weekday
 from coachbot.schedule import ScheduleInputError, parse_days
 from coachbot.texts import days as texts
 
@@ -79,12 +79,12 @@ def check_step(phases_of: PhasesOf, when: Callable[[Turn, Answers], bool]) -> St
         assert short is not None
         assert proposal is not None
         phase, plan = short
-        offered = _sessions(phase, plan_week(phase, proposal, run))
         text = texts.CANNOT_HOLD.format(
-            phase=phase.number, name=phase.name, minimum=plan.minimum, label=_label(phase),
-            rule=_rule(phase, run), days=describe_days(",".join(days)), count=plan.key_sessions,
-            proposal=describe_days(",".join(proposal)), sessions=offered,
+            phase=phase.number, name=phase.name, label=_label(phase), days=_days(days), minimum=plan.minimum,
+            rule=_rule(phase, run), count=plan.key_sessions,
         )  # fmt: skip
+        week = _week(plan_week(phase, proposal, run))
+        text += "\n" + texts.PROPOSE.format(proposal=_days(proposal), week=week)
         options = (
             Option("accept", texts.ACCEPT, ("yes", "use", "accept")),
             Option("keep", texts.KEEP, ("keep",)),
@@ -101,25 +101,38 @@ def final_days(turn: Turn, answers: Answers, phases: Sequence[Phase]) -> str:
     return ",".join(proposal or days)
 
 
-def kept_note(phases: Sequence[Phase], days: str, run: Weekday | None) -> str | None:
+def kept_note(programme: Programme, phases: Sequence[Phase], days: str, run: Weekday | None) -> str | None:
     """What keeping days that cannot hold a phase means (sessions still come on the days that can)."""
     short = _short(phases, parse_days(days), run)
     if short is None:
         return None
     phase, plan = short
     fields = {"days": describe_days(days), "phase": phase.number, "name": phase.name, "label": _label(phase)}
-    if not plan.key_sessions:
-        return texts.KEPT_NONE.format(**fields, rule=_rule(phase, run))
     rests = "".join(
         texts.REST.format(day=day.capitalize(), reason=texts.REST_REASONS[reason].format(label=_label(phase)))
         for day, reason in plan.rests.items()
     )
-    return texts.KEPT.format(**fields, sessions=_sessions(phase, plan), minimum=plan.minimum, rests=rests)
+    if not plan.key_sessions:
+        return texts.KEPT_NONE.format(**fields) + rests
+    text = texts.KEPT.format(**fields, sessions=_sessions(phase, plan))
+    text += texts.KEPT_FEWER.format(minimum=plan.minimum) if plan.key_sessions < plan.minimum else "."
+    riders = dict.fromkeys(exercise for exercises in plan.riders.values() for exercise in exercises)
+    if riders:
+        names = " and ".join(programme.exercise(exercise).name for exercise in riders)
+        text += texts.KEPT_RIDERS.format(missing=_kinds(plan.missing), exercises=names, label=_label(phase))
+    return text + rests + texts.KEPT_END
+
+
+def _days(days: Sequence[Weekday]) -> str:
+    return describe_days(",".join(days))
+
+
+def _kinds(kinds: Sequence[str]) -> str:
+    return "/".join(dict.fromkeys(texts.KIND_LABELS.get(kind, kind.replace("_", " ")) for kind in kinds))
 
 
 def _label(phase: Phase) -> str:
-    labels = [texts.KIND_LABELS.get(kind, kind.replace("_", " ")) for kind in sorted(key_kinds(phase))]
-    return "/".join(dict.fromkeys(labels))
+    return _kinds(sorted(key_kinds(phase)))
 
 
 def _rule(phase: Phase, run: Weekday | None) -> str:
@@ -130,6 +143,16 @@ def _rule(phase: Phase, run: Weekday | None) -> str:
 
 def _sessions(phase: Phase, plan: WeekPlan) -> str:
     keys = key_kinds(phase)
-    days = describe_days(",".join(day for day, kind in plan.sessions.items() if kind in keys))
+    days = [day for day, kind in plan.sessions.items() if kind in keys]
     template = texts.ONE_SESSION if plan.key_sessions == 1 else texts.SESSIONS
-    return template.format(count=plan.key_sessions, label=_label(phase), days=days)
+    return template.format(count=plan.key_sessions, label=_label(phase), days=_days(days))
+
+
+def _week(plan: WeekPlan) -> str:
+    """'Mon strength, Tue rest, Thu strength': the proposal's week, day by day."""
+    parts = {
+        day: texts.WEEK_DAY.format(day=day.capitalize(), label=_kinds((kind,)))
+        for day, kind in plan.sessions.items()
+    }
+    parts.update({day: texts.WEEK_REST.format(day=day.capitalize()) for day in plan.rests})
+    return ", ".join(parts[day] for day in WEEKDAYS if day in parts)

@@ -155,7 +155,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         days=describe_days(days),
         morning=answers["morning_time"],
     )
-    kept = days_steps.kept_note(programme.phases, days, key_run)
+    kept = days_steps.kept_note(programme, programme.phases, days, key_run)
     if kept is not None:  # CLINICAL A23: sessions still come on the days that can hold them
         welcome += "\n" + kept
     cap = programme.rules.zones[phase.group].amber_max

@@ -116,7 +116,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         morning=enrolment.morning_time, weekly=enrolment.weekly_day.capitalize(), quiet=quiet,
     )  # fmt: skip
     kept = days_steps.kept_note(
-        _phases_ahead(turn, answers), enrolment.days, days_steps.key_run(turn, answers)
+        turn.programme(), _phases_ahead(turn, answers), enrolment.days, days_steps.key_run(turn, answers)
     )
     if KEY_RUN in answers:
         run = days_steps.key_run(turn, answers)

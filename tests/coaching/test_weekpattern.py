@@ -74,6 +74,15 @@ def check(phase: Phase, chosen: frozenset[Weekday], key_run: Weekday | None) -> 
     # the minimum flag is right, and the key sessions are as many as the days can hold
     assert plan.key_sessions == len(key_days) == most_key_sessions(phase, chosen, key_run)
     assert plan.holds_minimum == (plan.key_sessions >= plan.minimum)
+    # every ladder of the phase has a session that holds it, by its kind or riding along on a key day (A14)
+    assert set(plan.riders) <= set(key_days)
+    if key_days:
+        for item in phase.menu:
+            if item.top is not None:
+                kinds = set(item.sessions or phase.week.values())
+                riding = any(item.exercise in exercises for exercises in plan.riders.values())
+                assert riding or kinds & set(plan.sessions.values()), (item.exercise, plan)
+                assert riding == bool(set(plan.missing) & kinds)
     if plan.holds_minimum:
         assert plan.proposal is None
     else:
@@ -125,13 +134,37 @@ def test_weekend_long_run_moves_the_friday_session(programmes: dict[str, Program
 def test_rehab_phase_2_puts_heavy_days_on_tuesday_thursday_saturday(programmes: dict[str, Programme]) -> None:
     plan = plan_week(programmes["calf-rehab-12w"].phase(2), ("tue", "thu", "sat"))
     assert plan.sessions == {"tue": "heavy", "thu": "heavy", "sat": "heavy"}
+    # no light day is left, so the balance ladder (needed at its ceiling to leave, A14) joins the heavy days
+    assert plan.riders == {"tue": ("E4",), "thu": ("E4",), "sat": ("E4",)}
+    assert plan.missing == ("light",)
+    assert plan.holds_minimum  # three non-consecutive heavy days (CLINICAL 9.3)
 
 
-def test_two_run_days_keep_the_run_with_plyometrics(programmes: dict[str, Programme]) -> None:
+def test_phase_4_plyometric_maintenance_rides_on_one_run_day(programmes: dict[str, Programme]) -> None:
+    plan = plan_week(programmes["calf-rehab-12w"].phase(4), ("mon", "wed", "fri"))
+    assert plan.riders == {"mon": ("E8",)}  # the pattern has one plyometric day a week
+    plan = plan_week(programmes["calf-rehab-12w"].phase(4), ("mon", "tue", "wed", "fri"))
+    assert plan.sessions["tue"] == "plyo"  # the day left holds the kind with a ladder, not the easy day
+    assert plan.holds_minimum
+
+
+def test_two_run_days_are_short_of_phase_4s_three_runs(programmes: dict[str, Programme]) -> None:
     plan = plan_week(programmes["calf-rehab-12w"].phase(4), ("mon", "fri"))
-    assert sorted(plan.sessions.values()) == ["run", "run_plyo"]
+    assert plan.sessions == {"mon": "run", "fri": "run"}
     assert not plan.holds_minimum
     assert plan.proposal == ("mon", "wed", "fri")
+
+
+def test_each_distinct_key_kind_comes_before_a_repeat(programmes: dict[str, Programme]) -> None:
+    base = programmes["calf-rehab-12w"].phase(4)
+    phase = base.model_copy(
+        update={
+            "week": {"mon": "run", "wed": "run_plyo", "fri": "run"},
+            "non_consecutive": ["run", "run_plyo"],
+        }
+    )
+    assert plan_week(phase, ("mon", "fri")).sessions == {"mon": "run", "fri": "run_plyo"}
+    assert plan_week(phase, ("tue", "thu")).sessions == {"tue": "run", "thu": "run_plyo"}
 
 
 def test_daily_phases_are_every_chosen_day(programmes: dict[str, Programme]) -> None:

@@ -68,8 +68,8 @@ async def test_days_that_cannot_hold_the_minimum_get_a_message_and_a_proposal(
     await chat.triage(PREVENTION, days_choice="tue,thu", until="morning_time", key_run="Wed")
     # A22: Tuesday is the day before the midweek long run, so only Thursday can hold a session
     assert "Those days can't hold phase 1 (Capacity)" in chat.text
-    assert "never the day before your long run (Wed); Tue, Thu give 1" in chat.text
-    assert "I suggest Mon, Tue, Thu, which gives 2 strength sessions (Mon, Thu)" in chat.text
+    assert "never the day before your long run (Wed); with Tue, Thu there would be 1." in chat.text
+    assert "I suggest Mon, Tue, Thu: Mon strength, Tue rest, Thu strength." in chat.text
     await chat.press("Keep my days")
     await chat.say("08:00")  # the morning check-in time
     assert "You're enrolled" in chat.text
@@ -81,6 +81,18 @@ async def test_days_that_cannot_hold_the_minimum_get_a_message_and_a_proposal(
     assert await session_prompts(sqlite_db, programmes, TUESDAY) == []
     [prompt] = await session_prompts(sqlite_db, programmes, THURSDAY)
     assert "Strength session, Thu 05 Mar" in prompt
+
+
+async def test_keeping_days_that_hold_no_session_says_so(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.triage(PREVENTION, days_choice="fri", until="morning_time", key_run="Sat")
+    assert "I suggest Mon, Wed, Fri: Mon strength, Wed strength, Fri rest." in chat.text
+    await chat.press("Keep my days")
+    await chat.say("08:00")
+    assert (
+        "that leaves no day for a strength session: none will come until you choose other days" in chat.text
+    )
+    assert "Fri stays a rest day (the day before your long run)." in chat.text
 
 
 async def test_accepting_the_proposal_stores_the_proposed_days(
@@ -100,7 +112,7 @@ async def test_rehab_phase_2_on_tuesday_thursday_saturday_is_heavy_on_those_days
 ) -> None:
     chat = Chat(coach, now)
     await chat.enrol(days_choice="tue,thu,sat")
-    assert "can't hold" not in chat.text
+    assert "can't hold" not in chat.text  # three non-consecutive days hold Phase 2's three heavy sessions
     async with sqlite_db.write() as repo:
         person = await repo.person("console", "42")
         assert person is not None
@@ -111,14 +123,15 @@ async def test_rehab_phase_2_on_tuesday_thursday_saturday_is_heavy_on_those_days
     await chat.command("/today")
     assert "Heavy session, Tue 03 Mar" in chat.text  # the pattern's Tuesday is light; heavy follows the days
     assert "Straight-knee calf raise" in chat.text
-    assert "Single-leg balance" not in chat.text  # a light-day exercise
+    assert "Single-leg balance" in chat.text  # the balance ladder rides along: Phase 2 can still be left
+    assert "Calf stretch" not in chat.text  # a light-day exercise with nothing to climb stays there
     [prompt] = await session_prompts(sqlite_db, programmes, THURSDAY)
     assert "Heavy session, Thu 05 Mar" in prompt
     await chat.log_session("1", "1")
     async with sqlite_db.read() as repo:
         [checkin] = await repo.checkins((await enrolment(sqlite_db)).id)
     assert "E1" in checkin.details["levels"]  # the heavy session is what is credited
-    assert "E4" not in checkin.details["levels"]
+    assert "E5" not in checkin.details["levels"]
 
 
 async def test_settings_days_that_cannot_hold_the_phase_are_proposed_better_ones(
@@ -130,7 +143,7 @@ async def test_settings_days_that_cannot_hold_the_phase_are_proposed_better_ones
     await chat.press("Training days")
     await chat.say("mon,tue")
     assert "Those days can't hold phase 1 (Capacity)" in chat.text
-    assert "I suggest Mon, Tue, Wed, which gives 2 strength sessions (Mon, Wed)" in chat.text
+    assert "I suggest Mon, Tue, Wed: Mon strength, Tue rest, Wed strength." in chat.text
     await chat.press("Use those days")
     assert "Saved. Sessions at 07:00 (Europe/London) on Mon, Tue, Wed" in chat.text
     assert (await enrolment(sqlite_db)).days == "mon,tue,wed"
