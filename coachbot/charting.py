@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from coachbot.charts import DayPain, HeelRaises, ProgressSeries
 from coachbot.coaching.constants import TRAINED
 from coachbot.coaching.plan import training_days
+from coachbot.coaching.weekpattern import key_run_day
 from coachbot.programme.schema import WEEKDAYS, Programme
 from coachbot.schedule import parse_days
 from coachbot.store.repo import Repo
@@ -87,10 +88,10 @@ def _missed(
     sessions: dict[date, CheckIn], today: date,
 ) -> tuple[date, ...]:  # fmt: skip
     """Planned training days before today with no session logged as done."""
-    chosen = parse_days(enrolment.days)
+    chosen, key_run = parse_days(enrolment.days), key_run_day(enrolment.flags or {})
     missed = []
     for first, last, number in phases:
-        days = set(training_days(programme.phase(number), chosen))
+        days = set(training_days(programme.phase(number), chosen, key_run))
         day = first
         while day <= min(last, today - timedelta(days=1)):
             checkin = sessions.get(day)

@@ -242,5 +242,5 @@ def _schedule_signature(turn: Turn) -> tuple[object, ...] | None:
     zone = turn.person.tz if turn.person else None
     return (
         enrolment.id, enrolment.status, enrolment.phase, enrolment.local_time, enrolment.morning_time,
-        enrolment.days, enrolment.weekly_day, zone,
+        enrolment.days, enrolment.weekly_day, zone, (enrolment.flags or {}).get("key_run"),
     )  # fmt: skip

@@ -14,6 +14,7 @@ from coachbot.clubs import store as club_store
 from coachbot.clubs.codes import CLUB_PREFIX, programme_for, share_code
 from coachbot.clubs.setup import usable
 from coachbot.coaching.plan import todays_session, training_days
+from coachbot.coaching.weekpattern import key_run_day
 from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.clinician import CLINICIAN
@@ -138,7 +139,7 @@ async def today(turn: Turn) -> list[Reply]:
     )
     next_day = None
     if session.is_rest:
-        days = training_days(session.phase, _chosen_days(turn))
+        days = training_days(session.phase, _chosen_days(turn), key_run_day(enrolment.flags or {}))
         next_day = next_day_in(days, day).strftime("%a %d %b") if days else None
     return [*welcome, turn.say(describe_session(session, next_day))]
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.plan import training_days
+from coachbot.coaching.weekpattern import key_run_day
 from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
 from coachbot.schedule import next_due, parse_days, parse_time
 from coachbot.store.repo import Repo
@@ -20,9 +21,12 @@ QUEUED_KINDS = (*KINDS, "summary")  # what the ticker queues for a plan (summary
 
 
 def days_for(kind: str, enrolment: Enrolment, programme: Programme) -> tuple[Weekday, ...]:
-    """Session prompts on the phase's session days the person trains; mornings daily; weekly once."""
+    """Session prompts on the person's days that hold a session of the phase (CLINICAL A23: the same
+    mapping as the session itself); mornings daily, so the morning after every session is asked (CLINICAL
+    8); weekly once."""
     if kind == "session":
-        return training_days(programme.phase(enrolment.phase), parse_days(enrolment.days))
+        phase, flags = programme.phase(enrolment.phase), enrolment.flags or {}
+        return training_days(phase, parse_days(enrolment.days), key_run_day(flags))
     if kind == "morning":
         return WEEKDAYS
     return parse_days(enrolment.weekly_day)

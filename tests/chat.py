@@ -199,6 +199,7 @@ PREVENTION = {
     "sex": "Prefer not to say",
     "session_time": "07:00",
     "days_choice": "Every day",
+    "key_run": "None / it varies",
     "morning_time": "08:00",
 }
 

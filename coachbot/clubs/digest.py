@@ -15,9 +15,8 @@ from sqlalchemy import select
 
 from coachbot.clubs import store
 from coachbot.coaching.constants import TRAINED
-from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import WEEKDAYS, Programme
-from coachbot.schedule import parse_days
+from coachbot.scheduling import days_for
 from coachbot.store.club_tables import Club
 from coachbot.store.repo import Repo
 from coachbot.store.tables import CheckIn, Enrolment
@@ -59,7 +58,7 @@ async def week(
         planned: set[str] = set()
         programme = programmes.get(enrolment.programme_id) if enrolment is not None else None
         if enrolment is not None and programme is not None:
-            planned = set(training_days(programme.phase(enrolment.phase), parse_days(enrolment.days)))
+            planned = set(days_for("session", enrolment, programme))
         result.append(
             MemberWeek(
                 name=member.display_name or "",

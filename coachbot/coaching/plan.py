@@ -14,6 +14,7 @@ from coachbot.coaching import limits, starting
 from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Progress
 from coachbot.coaching.readiness import flags_of
+from coachbot.coaching.weekpattern import key_run_day, plan_week
 from coachbot.programme.schema import WEEKDAYS, Exercise, Level, MenuItem, Phase, Programme, Weekday
 
 
@@ -52,9 +53,11 @@ def level_for(exercise: Exercise, item: MenuItem, levels: Mapping[str, int]) -> 
     return exercise.levels[number - 1]
 
 
-def training_days(phase: Phase, chosen: Sequence[Weekday]) -> tuple[Weekday, ...]:
-    """Days that are both session days of the phase and days the person trains."""
-    return tuple(day for day in WEEKDAYS if day in phase.week and day in chosen)
+def training_days(
+    phase: Phase, chosen: Sequence[Weekday], key_run: Weekday | None = None
+) -> tuple[Weekday, ...]:
+    """The person's days that hold one of the phase's sessions (CLINICAL A23: the pattern mapped onto them)."""
+    return tuple(plan_week(phase, chosen, key_run).sessions)
 
 
 def session_for(
@@ -63,17 +66,21 @@ def session_for(
     levels: Mapping[str, int],
     day: date,
     chosen_days: Sequence[Weekday],
+    key_run: Weekday | None = None,
 ) -> Session:
-    """The session for a local date, or a rest day when the phase or the person has none then."""
+    """The session for a local date, or a rest day when the phase's pattern on the person's days has none
+    then (CLINICAL A23, and no heavy or plyometric session the day before the key run, A22); a ladder with
+    no day of its own joins the key sessions (weekpattern.py step 5a)."""
     phase = programme.phase(phase_number)
     weekday = WEEKDAYS[day.weekday()]
-    kind = phase.session_kind(weekday) if weekday in chosen_days else None
+    week = plan_week(phase, chosen_days, key_run)
+    kind, riders = week.sessions.get(weekday), week.riders.get(weekday, ())
     if kind is None:
         return Session(programme, phase, day, None, ())
     items = tuple(
         SessionItem(exercise, level_for(exercise, item, levels), item.note)
         for item in phase.menu
-        if item.sessions is None or kind in item.sessions
+        if item.sessions is None or kind in item.sessions or item.exercise in riders
         for exercise in (programme.exercise(item.exercise),)
     )
     return Session(programme, phase, day, kind, items)
@@ -116,7 +123,7 @@ def todays_session(
     questions and the credit for what was done: the phase's session at the person's levels, the light day
     after a regress (rehab), skip-the-next-run, then the person's limits (`limits.py`: phase ceilings,
     flags, clinician-led gates) and the extra bent-knee set of `soleus_emphasis` (A17)."""
-    session = session_for(programme, progress.phase, progress.levels, day, chosen_days)
+    session = session_for(programme, progress.phase, progress.levels, day, chosen_days, key_run_day(flags))
     if not session.is_rest and progress.light_day == day and programme.track == "rehab":
         session = light_session(programme, progress.levels, day)
     return _adjusted(session, progress, flags, person)
@@ -129,11 +136,12 @@ def credited_session(
     flags: Mapping[str, object],
     person: Person | None = None,
     today: Session | None = None,
+    chosen_days: Sequence[Weekday] = WEEKDAYS,
 ) -> Session:
-    """What a logged session is credited with (A21): today's session (`today`, when already worked out);
-    on a day without one, the phase's whole menu under the same adjustments, so a skipped run or a gated
-    item is never credited."""
-    session = today or todays_session(programme, progress, day, WEEKDAYS, flags, person)
+    """What a logged session is credited with (A21): today's session on the person's days (A23; `today`,
+    when already worked out); on a day without one, the phase's whole menu under the same adjustments, so
+    a skipped run or a gated item is never credited."""
+    session = today or todays_session(programme, progress, day, chosen_days, flags, person)
     if session.items:
         return session
     phase = programme.phase(progress.phase)

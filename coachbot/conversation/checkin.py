@@ -11,6 +11,7 @@ from coachbot.conversation.question import Invalid, Option, Question, pain_quest
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import MAX_FORM_CHARS, Reply
+from coachbot.schedule import parse_days
 from coachbot.texts import checkin as texts
 
 COMPLETION_SYNONYMS = {
@@ -64,7 +65,7 @@ def _session_levels(turn: Turn) -> dict[str, int]:
     assert enrolment is not None
     session = credited_session(  # today's session as prompted (A21): a skipped run is not done
         turn.programme(), tracking.progress_of(enrolment), turn.local_today(), enrolment.flags or {},
-        tracking.person_of(enrolment),
+        tracking.person_of(enrolment), chosen_days=parse_days(enrolment.days),
     )  # fmt: skip
     return {item.exercise.id: item.level.level for item in session.items}
 

@@ -12,6 +12,8 @@ from coachbot.clubs.membership import add_member, leaderboard_question
 from coachbot.coaching import starting, triage
 from coachbot.coaching.progress import Progress
 from coachbot.coaching.regions import region_for
+from coachbot.coaching.weekpattern import KEY_RUN
+from coachbot.conversation import days as days_steps
 from coachbot.conversation import triage as triage_steps
 from coachbot.conversation.answers import read_days, read_time, read_zone, time_options
 from coachbot.conversation.flow import Answers, Flow, Step
@@ -19,7 +21,7 @@ from coachbot.conversation.question import Option, Question
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
-from coachbot.programme.schema import Programme
+from coachbot.programme.schema import Phase, Programme
 from coachbot.referral import refer
 from coachbot.store.tables import Enrolment
 from coachbot.texts import clubs, enrol, safety
@@ -44,6 +46,18 @@ def _candidates(turn: Turn, answers: Answers) -> list[Programme]:
     fitting = [p for p in turn.programmes.values() if p.track == _track(answers)]
     wanted = turn.programmes.get(answers.get("club_programme") or answers.get("shared_programme") or "")
     return [wanted] if wanted in fitting else fitting
+
+
+def _programme_of(turn: Turn, answers: Answers) -> Programme | None:
+    """The programme chosen, or the only one that fits."""
+    candidates = _candidates(turn, answers)
+    return turn.programmes.get(answers.get("programme", "")) or (candidates[0] if candidates else None)
+
+
+def _phases(turn: Turn, answers: Answers) -> tuple[Phase, ...]:
+    """CLINICAL A23: at enrolment the chosen days are checked against every phase of the programme."""
+    programme = _programme_of(turn, answers)
+    return tuple(programme.phases) if programme is not None else ()
 
 
 def _consent(_turn: Turn, _answers: Answers) -> Question:
@@ -90,8 +104,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     result = triage.classify(answers, today)
     if result.refers:
         return await refer(turn, result.tier, (result.reason,), source="triage")
-    candidates = _candidates(turn, answers)
-    programme = turn.programmes.get(answers.get("programme", "")) or (candidates[0] if candidates else None)
+    programme = _programme_of(turn, answers)
     if programme is None:
         return [turn.say(triage_texts.NO_PROGRAMME)]
     numbers = [phase.number for phase in programme.phases]
@@ -99,13 +112,17 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     phase = programme.phase(start)
     age, raises = result.flags.get("age"), result.flags.get("baseline_raises")  # CLINICAL A22
     first = starting.first_progress(programme, start, today, result.baseline, age, raises)
+    flags, days = dict(result.flags), days_steps.final_days(turn, answers, programme.phases)
+    key_run = days_steps.key_run(turn, answers)
+    if key_run is not None:  # CLINICAL A22
+        flags[KEY_RUN] = key_run
     enrolment = Enrolment(
         person_id=person.id,
         programme_id=programme.id,
         programme_version=programme.version,
         status="active",
         grade=result.outcome,
-        flags=dict(result.flags),
+        flags=flags,
         phase=start,
         phase_started_on=today,
         started_on=today,
@@ -115,7 +132,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         triage={"answers": dict(answers), "outcome": result.outcome},
         local_time=answers["session_time"],
         morning_time=answers["morning_time"],
-        days=answers["training_days"],
+        days=days,
         created_at=turn.now,
         updated_at=turn.now,
     )
@@ -135,9 +152,12 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         phase_name=phase.name,
         time=answers["session_time"],
         zone=answers["zone"],
-        days=describe_days(answers["training_days"]),
+        days=describe_days(days),
         morning=answers["morning_time"],
     )
+    kept = days_steps.kept_note(programme, programme.phases, days, key_run)
+    if kept is not None:  # CLINICAL A23: sessions still come on the days that can hold them
+        welcome += "\n" + kept
     cap = programme.rules.zones[phase.group].amber_max
     warning = safety.WARNING_SIGNS.format(emergency=region_for(person.tz).emergency)
     return [
@@ -184,6 +204,8 @@ ENROL = Flow(
         Step("programme", _programme, when=lambda turn, answers: len(_candidates(turn, answers)) > 1),
         Step("session_time", ask_session_time),
         Step("training_days", ask_days),
+        Step(KEY_RUN, days_steps.ask_key_run, when=lambda _turn, answers: _track(answers) == "prevention"),
+        days_steps.check_step(_phases, when=lambda _turn, _answers: True),
         Step("morning_time", ask_morning_time),
     ),
     _finish,

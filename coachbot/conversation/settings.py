@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from coachbot.coaching.weekpattern import KEY_RUN
+from coachbot.conversation import days as days_steps
 from coachbot.conversation.answers import one_day, read_pairs, read_time, read_zone
 from coachbot.conversation.enrol import ask_days, ask_morning_time, ask_session_time, ask_zone
 from coachbot.conversation.flow import Answers, Flow, Step
@@ -16,8 +18,10 @@ from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
+from coachbot.programme.schema import Phase
 from coachbot.schedule import ScheduleInputError, format_time, parse_time
 from coachbot.texts import common
+from coachbot.texts import days as days_texts
 from coachbot.texts import settings as texts
 
 _SPLIT = re.compile(r"\s*(?:-|–|to|until)\s*")
@@ -40,10 +44,31 @@ def _chose(setting: str) -> Callable[[Turn, Answers], bool]:
     return lambda _turn, answers: answers.get("which") == setting
 
 
+def _which(turn: Turn, _answers: Answers) -> Question:
+    """The settings to choose from; the key-run day only on the prevention track (CLINICAL A22)."""
+    prevention = turn.enrolment is not None and turn.programme().track == "prevention"
+    labels = {key: label for key, label in texts.SETTING_LABELS.items() if key != KEY_RUN or prevention}
+    return choice(texts.ASK_SETTING, labels)
+
+
+def _phases_ahead(turn: Turn, _answers: Answers) -> tuple[Phase, ...]:
+    """CLINICAL A23: the current phase and the ones after it."""
+    if turn.enrolment is None:
+        return ()
+    number = turn.enrolment.phase
+    return tuple(phase for phase in turn.programme().phases if phase.number >= number)
+
+
+def _changes_days(_turn: Turn, answers: Answers) -> bool:
+    return answers.get("which") in ("days", KEY_RUN)
+
+
 STEPS = (
-    Step("which", lambda _t, _a: choice(texts.ASK_SETTING, texts.SETTING_LABELS)),
+    Step("which", _which),
     Step("session_time", ask_session_time, when=_chose("session_time")),
     Step("training_days", ask_days, when=_chose("days")),
+    Step(KEY_RUN, days_steps.ask_key_run, when=_chose(KEY_RUN)),
+    days_steps.check_step(_phases_ahead, when=_changes_days),
     Step("zone", ask_zone, when=_chose("zone")),
     Step("morning_time", ask_morning_time, when=_chose("morning_time")),
     Step(
@@ -69,8 +94,10 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         return []
     if "session_time" in answers:
         enrolment.local_time = answers["session_time"]
-    if "training_days" in answers:
-        enrolment.days = answers["training_days"]
+    if _changes_days(turn, answers):
+        enrolment.days = days_steps.final_days(turn, answers, _phases_ahead(turn, answers))
+    if KEY_RUN in answers:  # CLINICAL A22; a new dict, so the JSON column is written
+        enrolment.flags = {**(enrolment.flags or {}), KEY_RUN: days_steps.key_run(turn, answers)}
     if "zone" in answers:
         person.tz = answers["zone"]
     if "morning_time" in answers:
@@ -88,6 +115,16 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         time=enrolment.local_time, zone=person.tz, days=describe_days(enrolment.days),
         morning=enrolment.morning_time, weekly=enrolment.weekly_day.capitalize(), quiet=quiet,
     )  # fmt: skip
+    kept = days_steps.kept_note(
+        turn.programme(), _phases_ahead(turn, answers), enrolment.days, days_steps.key_run(turn, answers)
+    )
+    if KEY_RUN in answers:
+        run = days_steps.key_run(turn, answers)
+        summary += "\n" + (
+            days_texts.KEY_RUN_SAVED.format(day=run.capitalize()) if run else days_texts.NO_KEY_RUN
+        )
+    if _changes_days(turn, answers) and kept is not None:  # CLINICAL A23: say what keeping them means
+        summary += "\n" + kept
     return [turn.say(summary)]
 
 

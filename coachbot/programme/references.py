@@ -99,6 +99,9 @@ def _phase(programme: Programme, phase: Phase, at: Path) -> Iterator[Problem]:
     for kind in phase.non_consecutive:
         if kind not in kinds:
             yield ((*at, "non_consecutive"), f"no {kind!r} session in this phase's week")
+    keys = [kind for kind in phase.week.values() if kind in (phase.non_consecutive or kinds)]
+    if phase.min_sessions is not None and phase.min_sessions > len(keys):  # CLINICAL A23
+        yield ((*at, "min_sessions"), f"the week has only {len(keys)} sessions of its key kinds")
     spaced = [WEEKDAYS.index(day) for day, kind in phase.week.items() if kind in phase.non_consecutive]
     if any((a - b) % 7 == 1 for a in spaced for b in spaced):
         names = "/".join(phase.non_consecutive)

@@ -190,6 +190,7 @@ class Phase(Strict):
     group: Group
     week: dict[Weekday, str]
     non_consecutive: list[str] = Field(default_factory=list)
+    min_sessions: int | None = Field(default=None, ge=1)  # CLINICAL A23: fewest key sessions a week holds
     bouts_per_day: Amount | None = None
     green_to_advance: int = Field(ge=1)
     advance: Literal["priority", "alternate"] = "priority"

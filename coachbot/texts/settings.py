@@ -8,6 +8,7 @@ SETTING_LABELS = {
     "morning_time": "Morning check-in time",
     "quiet": "Quiet hours",
     "weekly_day": "Weekly check day",
+    "key_run": "Long run day",
 }
 ASK_QUIET = 'Quiet hours, as two times: from and until, like 22:00-07:00 (or "none").'
 QUIET_EXPECTED = "two times like 22:00-07:00, or none"

@@ -251,10 +251,11 @@ async def test_joining_a_second_club_leaves_the_first(coach: Coach, now: datetim
     assert plan.club_id == members[1].club_id
 
 
-async def test_club_days_that_miss_every_session_day_are_pointed_out(coach: Coach, now: datetime) -> None:
+async def test_club_days_off_the_programme_pattern_still_get_posts(coach: Coach, now: datetime) -> None:
     admin = Chat(coach, now, user_id="900", chat_kind="group")
     await admin.command("/club start calf-strength-12w days tue,thu", admin=True)
-    assert "so no club post will come" in admin.text
-    assert "Mon, Wed and Fri" in admin.text or "Mon, Wed, Fri" in admin.text
-    await admin.command("/club settings days mon,wed", admin=True)
+    # CLINICAL A23: the Mon/Wed/Fri pattern is mapped onto the club's days, it no longer silences them
+    assert "Club post: 18:00 (UTC) on Tue, Thu" in admin.text
     assert "no club post will come" not in admin.text
+    await admin.command("/club settings days mon,tue", admin=True)
+    assert "on Mon;" in admin.text  # strength days are never consecutive: Tuesday rests

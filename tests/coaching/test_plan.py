@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from coachbot.coaching.plan import session_for, todays_session
+from coachbot.coaching.plan import session_for, todays_session, training_days
 from coachbot.coaching.progress import Progress
 from coachbot.coaching.weekly import enter_phase
 from coachbot.programme.schema import WEEKDAYS, Programme
@@ -35,6 +35,26 @@ def first_day_with(programme: Programme, progress: Progress, kind: str) -> date:
         if any(item.exercise.kind == kind for item in session.items):
             return day
     raise AssertionError(f"phase {progress.phase} has no {kind} day")
+
+
+@pytest.mark.parametrize("programme_id", ["calf-rehab-12w", "calf-strength-12w"])
+def test_the_scheduled_days_are_the_days_with_a_session(
+    programmes: dict[str, Programme], programme_id: str
+) -> None:
+    """CLINICAL A23: prompts come on exactly the days session_for gives a session (training_days)."""
+    programme = programmes[programme_id]
+    for mask in range(1, 128):
+        chosen = tuple(day for index, day in enumerate(WEEKDAYS) if mask >> index & 1)
+        for key_run in (None, "sat"):
+            for phase in programme.phases:
+                week = [MONDAY + timedelta(days=offset) for offset in range(7)]
+                with_session = tuple(
+                    WEEKDAYS[day.weekday()]
+                    for day in week
+                    if not session_for(programme, phase.number, {}, day, chosen, key_run).is_rest
+                )
+                assert training_days(phase, chosen, key_run) == with_session
+                assert set(with_session) <= set(chosen)
 
 
 def test_no_plyometrics_removes_every_plyometric_item(rehab: Programme) -> None:

@@ -178,6 +178,12 @@ def test_impact_sessions_on_consecutive_days(tmp_path: Path) -> None:
     assert message.endswith("phases[0]: daily sessions fall on consecutive days")
 
 
+def test_a_minimum_above_the_week_is_refused(tmp_path: Path) -> None:
+    text = MINIMAL.replace("    green_to_advance: 2\n", "    min_sessions: 4\n    green_to_advance: 2\n")
+    [message] = problems(tmp_path, text)  # CLINICAL A23: no days could ever hold it
+    assert message.endswith("phases[0]: the week has only 3 sessions of its key kinds")
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     text = MINIMAL.replace("title: Tiny", "title: [Tiny")
     [message] = problems(tmp_path, text)
