@@ -526,3 +526,12 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         process.stdout.close()
         err = process.stderr.read().decode()
     assert "Traceback" not in err
+
+
+def test_a_year_shows_a_progress_bar_on_stderr_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert simulate(write(tmp_path, days(365)), "--daily") == 0
+    out, err = capsys.readouterr()
+    assert len(lines_of(out)) == 365
+    assert "365/365" in err
