@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from coachbot.checkins_cells import (
 )
 from coachbot.coaching.simulation import Day
 
-__all__ = ["CsvError", "parse", "read_days"]
+__all__ = ["Checkins", "CsvError", "parse", "parse_checkins", "read", "read_days"]
 
 REQUIRED = ("date", "during", "after", "morning", "completion", "event")
 SELF_TESTS = ("heel_raises_injured", "heel_raises_other", "hop_pain")
@@ -39,7 +40,20 @@ WEEKLY = tuple(
 OPTIONAL = (*SELF_TESTS, "completion_reason", *WEEKLY)
 
 
+@dataclass(frozen=True)
+class Checkins:
+    """The days of a file, and whether it was the /report check-ins CSV (its first day is the enrolment
+    day's session, before any morning answer)."""
+
+    days: list[Day]
+    from_report: bool
+
+
 def read_days(path: Path) -> list[Day]:
+    return read(path).days
+
+
+def read(path: Path) -> Checkins:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             text = handle.read()
@@ -47,16 +61,20 @@ def read_days(path: Path) -> list[Day]:
         raise CsvError(f"{path}: cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise CsvError(f"{path}: cannot read: not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
-    return parse(text.splitlines(), str(path))
+    return parse_checkins(text.splitlines(), str(path))
 
 
 def parse(lines: list[str], source: str) -> list[Day]:
+    return parse_checkins(lines, source).days
+
+
+def parse_checkins(lines: list[str], source: str) -> Checkins:
     reader = csv.reader(lines)
     try:
         header = [name.strip() for name in next(reader, [])]
         if checkins_report_csv.is_report(header):
-            return checkins_report_csv.parse(header, reader, source)
-        return _parse(header, reader, source)
+            return Checkins(checkins_report_csv.parse(header, reader, source), from_report=True)
+        return Checkins(_parse(header, reader, source), from_report=False)
     except csv.Error as error:
         raise CsvError(f"{source}:{reader.line_num}: not a CSV row: {error}") from None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from coachbot.checkins_csv import CsvError, read_days
+from coachbot.checkins_csv import Checkins, CsvError, read
 from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Decision
 from coachbot.coaching.simulation import Day, DayResult, replay_days
@@ -51,6 +51,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="with --profile clinician_led: the phase the clinician set (CLINICAL A16)",
     )
     simulate.add_argument(
+        "--baseline", type=int, metavar="N",
+        help="B at enrolment: walking pain then, 0-10 (default: the first morning answer)",
+    )  # fmt: skip
+    simulate.add_argument(
         "--assume-passed", action="store_true", help="count a test with no data as passed (the old behaviour)"
     )
     simulate.add_argument(
@@ -65,7 +69,8 @@ def run(args: argparse.Namespace, directory: Path) -> int:
         if programme is None:
             raise SimulateError(f"no programme {args.programme!r}; try `coachbot programme list`")
         _check_fit(args, programme)
-        days = read_days(args.checkins)
+        checkins = read(args.checkins)
+        days = checkins.days
         if args.start is not None and args.start != days[0].day:
             raise SimulateError(
                 f"--start {args.start} does not match the first date of {args.checkins}, {days[0].day}"
@@ -81,22 +86,31 @@ def run(args: argparse.Namespace, directory: Path) -> int:
             f"coachbot: note: the bot does not enrol anyone under {MIN_AGE} (CLINICAL 7.1)", file=sys.stderr
         )
     try:
-        _replay(args, programme, days)
+        _replay(args, programme, days, _baseline(args, checkins))
     except BrokenPipeError:  # the reader stopped early (`| head`): no traceback, as the Python docs advise
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return 0
 
 
-def _replay(args: argparse.Namespace, programme: Programme, days: list[Day]) -> None:
+def _baseline(args: argparse.Namespace, checkins: Checkins) -> int | None:
+    """B at enrolment: --baseline, else the first day's morning (the replay's default), except for a /report
+    CSV, whose first day is the enrolment day's session with no morning yet: its first morning answered."""
+    if args.baseline is not None or not checkins.from_report:
+        return int(args.baseline) if args.baseline is not None else None
+    return next((day.morning for day in checkins.days if day.morning is not None), None)
+
+
+def _replay(args: argparse.Namespace, programme: Programme, days: list[Day], baseline: int | None) -> None:
     start = days[0].day
     person = Person(
         grade=args.profile, injured_on=start, started_on=start, age=args.age, soleus=args.soleus,
         heel_raises=args.heel_raises,
     )  # fmt: skip
     replayed = replay_days(
-        programme, person, days, assume_passed=args.assume_passed, clinician_phase=args.clinician_phase
-    )
+        programme, person, days, assume_passed=args.assume_passed, clinician_phase=args.clinician_phase,
+        baseline=baseline,
+    )  # fmt: skip
     with tqdm(total=len(days), unit="day", file=sys.stderr, disable=len(days) < PROGRESS_BAR_MIN_DAYS) as bar:
         for result in replayed:
             if args.daily:
@@ -110,6 +124,8 @@ def _replay(args: argparse.Namespace, programme: Programme, days: list[Day]) -> 
 def _check_arguments(args: argparse.Namespace) -> None:
     if args.age is not None and args.age not in AGES:
         raise SimulateError(f"--age {args.age} is not an age; give years, {AGES.start}-{AGES.stop - 1}")
+    if args.baseline is not None and not 0 <= args.baseline <= 10:
+        raise SimulateError(f"--baseline {args.baseline} is not a pain score; give 0-10")
     if args.heel_raises is not None and args.heel_raises < 0:
         raise SimulateError(f"--heel-raises {args.heel_raises} is not a count of heel raises")
     if args.clinician_phase is not None and args.profile != "clinician_led":

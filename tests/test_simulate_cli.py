@@ -322,6 +322,7 @@ BAD_ARGUMENTS = [
     (["--profile", "grade1", "--age", "101"], "coachbot: --age 101 is not an age"),
     (["--profile", "grade1", "--age", "250"], "coachbot: --age 250 is not an age"),
     (["--profile", "grade1", "--start", "2026-03-01"], "coachbot: --start 2026-03-01 does not match the first date of"),
+    (["--profile", "grade1", "--baseline", "11"], "coachbot: --baseline 11 is not a pain score; give 0-10"),
     (["--profile", "grade1", "--heel-raises", "-4"], "coachbot: --heel-raises -4 is not a count of heel raises"),
     (["--profile", "grade2", "--clinician-phase", "2"], "coachbot: --clinician-phase goes with --profile clinician_led only"),
     (["--profile", "clinician_led"], "coachbot: --profile clinician_led needs --clinician-phase N, the phase the clinician set (0, 1, 2, 3, 4)"),
@@ -506,13 +507,14 @@ async def test_the_csv_of_coachbot_report_replays(
     assert ("2026-03-09", "phase_up") in [(d["date"], d["decision"]) for d in decisions]
 
 
-def test_the_baseline_is_the_first_morning_answered(
+def test_the_baseline_is_the_first_days_morning_unless_given(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows = ["2026-03-02,1,1,,all,none", "2026-03-03,1,1,1,all,none", "2026-03-04,,,1,,none"]
     assert simulate(write(tmp_path, rows)) == 0
-    lines = lines_of(capsys.readouterr().out)
-    assert [line["rule"] for line in lines] == ["10", "10"]  # not row 7: B is 1, not 0
+    assert [line["rule"] for line in lines_of(capsys.readouterr().out)] == ["7", "7"]  # B 0: M 1 is above it
+    assert simulate(write(tmp_path, rows), "--baseline", "1") == 0
+    assert [line["rule"] for line in lines_of(capsys.readouterr().out)] == ["10", "10"]  # B 1: settled
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:

@@ -254,10 +254,11 @@ def replay_days(
     flags: Mapping[str, object] | None = None,
     assume_passed: bool = False,
     clinician_phase: int | None = None,
+    baseline: int | None = None,
 ) -> Iterator[DayResult]:
-    """Every day of the replay with its decisions, until a referral or graduation ends it. B is the first
-    morning answered (a /report CSV opens with the enrolment day's session, before any morning)."""
-    first_morning = next((row.morning for row in days if row.morning is not None), None)
+    """Every day of the replay with its decisions, until a referral or graduation ends it. `baseline` is B
+    at enrolment (CLINICAL 9.1: walking pain then, capped); without it, the first day's morning answer."""
+    first_morning = baseline if baseline is not None else days[0].morning if days else None
     replay = Replay(
         programme, person, first_morning, chosen_days=chosen_days, flags=flags,
         assume_passed=assume_passed, clinician_phase=clinician_phase,
