@@ -1,48 +1,86 @@
 """Reading a check-in CSV for `coachbot simulate`; a malformed row raises with `FILE:LINE: message`.
 
-Header: date,during,after,morning,completion,event [, heel_raises_injured, heel_raises_other, hop_pain].
-One row per consecutive calendar day; an empty cell means no answer that day.
+Header: date,during,after,morning,completion,event, then any of the optional columns: the self-tests
+heel_raises_injured, heel_raises_other and hop_pain (pogo and single-leg hops), completion_reason, and the
+other weekly answers by name (walk_minutes, walking_pain, ... see `checkins_cells.WEEKLY_ANSWERS`).
+One row per consecutive calendar day; an empty cell means no answer that day. The check-ins CSV of
+/report (`coachbot report`) is read too (`checkins_report_csv`).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
 
+from coachbot import checkins_report_csv
+from coachbot.checkins_cells import (
+    COMPLETIONS,
+    EVENTS,
+    REASONS,
+    WEEKLY_ANSWERS,
+    CsvError,
+    cell,
+    choice,
+    count,
+    score,
+    weekly_answer,
+)
 from coachbot.coaching.simulation import Day
 
+__all__ = ["Checkins", "CsvError", "parse", "parse_checkins", "read", "read_days"]
+
 REQUIRED = ("date", "during", "after", "morning", "completion", "event")
-OPTIONAL = ("heel_raises_injured", "heel_raises_other", "hop_pain")
-COMPLETIONS = ("all", "most", "some", "none")
-EVENTS = ("none", "pop", "red_flag")
+SELF_TESTS = ("heel_raises_injured", "heel_raises_other", "hop_pain")
+WEEKLY = tuple(
+    name for name in WEEKLY_ANSWERS if name not in ("heel_raise_injured", "heel_raise_other", "hop_pain")
+)
+OPTIONAL = (*SELF_TESTS, "completion_reason", *WEEKLY)
 
-T = TypeVar("T")
 
+@dataclass(frozen=True)
+class Checkins:
+    """The days of a file, and whether it was the /report check-ins CSV (its first day is the enrolment
+    day's session, before any morning answer)."""
 
-class CsvError(ValueError):
-    """A problem in the file, already formatted as FILE:LINE: message."""
+    days: list[Day]
+    from_report: bool
 
 
 def read_days(path: Path) -> list[Day]:
+    return read(path).days
+
+
+def read(path: Path) -> Checkins:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            return parse(handle.read().splitlines(), str(path))
+            text = handle.read()
     except OSError as error:
-        raise CsvError(f"{path}: cannot read: {error.strerror}") from None
+        raise CsvError(f"{path}: cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise CsvError(f"{path}: cannot read: not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
+    return parse_checkins(text.splitlines(), str(path))
 
 
 def parse(lines: list[str], source: str) -> list[Day]:
+    return parse_checkins(lines, source).days
+
+
+def parse_checkins(lines: list[str], source: str) -> Checkins:
     reader = csv.reader(lines)
-    header = [name.strip() for name in next(reader, [])]
-    if tuple(header[: len(REQUIRED)]) != REQUIRED or any(
-        name not in OPTIONAL for name in header[len(REQUIRED) :]
-    ):
-        raise CsvError(
-            f"{source}:1: header must be {','.join(REQUIRED)} optionally followed by {', '.join(OPTIONAL)}; got {','.join(header)}"
-        )
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        if checkins_report_csv.is_report(header):
+            return Checkins(checkins_report_csv.parse(header, reader, source), from_report=True)
+        return Checkins(_parse(header, reader, source), from_report=False)
+    except csv.Error as error:
+        raise CsvError(f"{source}:{reader.line_num}: not a CSV row: {error}") from None
+
+
+def _parse(header: list[str], reader: Iterator[list[str]], source: str) -> list[Day]:
+    _check_header(header, source)
     days: list[Day] = []
     for line, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
@@ -51,56 +89,43 @@ def parse(lines: list[str], source: str) -> list[Day]:
         if len(cells) != len(header):
             raise CsvError(f"{where}: expected {len(header)} cells, found {len(cells)}")
         row = dict(zip(header, (cell.strip() for cell in cells), strict=True))
-        day = _cell(where, "date", row["date"], date.fromisoformat, "a date like 2026-03-02")
+        day = cell(where, "date", row["date"], date.fromisoformat, "a date like 2026-03-02")
         assert day is not None
         if days and day != days[-1].day + timedelta(days=1):
             raise CsvError(
                 f"{where}: date {day} does not follow {days[-1].day} (one row per consecutive day)"
             )
-        days.append(
-            Day(
-                day=day,
-                during=_score(where, "during", row["during"]),
-                after=_score(where, "after", row["after"]),
-                morning=_score(where, "morning", row["morning"]),
-                completion=_choice(where, "completion", row["completion"], COMPLETIONS),
-                event=_choice(where, "event", row["event"], EVENTS),
-                heel_raises_injured=_count(where, "heel_raises_injured", row.get("heel_raises_injured", "")),
-                heel_raises_other=_count(where, "heel_raises_other", row.get("heel_raises_other", "")),
-                hop_pain=_score(where, "hop_pain", row.get("hop_pain", "")),
-            )
-        )
+        days.append(_day(where, day, row))
     if not days:
         raise CsvError(f"{source}:2: no rows after the header")
     return days
 
 
-def _cell(where: str, name: str, text: str, convert: Callable[[str], T], expected: str) -> T | None:
-    if text == "":
-        return None
-    try:
-        return convert(text)
-    except ValueError:
-        raise CsvError(f"{where}: {name} must be {expected}, not {text!r}") from None
+def _check_header(header: list[str], source: str) -> None:
+    extra = header[len(REQUIRED) :]
+    if (
+        tuple(header[: len(REQUIRED)]) != REQUIRED
+        or any(name not in OPTIONAL for name in extra)
+        or len(set(extra)) != len(extra)
+    ):
+        raise CsvError(
+            f"{source}:1: header must be {','.join(REQUIRED)} optionally followed by any of "
+            f"{', '.join(OPTIONAL)} (or be the check-ins CSV of /report); got {','.join(header)}"
+        )
 
 
-def _score(where: str, name: str, text: str) -> int | None:
-    value = _cell(where, name, text, int, "a whole number from 0 to 10")
-    if value is not None and not 0 <= value <= 10:
-        raise CsvError(f"{where}: {name} must be a whole number from 0 to 10, not {text!r}")
-    return value
-
-
-def _count(where: str, name: str, text: str) -> int | None:
-    value = _cell(where, name, text, int, "a whole number of repetitions")
-    if value is not None and value < 0:
-        raise CsvError(f"{where}: {name} must not be negative")
-    return value
-
-
-def _choice(where: str, name: str, text: str, allowed: tuple[str, ...]) -> Any:
-    if text == "":
-        return None
-    if text.lower() not in allowed:
-        raise CsvError(f"{where}: {name} must be one of {'|'.join(allowed)}, not {text!r}")
-    return text.lower()
+def _day(where: str, day: date, row: dict[str, str]) -> Day:
+    weekly = {name: weekly_answer(where, name, row[name]) for name in WEEKLY if row.get(name, "") != ""}
+    return Day(
+        day=day,
+        during=score(where, "during", row["during"]),
+        after=score(where, "after", row["after"]),
+        morning=score(where, "morning", row["morning"]),
+        completion=choice(where, "completion", row["completion"], COMPLETIONS),
+        event=choice(where, "event", row["event"], EVENTS),
+        heel_raises_injured=count(where, "heel_raises_injured", row.get("heel_raises_injured", "")),
+        heel_raises_other=count(where, "heel_raises_other", row.get("heel_raises_other", "")),
+        hop_pain=score(where, "hop_pain", row.get("hop_pain", "")),
+        completion_reason=choice(where, "completion_reason", row.get("completion_reason", ""), REASONS),
+        tests=weekly,
+    )

@@ -7,27 +7,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
-from tqdm import tqdm
-
-from coachbot import cli_safety
-from coachbot.checkins_csv import CsvError, read_days
-from coachbot.coaching.facts import Person
-from coachbot.coaching.progress import Decision
-from coachbot.coaching.simulation import simulate
+from coachbot import cli_safety, cli_simulate
 from coachbot.programme.loader import ProgrammeError, load_directory, load_file
 from coachbot.programme.outline import outline
 from coachbot.schedule import ScheduleInputError, due_instants, parse_days, parse_time, parse_zone
 from coachbot.settings import Settings, SettingsError, load_settings
 
-PROGRESS_BAR_MIN_DAYS = 365
 SCHEDULE_HELP = (
     "Write a zone as Region/City (Europe/London, America/New_York, Australia/Sydney), a time as HH:MM "
     "(07:30), and days as mon,tue,wed,thu,fri,sat,sun."
@@ -49,17 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     show = actions.add_parser("show", help="print a week-by-week outline")
     show.add_argument("id", metavar="ID", help="a programme id (see `programme list`) or a YAML path")
     actions.add_parser("list", help="list the installed programmes")
-    simulate = commands.add_parser("simulate", help="replay a check-in CSV through the rules; JSON lines out")
-    simulate.add_argument("--programme", required=True, metavar="ID")
-    simulate.add_argument("--profile", required=True, choices=("grade1", "grade2", "prevention"))
-    simulate.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD")
-    simulate.add_argument("--checkins", required=True, type=Path, metavar="FILE.csv")
-    simulate.add_argument("--age", type=int, metavar="N")
-    simulate.add_argument(
-        "--heel-raises", type=int, metavar="N",
-        help="prevention baseline: single-leg heel raises on the weaker leg (unknown starts double-leg)",
-    )  # fmt: skip
-    simulate.add_argument("--soleus", action="store_true", help="soleus pattern (slower return to running)")
+    cli_simulate.add_parser(commands)
     schedule = commands.add_parser("schedule", help="check schedule settings").add_subparsers(
         dest="schedule_command", required=True
     )
@@ -100,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "programme":
             return _programme(args, settings.programmes_dir)
         if args.command == "simulate":
-            return _simulate(args, settings.programmes_dir)
+            return cli_simulate.run(args, settings.programmes_dir)
         if args.command == "schedule":
             return _preview(args)
         if args.command == "safety":
@@ -156,46 +138,6 @@ def _preview(args: argparse.Namespace) -> int:
     for due in islice(due_instants(at, zone, days, start - timedelta(microseconds=1)), max(args.count, 0)):
         print(due.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return 0
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-02") from None
-
-
-def _simulate(args: argparse.Namespace, directory: Path) -> int:
-    programme = load_directory(directory).get(args.programme)
-    if programme is None:
-        print(f"coachbot: no programme {args.programme!r}; try `coachbot programme list`", file=sys.stderr)
-        return 1
-    try:
-        days = read_days(args.checkins)
-    except CsvError as error:
-        print(error, file=sys.stderr)
-        return 1
-    person = Person(
-        grade=args.profile, injured_on=args.start, started_on=args.start, age=args.age, soleus=args.soleus,
-        heel_raises=args.heel_raises,
-    )  # fmt: skip
-    with tqdm(total=len(days), unit="day", file=sys.stderr, disable=len(days) < PROGRESS_BAR_MIN_DAYS) as bar:
-        for decision in simulate(programme, person, days, after_each_day=bar.update):
-            print(json.dumps(decision_json(decision)))
-    return 0
-
-
-def decision_json(decision: Decision) -> dict[str, object]:
-    return {
-        "date": decision.day.isoformat(),
-        "phase": decision.phase,
-        "decision": decision.kind,
-        "exercise": decision.exercise,
-        "level_from": decision.level_from,
-        "level_to": decision.level_to,
-        "rule": decision.rule,
-        "reason": decision.reason,
-    }
 
 
 def _validate(paths: Sequence[Path]) -> int:

@@ -4,7 +4,8 @@ Each day: the morning answer decides about yesterday's session (CLINICAL 9.2), s
 weekly check runs every seventh day, then today's session — the one the live bot would push, light day,
 skip-the-next-run and limits included (A21, A26) — is credited. The person accepts every phase change
 and graduation offered. A referral or graduation ends the replay; a stop pauses loading for the rest
-period. A test with no data counts as not passed unless `assume_passed`. Pure.
+period. A test with no data counts as not passed unless `assume_passed`; a clinician-led replay opens
+with the phase the clinician set (`clinician_phase`, A16), recorded as /clinician records it. Pure.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from coachbot.coaching.facts import History, Person, WeeklyReport
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
 from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
 from coachbot.texts import decisions as texts
+from coachbot.texts import plan as plan_texts
 
 WEEKLY_CHECK_EVERY = 7
 
@@ -37,6 +39,7 @@ class Day:
     heel_raises_other: int | None = None
     hop_pain: int | None = None
     tests: Mapping[str, object] = field(default_factory=dict)  # other weekly answers, by WeeklyReport field
+    completion_reason: str | None = None  # pain | time | forgot | other, as the check-in asks (row 8)
 
     @property
     def has_session(self) -> bool:
@@ -178,7 +181,7 @@ class Replay:
         # credited at the levels prescribed; a skipped run is not in it (A21)
         levels = {item.exercise.id: item.level.level for item in session.items}
         report = SessionReport(
-            row.day, row.during, row.after, row.completion, None, row.event == "pop", levels
+            row.day, row.during, row.after, row.completion, row.completion_reason, row.event == "pop", levels
         )
         self.sessions.append(report)
         self.pending = report
@@ -251,20 +254,37 @@ def replay_days(
     flags: Mapping[str, object] | None = None,
     assume_passed: bool = False,
     clinician_phase: int | None = None,
+    baseline: int | None = None,
 ) -> Iterator[DayResult]:
-    """Every day of the replay with its decisions, until a referral or graduation ends it."""
+    """Every day of the replay with its decisions, until a referral or graduation ends it. `baseline` is B
+    at enrolment (CLINICAL 9.1: walking pain then, capped); without it, the first day's morning answer."""
+    first_morning = baseline if baseline is not None else days[0].morning if days else None
     replay = Replay(
-        programme, person, days[0].morning if days else None, chosen_days=chosen_days, flags=flags,
+        programme, person, first_morning, chosen_days=chosen_days, flags=flags,
         assume_passed=assume_passed, clinician_phase=clinician_phase,
     )  # fmt: skip
+    opening = _clinician_said(programme, person, clinician_phase)
     for row in days:
         if replay.finished:
             return
-        decisions = tuple(replay.day(row))
+        decisions = (*opening, *replay.day(row))
+        opening = ()
         progress = replay.progress
         yield DayResult(
             row.day, progress.phase, dict(progress.levels), replay.items, decisions, replay.state(row.day)
         )
+
+
+def _clinician_said(programme: Programme, person: Person, number: int | None) -> tuple[Decision, ...]:
+    """The decision /clinician records (A16), dated the first day, so the replay's output says who set the
+    phase."""
+    if number is None:
+        return ()
+    today, phase = person.started_on, programme.phase(number)
+    said = plan_texts.CLINICIAN_RECORDED.format(
+        phase=number, name=phase.name, date=today.strftime("%a %d %b")
+    )
+    return (Decision(today, "clinician", "A16", said, number),)
 
 
 def simulate(
