@@ -18,12 +18,15 @@ from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Decision
 from coachbot.coaching.simulation import Day, DayResult, replay_days
 from coachbot.coaching.triage import MIN_AGE
+from coachbot.coaching.weekpattern import KEY_RUN
 from coachbot.programme.loader import load_directory
-from coachbot.programme.schema import Programme
+from coachbot.programme.schema import WEEKDAYS, Programme
+from coachbot.schedule import ScheduleInputError, parse_days
 
 PROFILES = {"grade1": "rehab", "grade2": "rehab", "clinician_led": "rehab", "prevention": "prevention"}
 AGES = range(10, 101)  # outside it an age is a typo, not a person
 PROGRESS_BAR_MIN_DAYS = 365
+FLAGS = ("no_plyometrics", "achilles_check")
 
 
 class SimulateError(ValueError):
@@ -53,6 +56,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     simulate.add_argument(
         "--baseline", type=int, metavar="N",
         help="B at enrolment: walking pain then, 0-10 (default: the first morning answer)",
+    )  # fmt: skip
+    simulate.add_argument(
+        "--days", default="every day", metavar="mon,wed,fri",
+        help="the person's training days (CLINICAL A23; default every day)",
+    )  # fmt: skip
+    simulate.add_argument(
+        "--long-run", choices=WEEKDAYS, metavar="DAY", help="prevention: the key-run day (CLINICAL A22)"
+    )
+    simulate.add_argument(
+        "--flag", action="append", default=[], choices=FLAGS, metavar="NAME",
+        help=f"a triage flag, repeatable: {', '.join(FLAGS)} (CLINICAL A17)",
     )  # fmt: skip
     simulate.add_argument(
         "--assume-passed", action="store_true", help="count a test with no data as passed (the old behaviour)"
@@ -105,11 +119,14 @@ def _replay(args: argparse.Namespace, programme: Programme, days: list[Day], bas
     start = days[0].day
     person = Person(
         grade=args.profile, injured_on=start, started_on=start, age=args.age, soleus=args.soleus,
-        heel_raises=args.heel_raises,
+        heel_raises=args.heel_raises, flags=frozenset(args.flag),
     )  # fmt: skip
+    flags: dict[str, object] = dict.fromkeys(args.flag, True)
+    if args.long_run:
+        flags[KEY_RUN] = args.long_run
     replayed = replay_days(
         programme, person, days, assume_passed=args.assume_passed, clinician_phase=args.clinician_phase,
-        baseline=baseline,
+        baseline=baseline, chosen_days=args.chosen_days, flags=flags,
     )  # fmt: skip
     with tqdm(total=len(days), unit="day", file=sys.stderr, disable=len(days) < PROGRESS_BAR_MIN_DAYS) as bar:
         for result in replayed:
@@ -130,6 +147,10 @@ def _check_arguments(args: argparse.Namespace) -> None:
         raise SimulateError(f"--heel-raises {args.heel_raises} is not a count of heel raises")
     if args.clinician_phase is not None and args.profile != "clinician_led":
         raise SimulateError("--clinician-phase goes with --profile clinician_led only")
+    try:
+        args.chosen_days = parse_days(args.days)
+    except ScheduleInputError as error:
+        raise SimulateError(f"--days {args.days!r}: {error}") from None
 
 
 def _check_fit(args: argparse.Namespace, programme: Programme) -> None:

@@ -537,3 +537,23 @@ def test_a_year_shows_a_progress_bar_on_stderr_only(
     out, err = capsys.readouterr()
     assert len(lines_of(out)) == 365
     assert "365/365" in err
+
+
+def test_training_days_long_run_and_flags_shape_the_daily_sessions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--days (A23), --long-run (A22) and --flag (A17) reach today's session as in the live bot."""
+    arguments = ("--programme", "calf-strength-12w", "--profile", "prevention", "--checkins", str(SAMPLE))
+    assert run(*arguments, "--days", "tue,thu,sat", "--long-run", "sun", "--daily", "--assume-passed") == 0
+    daily = lines_of(capsys.readouterr().out)
+    session_days = {date.fromisoformat(day["date"]).strftime("%a") for day in daily if day["items"]}
+    assert session_days <= {"Tue", "Thu"}  # Saturday is the day before the long run: no heavy session
+    assert run(*arguments, "--flag", "no_plyometrics", "--daily", "--assume-passed") == 0
+    daily = lines_of(capsys.readouterr().out)
+    assert all(not {"E8", "B1"} & set(day["items"]) for day in daily)
+
+
+def test_unknown_training_days_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ("--programme", "calf-strength-12w", "--profile", "prevention", "--checkins", str(SAMPLE))
+    assert run(*arguments, "--days", "tux") == 1
+    assert capsys.readouterr().err == "coachbot: --days 'tux': 'tux' is not a day of the week\n"
