@@ -72,15 +72,16 @@ def weekly_check(
     if _said_worse(history, today):  # A14: "compared with last week: worse" holds the week too
         held = replace(progress, hold_week_until=today + timedelta(days=7))
         return [Decision(today, "hold", "9", texts.HOLD_WEEK_SAID_WORSE, progress.phase)], held
+    settled = wt is not None and wt <= 0
     following = _next_phase(programme, progress.phase)
-    if following is None and programme.graduation is not None:
-        if _graduating(programme, progress, history, person, today, assume_unreported, week, cautious):
+    if following is None:
+        ready = programme.graduation is not None and _graduating(
+            programme, progress, history, person, today, assume_unreported, week, cautious
+        )
+        if settled and ready:
             return [Decision(today, "graduate", "A15", texts.GRADUATION_READY, progress.phase)], progress
-    elif (
-        following is not None
-        and wt is not None
-        and wt <= 0
-        and _ready(programme, progress, history, person, following, today, assume_unreported, week, cautious)
+    elif settled and _ready(
+        programme, progress, history, person, following, today, assume_unreported, week, cautious
     ):
         reason = texts.PHASE_UP.format(phase=following.number, name=following.name)
         return [Decision(today, "phase_up", "transition", reason, following.number)], progress
@@ -111,12 +112,11 @@ def _creeping(
     base = zones.baseline(programme.rules, history.mornings, today, progress.regress_days, progress.baseline)
     up = this_week >= base + ROW6_ABOVE_BASELINE
     progress = replace(progress, mean_up_weeks=progress.mean_up_weeks + 1 if up else 0)
-    first = _mean(history, person.started_on - timedelta(days=1), person.started_on + timedelta(days=6))
-    above_first = today > person.started_on + timedelta(days=7) and first is not None
-    fired = progress.mean_up_weeks >= ROW6_WEEKS or (
-        above_first and first is not None and this_week >= first + ROW6_ABOVE_FIRST_WEEK
-    )
-    return progress, fired
+    first_week = person.started_on + timedelta(days=6)
+    later = today > person.started_on + timedelta(days=7)  # not the first week against itself
+    first = _mean(history, person.started_on - timedelta(days=1), first_week) if later else None
+    above_first = first is not None and this_week >= first + ROW6_ABOVE_FIRST_WEEK
+    return progress, progress.mean_up_weeks >= ROW6_WEEKS or above_first
 
 
 def _mean(history: History, after: date, until: date) -> float | None:
@@ -149,13 +149,12 @@ def _graduating(
     week: int,
     cautious: bool,
 ) -> bool:
-    """CLINICAL A15: the last phase's exit list (with every ladder at its ceiling, A14) and a week that
-    did not get worse offer graduation. Clinician-led people graduate when their clinician says so."""
+    """CLINICAL A15: the last phase's exit list, with every ladder at its ceiling (A14). Clinician-led
+    people graduate when their clinician says so."""
     if person.grade == "clinician_led":
         return False
     found = readiness(programme, progress, history, person, None, today, week=week, cautious=cautious)
-    wt = trend(history, today)
-    return found.ready(assume_passed=assume_unreported) and wt is not None and wt <= 0
+    return found.ready(assume_passed=assume_unreported)
 
 
 def _review_or_plateau(
