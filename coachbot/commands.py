@@ -19,7 +19,7 @@ from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.clinician import CLINICIAN
 from coachbot.conversation.enrol import ENROL
-from coachbot.conversation.flow import Flow
+from coachbot.conversation.flow import Answers, Flow
 from coachbot.conversation.forget import FORGET
 from coachbot.conversation.morning import MORNING
 from coachbot.conversation.pause import PAUSE, resume_from_pause
@@ -31,7 +31,7 @@ from coachbot.conversation.snooze import SNOOZE, minutes_from
 from coachbot.conversation.snooze import snooze as snooze_by
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
-from coachbot.conversation.weekly import WEEKLY
+from coachbot.conversation.weekly import WEEKLY, start_answers
 from coachbot.messages import Attachment, Reply
 from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
@@ -93,17 +93,17 @@ async def clinician(turn: Turn) -> list[Reply]:
 
 
 async def weekly(turn: Turn) -> list[Reply]:
-    opened = await _open(turn, WEEKLY)
+    opened = await _open(turn, WEEKLY, await start_answers(turn))  # A20 reads the last walking pain
     started = turn.conversation is not None and turn.conversation.flow == WEEKLY.name
     return [turn.say(checkin_texts.WEEKLY_INTRO), *opened] if started else opened
 
 
-async def _open(turn: Turn, check_in: Flow) -> list[Reply]:
+async def _open(turn: Turn, check_in: Flow, answers: Answers | None = None) -> list[Reply]:
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
     if turn.enrolment.status != "active":
         return [turn.say(texts.NOT_ACTIVE)]
-    return [*await deciding.after_silence(turn), *await flow.begin(turn, check_in)]
+    return [*await deciding.after_silence(turn), *await flow.begin(turn, check_in, answers)]
 
 
 async def stop(turn: Turn) -> list[Reply]:

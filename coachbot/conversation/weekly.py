@@ -1,12 +1,15 @@
 """The weekly check-in (CLINICAL 8 weekly row and 8.1 self-tests), asked by phase, then rows 6 and 9 and
-any phase-up offer (deciding.after_weekly). Every self-test can be skipped."""
+any phase-up offer (deciding.after_weekly). Every self-test can be skipped. Which tests that load the calf
+may be asked today is coaching/selftests.py's decision (CLINICAL A20); walking pain comes first so that
+the heel-raise test can follow it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from coachbot import deciding
+from coachbot import deciding, tracking
+from coachbot.coaching import selftests
 from coachbot.conversation import flow
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.graduation import GRADUATE
@@ -72,17 +75,97 @@ def _soleus(turn: Turn, _answers: Answers) -> bool:
     return turn.enrolment is not None and bool((turn.enrolment.flags or {}).get("soleus"))
 
 
+def _may(test: str) -> Callable[[Turn, Answers], bool]:
+    """CLINICAL A20 (selftests.allowed): may this loading test be asked today?"""
+
+    def when(turn: Turn, answers: Answers) -> bool:
+        enrolment = turn.enrolment
+        if enrolment is None:
+            return False
+        progress, person = tracking.progress_of(enrolment), tracking.person_of(enrolment)
+        found = selftests.allowed(
+            turn.programme(),
+            progress,
+            person,
+            _walking_pain(answers),
+            enrolment.flags or {},
+            turn.local_today(),
+        )
+        return test in found
+
+    return when
+
+
+def _walking_pain(answers: Answers) -> int | None:
+    """This week's walking pain, or the latest one answered before (start_answers puts it in)."""
+    for key in ("walking_pain", KNOWN_WALKING_PAIN):
+        value = answers.get(key)
+        if value is not None and value != "skip":
+            return int(value)
+    return None
+
+
+def _ask_walking_pain(turn: Turn, answers: Answers) -> bool:
+    """Phases 0-1 every week; later only while the last walking pain is unknown or above A20's limit,
+    so the heel-raise test can open again once it has settled."""
+    if turn.enrolment is None or turn.programme().track != "rehab":
+        return False
+    known = answers.get(KNOWN_WALKING_PAIN)
+    return turn.enrolment.phase <= 1 or known is None or int(known) > selftests.WALKING_PAIN_MAX
+
+
+def _both(*checks: Callable[[Turn, Answers], bool]) -> Callable[[Turn, Answers], bool]:
+    return lambda turn, answers: all(check(turn, answers) for check in checks)
+
+
+def _counted(prefix: str) -> Callable[[Turn, Answers], bool]:
+    """A pain question after a count only when a count was given."""
+    return lambda _turn, answers: any(
+        answers.get(f"{prefix}_{leg}") not in (None, "skip") for leg in ("injured", "other")
+    )
+
+
+async def start_answers(turn: Turn) -> Answers:
+    """What the weekly flow needs to know before it starts: the latest walking pain answered (A20)."""
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return {}
+    history = tracking.history_of(await turn.repo.checkins(enrolment.id), 0)
+    return {KNOWN_WALKING_PAIN: history.latest("walking_pain")}
+
+
+KNOWN_WALKING_PAIN = "known_walking_pain"
 STEPS = (
-    Step("heel_raise_injured", _legs(texts.ASK_HEEL_INJURED, texts.ASK_HEEL_BOTH_FIRST)),
-    Step("heel_raise_other", _legs(texts.ASK_HEEL_OTHER, texts.ASK_HEEL_BOTH_SECOND)),
-    Step("heel_raise_pain", _pain(texts.ASK_HEEL_PAIN), when=_rehab_phases(0, 1, 2)),
-    Step("bent_knee_injured", _number(texts.ASK_BENT_INJURED, texts.COUNT_EXPECTED, 300), when=_soleus),
-    Step("bent_knee_other", _number(texts.ASK_BENT_OTHER, texts.COUNT_EXPECTED, 300), when=_soleus),
     Step(
         "walk_minutes", _number(texts.ASK_WALK, texts.MINUTES_EXPECTED, 600), when=_rehab_phases(0, 1, 2, 3)
     ),
-    Step("walking_pain", _pain(texts.ASK_WALKING_PAIN), when=_rehab_phases(0, 1)),
-    Step("pogo_pain", _pain(texts.ASK_POGO), when=_rehab_phases(2)),
+    Step("walking_pain", _pain(texts.ASK_WALKING_PAIN), when=_ask_walking_pain),
+    Step(
+        "heel_raise_injured",
+        _legs(texts.ASK_HEEL_INJURED, texts.ASK_HEEL_BOTH_FIRST),
+        when=_may(selftests.HEEL_RAISE),
+    ),
+    Step(
+        "heel_raise_other",
+        _legs(texts.ASK_HEEL_OTHER, texts.ASK_HEEL_BOTH_SECOND),
+        when=_may(selftests.HEEL_RAISE),
+    ),
+    Step(
+        "heel_raise_pain",
+        _pain(texts.ASK_HEEL_PAIN),
+        when=_both(_rehab_phases(1, 2), _may(selftests.HEEL_RAISE), _counted("heel_raise")),
+    ),
+    Step(
+        "bent_knee_injured",
+        _number(texts.ASK_BENT_INJURED, texts.COUNT_EXPECTED, 300),
+        when=_both(_soleus, _may(selftests.BENT_KNEE)),
+    ),
+    Step(
+        "bent_knee_other",
+        _number(texts.ASK_BENT_OTHER, texts.COUNT_EXPECTED, 300),
+        when=_both(_soleus, _may(selftests.BENT_KNEE)),
+    ),
+    Step("pogo_pain", _pain(texts.ASK_POGO), when=_both(_rehab_phases(2), _may(selftests.POGO))),
     Step("squat_pain", _pain(texts.ASK_SQUAT), when=_rehab_phases(2)),
     Step(
         "squat_control",
@@ -90,8 +173,12 @@ STEPS = (
         when=_rehab_phases(2),
     ),
     Step("balance_seconds", _number(texts.ASK_BALANCE, texts.SECONDS_EXPECTED, 600), when=_rehab_phases(2)),
-    Step("hop_pain", _pain(texts.ASK_HOPS), when=_phase_at_least(3, 2)),
-    Step("hop_symmetric", lambda _t, _a: yes_no_question(texts.ASK_HOPS_SAME), when=_phase_at_least(3, 2)),
+    Step("hop_pain", _pain(texts.ASK_HOPS), when=_both(_phase_at_least(3, 2), _may(selftests.HOPS))),
+    Step(
+        "hop_symmetric",
+        lambda _t, _a: yes_no_question(texts.ASK_HOPS_SAME),
+        when=_both(_phase_at_least(3, 2), _may(selftests.HOPS), lambda _t, a: a.get("hop_pain") != "skip"),
+    ),
     Step("trend", lambda _t, _a: choice(texts.ASK_TREND, texts.TREND_LABELS, 3)),
     Step("adherence", lambda _t, _a: pain_question(texts.ASK_ADHERENCE)),
     Step("confidence", lambda _t, _a: pain_question(texts.ASK_CONFIDENCE), when=_rehab_phases(3, 4)),
