@@ -77,6 +77,25 @@ async def test_a_loosened_pain_threshold_is_refused(coach: Coach, now: datetime)
     assert "I don't know the programme" in admin.text
 
 
+async def test_a_rehab_upload_without_its_time_floors_is_refused_naming_the_lines(
+    coach: Coach, now: datetime
+) -> None:
+    # CLINICAL A25: the defect was a club rehab plan without `floor:` on its phases (grade 2 running on
+    # day 28 instead of 35) passing the validator
+    rehab = (ROOT / "programmes" / "calf-rehab-12w.yaml").read_text()
+    ours = rehab.replace("id: calf-rehab-12w", "id: harriers-rehab", 1)
+    floorless = ours.replace("    floor: running\n", "", 1).replace("    floor: plyometrics\n", "", 1)
+    admin = admin_of(coach, now)
+    await admin.command("/club upload", admin=True, attachment=yaml_file(floorless))
+    assert "I can't use this programme yet" in admin.text
+    run = floorless[: floorless.index("{exercise: E9")].count("\n") + 1
+    assert f"harriers.yaml:{run}: phases[4].menu[0]: Run ladder R1 (running) needs `floor: running`" in (
+        admin.text.replace("\\", "")
+    )
+    await admin.command("/club upload", admin=True, attachment=yaml_file(ours))
+    assert "Saved **12-week calf strain rehab** (harriers-rehab, version 1)" in admin.text
+
+
 async def test_uploads_are_for_admins_size_limited_text_and_versioned(coach: Coach, now: datetime) -> None:
     member = Chat(coach, now, user_id="5", chat_kind="group")
     await member.command("/club upload", attachment=yaml_file(OURS))
