@@ -33,6 +33,7 @@ from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY, start_answers
 from coachbot.messages import Attachment, Reply
+from coachbot.present import clinician_record
 from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
 from coachbot.privacy.export import collect, dumps
@@ -86,7 +87,7 @@ async def morning(turn: Turn) -> list[Reply]:
 
 
 async def clinician(turn: Turn) -> list[Reply]:
-    """CLINICAL A16: record the phase the person's clinician has them on."""
+    """CLINICAL A16: record what the person's clinician said: phase, levels if any, and the day."""
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
     return await flow.begin(turn, CLINICIAN)
@@ -167,6 +168,12 @@ async def status(turn: Turn) -> list[Reply]:
         morning=enrolment.morning_time,
         levels=levels,
     )
+    clinician = clinician_record(programme, enrolment.flags or {})  # A16: what the clinician said
+    if clinician is not None:
+        levels = texts.CLINICIAN_LEVELS_RECORDED.format(levels=clinician["levels"])
+        text += "\n" + texts.CLINICIAN_RECORD.format(
+            **{**clinician, "levels": levels if clinician["levels"] else texts.CLINICIAN_NO_LEVELS}
+        )
     paused = await safety_pause.status_lines(turn)
     return [turn.say(text if paused is None else f"{text}\n{paused}")]
 

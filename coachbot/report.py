@@ -1,6 +1,7 @@
 """The clinician report: one A4 page as PDF — the progress chart, the triage answers, pattern and flags,
-the weekly self-tests, the referrals (date, tier, signs, the person's words, what they were told) and
-every decision with its rule and reason — a CSV of every check-in, and one of every referral.
+what the person's clinician set (phase, levels, date: CLINICAL A16), the weekly self-tests, the referrals
+(date, tier, signs, the person's words, what they were told) and every decision with its rule and
+reason — a CSV of every check-in, and one of every referral.
 
 Drawn with matplotlib's PDF backend (the chart is the same drawing as /progress), so no other library is
 needed. It is sent privately only, like everything that holds pain scores.
@@ -14,9 +15,11 @@ import json
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from coachbot.charting import build
 from coachbot.charts import ProgressSeries, draw
+from coachbot.present import clinician_record
 from coachbot.programme.schema import Programme
 from coachbot.store.repo import Repo
 from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
@@ -38,6 +41,7 @@ CSV_COLUMNS = (
     "sudden",
 )
 
+CLINICIAN_KEYS = ("clinician_phase", "clinician_levels", "clinician_on")  # shown on their own line (A16)
 REFERRAL_COLUMNS = ("at", "local_date", "tier", "source", "signs", "triggers", "text")
 
 
@@ -66,7 +70,8 @@ def lines(data: ReportData) -> list[tuple[str, str]]:
     """The text of the page as (style, line) pairs: style is "h" for a heading, "" for body text."""
     enrolment, programme = data.enrolment, data.programme
     phase = programme.phase(enrolment.phase)
-    flags = ", ".join(sorted(key for key, on in enrolment.flags.items() if on)) or texts.NO_FLAGS
+    flags = ", ".join(sorted(key for key, on in enrolment.flags.items() if on and key not in CLINICIAN_KEYS))
+    flags = flags or texts.NO_FLAGS
     answers = (enrolment.triage or {}).get("answers", {})
     shown = ", ".join(f"{key}={value}" for key, value in answers.items() if key not in ("zone", "consent"))
     out: list[tuple[str, str]] = [
@@ -84,6 +89,7 @@ def lines(data: ReportData) -> list[tuple[str, str]]:
         ("", texts.DISCLAIMER),
         ("h", texts.TRIAGE),
         ("", texts.PATTERN.format(grade=enrolment.grade or "–", flags=flags)),
+        *(("", line) for line in _clinician_lines(programme, enrolment.flags)),
         *(("", line) for line in textwrap.wrap(texts.ANSWERS.format(answers=shown), WRAP)),
         ("h", texts.TESTS),
     ]
@@ -103,6 +109,16 @@ def lines(data: ReportData) -> list[tuple[str, str]]:
     if not data.decisions:
         out.append(("", texts.NO_DECISIONS))
     return out
+
+
+def _clinician_lines(programme: Programme, flags: dict[str, Any]) -> list[str]:
+    """What the person's clinician set, as /clinician recorded it (CLINICAL A16); nothing if never."""
+    clinician = clinician_record(programme, flags)
+    if clinician is None:
+        return []
+    return textwrap.wrap(
+        texts.CLINICIAN.format(**{**clinician, "levels": clinician["levels"] or texts.AS_PLANNED}), WRAP
+    )
 
 
 def referral_lines(referrals: list[Referral]) -> list[str]:

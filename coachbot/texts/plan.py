@@ -37,9 +37,24 @@ ASK_CLINICIAN_PHASE = (
 CLINICIAN_PHASE_LABEL = "Phase {number}: {name}"
 CLINICIAN_PHASE_EXPECTED = "one of the phases listed (its number is enough)"
 CLINICIAN_RECORDED = (
-    "Recorded: your clinician has you on phase {phase} ({name}) as of {date}. I'll keep to it and won't "
+    "Recorded: your clinician has you on phase {phase} ({name}) as of {date}{levels}. I'll keep to it and won't "
     "move you up on my own; I'll still ease off if your calf flares up."
 )
+ASK_CLINICIAN_LEVELS = "Did your clinician set levels for any exercise?"
+CLINICIAN_LEVELS_LABELS = {"yes": "Yes", "skip": "Skip"}
+CLINICIAN_LEVELS_EXPECTED = "yes, or skip"
+ASK_CLINICIAN_LEVEL = (
+    "**{exercise}**: which level did your clinician set? The plan would have you on {tag} ({name})."
+)
+CLINICIAN_AS_PLANNED = "As the plan says"
+CLINICIAN_LEVEL_EXPECTED = "one of the levels shown (like {example}), or “as the plan says”"
+ASK_CLINICIAN_DATE = "When did you see them? Press Today, or type the date (like 2026-11-28 or 28 Nov)."
+CLINICIAN_TODAY = "Today"
+CLINICIAN_DATE_EXPECTED = "a date like 2026-11-28 or 28 Nov, or today"
+CLINICIAN_DATE_FUTURE = "the day you saw them, today or earlier ({date} hasn't come yet)"
+CLINICIAN_LEVELS_RECORDED = "; levels: {levels}"
+CLINICIAN_RECORD = "Your clinician's plan (seen {date}): phase {phase} ({name}){levels}."
+CLINICIAN_NO_LEVELS = "; levels as the plan says"
 
 # graduation (CLINICAL A15)
 ASK_GRADUATE = "Ready to finish the programme and go back to your own training, built up gradually?"

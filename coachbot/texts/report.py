@@ -11,6 +11,10 @@ DISCLAIMER = (
 TRIAGE = "Triage"
 PATTERN = "Pattern: {grade} · flags: {flags}"
 NO_FLAGS = "none"
+CLINICIAN = (
+    "Clinician-led (A16): phase {phase} ({name}) as recorded from the visit on {date}; levels: {levels}"
+)
+AS_PLANNED = "as the plan says"
 ANSWERS = "Answers: {answers}"
 TESTS = "Self-tests (weekly)"
 TEST_LINE = "{date}: heel raises {injured} / {other}{lsi}{more}"
