@@ -440,10 +440,12 @@ async def a_logged_week(coach: Coach, now: datetime) -> Chat:
         await chat.log_morning("1")
     chat.later(days=1)
     await chat.command("/weekly")
+    await chat.say("25")  # walk minutes
+    await chat.press("1")  # walking pain, first: the heel raises follow it (A20)
     for answer in ("14", "30"):
         await chat.say(answer)
-    for answer in ("1", "25", "1", "Better", "8"):  # heel-raise pain, walk minutes, walking pain, ...
-        await (chat.press(answer) if answer in ("1", "Better", "8") else chat.say(answer))
+    for answer in ("1", "Better", "8"):  # heel-raise pain, trend, adherence
+        await chat.press(answer)
     return chat
 
 

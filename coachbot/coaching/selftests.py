@@ -5,7 +5,8 @@ raises to fatigue from Phase 1 and only when walking pain is 2/10 or less; pogo 
 Phase 3+ after the plyometric floor; single-leg hop tests only once P5 is reached. The Phase 2 exit needs
 10 pogo hops (CLINICAL 10.2), so A20 and 10.2 read together: in Phase 2 pogo is asked only once the
 plyometric floor has passed (the last part of Phase 2, the days it may end). A17: `no_plyometrics` removes
-every pogo and hop test. A16: a level the clinician set stands in for the plyometric floor.
+every pogo and hop test until a clinician sets a plyometric level. A16: a level the clinician set stands in
+for the plyometric floor.
 Prevention: no walking-pain gate and no time floor (healthy runners); pogo once the plyometric ladder is
 at the pogo level, single-leg hops from block 2 once P5 is reached.
 What is *worth* asking in a phase (its exit tests) stays in conversation/weekly.py.
@@ -48,7 +49,10 @@ def allowed(
     when never answered, which keeps the tests to fatigue out)."""
     ladder = plyometric_ladder(programme)
     level = progress.levels.get(ladder.id, 0) if ladder is not None else 0
-    plyometrics = ladder is not None and not flags.get("no_plyometrics")  # A17
+    # A17: no_plyometrics until a clinician's OK, which a plyometric level they set is (as coaching/limits.py)
+    plyometrics = ladder is not None and (
+        not flags.get("no_plyometrics") or clinician_allows(flags, ladder.id, 1)
+    )
     found: set[str] = set()
     if programme.track == "prevention":
         found |= {HEEL_RAISE, BENT_KNEE}

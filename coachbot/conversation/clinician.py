@@ -139,10 +139,11 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         "clinician_levels": chosen,
         "clinician_on": seen.isoformat(),
     }
-    levels = texts.CLINICIAN_LEVELS_RECORDED.format(levels=level_tags(programme, chosen)) if chosen else ""
     said = texts.CLINICIAN_RECORDED.format(
-        phase=number, name=programme.phase(number).name, date=seen.strftime("%a %d %b"), levels=levels
+        phase=number, name=programme.phase(number).name, date=seen.strftime("%a %d %b")
     )
+    if chosen:
+        said += " " + texts.CLINICIAN_LEVELS_SET.format(levels=level_tags(programme, chosen))
     return await deciding.apply(turn, Decision(today, "clinician", "A16", said, number), progress)
 
 

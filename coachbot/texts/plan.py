@@ -37,7 +37,7 @@ ASK_CLINICIAN_PHASE = (
 CLINICIAN_PHASE_LABEL = "Phase {number}: {name}"
 CLINICIAN_PHASE_EXPECTED = "one of the phases listed (its number is enough)"
 CLINICIAN_RECORDED = (
-    "Recorded: your clinician has you on phase {phase} ({name}) as of {date}{levels}. I'll keep to it and won't "
+    "Recorded: your clinician has you on phase {phase} ({name}) as of {date}. I'll keep to it and won't "
     "move you up on my own; I'll still ease off if your calf flares up."
 )
 ASK_CLINICIAN_LEVELS = "Did your clinician set levels for any exercise?"
@@ -53,6 +53,7 @@ CLINICIAN_TODAY = "Today"
 CLINICIAN_DATE_EXPECTED = "a date like 2026-11-28 or 28 Nov, or today"
 CLINICIAN_DATE_FUTURE = "the day you saw them, today or earlier ({date} hasn't come yet)"
 CLINICIAN_LEVELS_RECORDED = "; levels: {levels}"
+CLINICIAN_LEVELS_SET = "Levels your clinician set: {levels}."
 CLINICIAN_RECORD = "Your clinician's plan (seen {date}): phase {phase} ({name}){levels}."
 CLINICIAN_NO_LEVELS = "; levels as the plan says"
 

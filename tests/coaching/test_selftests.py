@@ -113,3 +113,8 @@ def test_prevention_goes_by_block_and_plyometric_level(prevention: Programme) ->
 
 def test_the_plyometric_ladder_is_e8_in_both_programmes(rehab: Programme, prevention: Programme) -> None:
     assert [plyometric_ladder(p).id for p in (rehab, prevention)] == ["E8", "E8"]  # type: ignore[union-attr]
+
+
+def test_a_plyometric_level_the_clinician_set_is_the_ok_no_plyometrics_waits_for(rehab: Programme) -> None:
+    flags = {"no_plyometrics": True, "clinician_levels": {"E8": 5}}
+    assert allowed_on(rehab, 3, day=20, plyometrics=5, flags=flags) == FATIGUE | {POGO, HOPS}

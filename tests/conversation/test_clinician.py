@@ -71,7 +71,8 @@ async def test_levels_the_clinician_set_become_the_persons_levels_even_several_l
         await chat.press(plan_texts.CLINICIAN_AS_PLANNED)
     assert plan_texts.ASK_CLINICIAN_DATE in chat.text
     await chat.say("28 Feb")
-    assert "as of Sat 28 Feb; levels: Plyometrics P4, Straight-knee calf raise L8." in chat.text
+    assert "as of Sat 28 Feb." in chat.text
+    assert "Levels your clinician set: Plyometrics P4, Straight-knee calf raise L8." in chat.text
     plan = await enrolment(sqlite_db)
     assert plan.flags["clinician_levels"] == {"E8": 4, "E1": 8}
     assert plan.flags["clinician_on"] == "2026-02-28"

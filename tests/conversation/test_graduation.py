@@ -28,6 +28,7 @@ GOOD_WEEK = {
     "stick to the plan": "9",
     "confident": "9",
     "tightness": "0",
+    "while walking": "0",  # asked first while no walking pain is known (A20 gates the heel raises on it)
     "walk": "40",
     "pain": "0",
 }
