@@ -275,26 +275,27 @@ def _phase_down(programme: Programme, progress: Progress, today: date) -> tuple[
     numbers = [phase.number for phase in programme.phases]
     index = numbers.index(progress.phase)
     lower = programme.phases[index - 1] if index > 0 and programme.track == "rehab" else None
-    new = replace(progress, regress_days=(*progress.regress_days, today), green_streak=0, streaks={})
+    days = progress.regress_days if today in progress.regress_days else (*progress.regress_days, today)
+    new = replace(progress, regress_days=days, green_streak=0, streaks={})
+    moved = {exercise for exercise, day in progress.changed.items() if day == today}  # A13: once a day
     changes = []
     if lower is not None:
         new = replace(new, phase=lower.number, phase_since=today)
         for item in lower.menu:
             current = progress.levels.get(item.exercise, item.start)
-            if current > item.ceiling:  # "Phase 3 -> top of Phase 2", one level at a time
+            if current > item.ceiling and item.exercise not in moved:  # "Phase 3 -> top of Phase 2"
                 changes.append((item.exercise, current, current - 1))
                 new = new.with_level(item.exercise, current - 1, today)
-    if not changes:  # already within the lower phase's levels: still step one exercise back
+    if not changes and not moved:  # within the lower phase's levels: still step one exercise back
         for exercise in choose.regress_targets(programme, new, impact_all=False)[:1]:
             changes.append((exercise, new.levels[exercise], new.levels[exercise] - 1))
             new = new.with_level(exercise, new.levels[exercise] - 1, today)
     if lower is None:
         new = replace(new, hold_week_until=today + timedelta(days=7))
-    if not changes:  # everything is at level 1 already: hold the week
-        return [Decision(today, "hold", "6", texts.HOLD_WEEK, new.phase)], new
-    reason = (
-        texts.ROW6_LOWER if lower is None else texts.PHASE_DOWN.format(phase=lower.number, name=lower.name)
-    )
+    stepped_back = None if lower is None else texts.PHASE_DOWN.format(phase=lower.number, name=lower.name)
+    if not changes:  # everything is at level 1, or today's morning already stepped back: hold the week
+        return [Decision(today, "hold", "6", stepped_back or texts.HOLD_WEEK, new.phase)], new
+    reason = stepped_back or texts.ROW6_LOWER
     exercise, level_from, level_to = changes[0]
     decision = Decision(
         today, "regress", "6", reason, new.phase,

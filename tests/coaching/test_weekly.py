@@ -224,3 +224,14 @@ def test_expected_prevention_soreness_is_not_a_worse_week(programmes: dict[str, 
     late = replace(progress, phase_since=START - timedelta(days=30), reached={})
     decisions, _ = weekly_check(strength, late, history, runner, today)
     assert [d.rule for d in decisions] == ["6"]  # outside the window: 2 above the first week (A18)
+
+
+def test_row_6_does_not_lower_again_what_the_morning_lowered_today(rehab: Programme) -> None:
+    """A13: a row-5 step back in the morning and row 6 at the weekly check never move one exercise twice."""
+    progress = replace(done(rehab, 1), mean_up_weeks=1).with_level("E4", 2, TODAY)  # row 5, this morning
+    progress = replace(progress, regress_days=(TODAY,))
+    history = History(mornings=mornings(3, 1), baseline=1)
+    [decision], new = weekly_check(rehab, progress, history, PERSON, TODAY)
+    assert decision.rule == "6"
+    assert new.levels["E4"] == 2
+    assert new.regress_days == (TODAY,)  # one step-back day, not two toward a referral
