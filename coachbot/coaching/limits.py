@@ -9,18 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from coachbot.coaching.clinician import clinician_allows
 from coachbot.coaching.constants import CLINICIAN_STEP_DAY
 from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Progress
 from coachbot.programme.schema import Exercise, Level, Programme
-
-
-def clinician_levels(flags: Mapping[str, object]) -> dict[str, int]:
-    """The levels a clinician set, as recorded by /clinician (A16)."""
-    found = flags.get("clinician_levels")
-    if not isinstance(found, Mapping):
-        return {}
-    return {str(exercise): int(level) for exercise, level in found.items() if isinstance(level, int)}
 
 
 def allowed_level(
@@ -38,10 +31,10 @@ def allowed_level(
       after graduation R10 stands.
     - `no_plyometrics` leaves every plyometric item out until a clinician sets a level for it (A17).
     - Clinician-led: no plyometric item before the plyometric floor and no heel below step level before
-      day 42, unless the clinician set that exercise (A16).
+      day 42, unless the clinician set that exercise at this level or above (A16).
     - `achilles_check` keeps heel drops above step level in Phase 1 (A17).
     """
-    set_by_clinician = exercise.id in clinician_levels(flags)
+    set_by_clinician = clinician_allows(flags, exercise.id, level)
     phase = programme.phase(progress.phase)
     item = next((item for item in phase.menu if item.exercise == exercise.id), None)
     if item is not None and progress.graduated_on is None:
