@@ -1,8 +1,10 @@
 """What a custom programme may not do: loosen the safety thresholds below the shipped programmes' defaults.
 
 A club may change content, doses and levels, but every pain cut-off, morning rule, referral window,
-rest period, time floor (the table here, the phases using it in phase_floors.py, CLINICAL A25) and
-prevention caution must be at least as strict as the shipped programme of the same track. The red-flag rules are code, not YAML, so no upload can change them. Each finding is a path
+rest period, time floor (the table here, the phases using it in phase_floors.py, CLINICAL A25), phase
+exit and graduation rule (leave_floor.py, A14, A15) and prevention caution must be at least as strict as
+the shipped programme of the same track. The red-flag rules are code, not YAML, so no upload can change
+them. Each finding is a path
 into the YAML (so the loader can name its line) and a message saying what the default is.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from coachbot.programme import phase_floors
+from coachbot.programme import leave_floor, phase_floors
 from coachbot.programme.schema import Programme
 from coachbot.programme.yamltree import Path
 
@@ -56,6 +58,7 @@ def _compare(custom: Programme, default: Programme) -> Iterator[Finding]:
             )
     yield from _floors(custom, default)
     yield from phase_floors.findings(custom, default)  # A25: the phases that use the floors
+    yield from leave_floor.findings(custom, default)  # A14, A15: leaving a phase, graduating
     yield from _cautious(custom, default)
     yield from _starting_dose(custom, default)
 
