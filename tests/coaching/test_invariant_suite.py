@@ -186,9 +186,9 @@ def replay(shape: Shape, days: list[Day]) -> tuple[Programme, Person, list[Seen]
 
 def baseline(days: list[Day], session_day: date, regressed: list[date], at_enrolment: int) -> int:
     """B (CLINICAL A18), written out again: the lower of the enrolment baseline and the lowest weekly
-    mean M of the last four weeks up to the session day, rounded down; mornings within two days after a
-    regress left out."""
-    excluded = {day + timedelta(days=offset) for day in regressed for offset in range(3)}
+    mean M of the last four weeks up to the session day, rounded down; the morning of a regress and the
+    next one left out (9.1 "excluding mornings after a regress event")."""
+    excluded = {day + timedelta(days=offset) for day in regressed for offset in range(2)}
     means = []
     for week in range(4):
         end = session_day - timedelta(days=7 * week)
