@@ -24,22 +24,26 @@ def lsi(injured: int, other: int) -> int | None:
 def this_week(programme: Programme, history: History, today: date) -> list[str]:
     """The heel-raise tests answered at this weekly check, per leg with their LSI."""
     reports = [report for report in history.weekly if report.day == today]
+
+    def answer(name: str) -> int | None:
+        return next((value for r in reports if (value := getattr(r, name)) is not None), None)
+
     lines = []
-    prevention = programme.track == "prevention"
     for test_id, field in _TESTS:
-        injured = next(
-            (getattr(r, f"{field}_injured") for r in reports if getattr(r, f"{field}_injured") is not None),
-            None,
-        )
-        other = next(
-            (getattr(r, f"{field}_other") for r in reports if getattr(r, f"{field}_other") is not None), None
-        )
+        injured, other = answer(f"{field}_injured"), answer(f"{field}_other")
         name = _test_name(programme, test_id)
-        if injured is not None and other is not None and lsi(injured, other) is not None:
-            template = texts.LEGS_BOTH if prevention else texts.LEGS
-            if prevention:
-                injured, other = min(injured, other), max(injured, other)
-            lines.append(template.format(name=name, injured=injured, other=other, lsi=lsi(injured, other)))
+        if injured is not None and other:
+            if programme.track == "prevention":  # no injured leg: the weaker against the stronger
+                weaker, stronger = sorted((injured, other))
+                lines.append(
+                    texts.LEGS_BOTH.format(
+                        name=name, injured=weaker, other=stronger, lsi=lsi(weaker, stronger)
+                    )
+                )
+            else:
+                lines.append(
+                    texts.LEGS.format(name=name, injured=injured, other=other, lsi=lsi(injured, other))
+                )
         elif injured is not None:
             lines.append(texts.LEGS_ONE.format(name=name, count=injured))
     return lines
