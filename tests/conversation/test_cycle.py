@@ -35,6 +35,19 @@ async def morning(chat: Chat, pain: str, sign: str = "None of these") -> str:
     return chat.text
 
 
+async def weekly(chat: Chat, injured: str, other: str) -> None:
+    """A phase-1 weekly check: walking first (it decides whether heel raises are asked, A20), then the
+    heel raises on each leg, their pain, the trend and adherence."""
+    await chat.command("/weekly")
+    await chat.say("25")  # walk minutes
+    await chat.press("1")  # walking pain
+    for answer in (injured, other):
+        await chat.say(answer)
+    await chat.press("1")  # heel-raise pain
+    await chat.press("Better")
+    await chat.press("8")  # adherence
+
+
 async def decisions(database: Database) -> list[tuple[str, str, str | None]]:
     async with database.read() as repo:
         person = await repo.person("console", "42")
@@ -96,14 +109,7 @@ async def test_weekly_check_offers_the_next_phase_and_the_person_confirms(
         await session(chat, "1", "1")
         await morning(chat, "1")
     chat.later(days=1)
-    await chat.command("/weekly")
-    await chat.say("25")  # walk minutes
-    await chat.press("1")  # walking pain first: it decides whether heel raises are asked (A20)
-    for answer in ("14", "30"):
-        await chat.say(answer)
-    await chat.press("1")  # heel-raise pain
-    await chat.press("Better")
-    await chat.press("8")  # adherence
+    await weekly(chat, injured="14", other="30")
     assert "Next up is phase 2: Strength." in chat.text
     assert "Ready to try the next stage?" in chat.text
     await chat.press("Yes")
@@ -123,14 +129,7 @@ async def test_weekly_results_show_each_leg_the_symmetry_and_what_is_still_missi
         await session(chat, "1", "1")
         await morning(chat, "1")
     chat.later(days=1)
-    await chat.command("/weekly")
-    await chat.say("25")  # walk minutes
-    await chat.press("1")  # walking pain first: it decides whether heel raises are asked (A20)
-    for answer in ("8", "30"):
-        await chat.say(answer)
-    await chat.press("1")  # heel-raise pain
-    await chat.press("Better")
-    await chat.press("8")  # adherence
+    await weekly(chat, injured="8", other="30")
     text = chat.text
     assert "8 on the injured leg, 30 on the other (26% of the other leg)" in text
     assert "For phase 2 (Strength)" in text
