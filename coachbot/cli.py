@@ -211,7 +211,7 @@ def _run(settings: Settings, *, demo: bool) -> int:
     from telegram.error import InvalidToken, TelegramError
 
     from coachbot.app import build
-    from coachbot.instance import AlreadyRunning
+    from coachbot.instance import AlreadyRunning, LockUnavailable
     from coachbot.logs import configure as configure_logging
 
     password = make_url(settings.database_url.value).password
@@ -229,7 +229,7 @@ def _run(settings: Settings, *, demo: bool) -> int:
         asyncio.run(app.run())
     except KeyboardInterrupt:
         print("\nbye", file=sys.stderr)
-    except AlreadyRunning as error:
+    except (AlreadyRunning, LockUnavailable) as error:
         print(f"coachbot: {error}", file=sys.stderr)
         return 1
     except LoginFailure:

@@ -26,6 +26,10 @@ class AlreadyRunning(RuntimeError):
     """Another coachbot process already uses this SQLite file."""
 
 
+class LockUnavailable(RuntimeError):
+    """The lock file cannot be created (the database's folder is missing or read-only)."""
+
+
 class SqliteInstanceLock:
     """An exclusive, non-blocking file lock held for the life of the process."""
 
@@ -39,8 +43,11 @@ class SqliteInstanceLock:
     def acquire(self) -> None:
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise LockUnavailable(f"cannot create the lock file {self.path}: {error.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

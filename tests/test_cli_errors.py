@@ -122,3 +122,16 @@ def test_validate_as_upload_refuses_a_shipped_id(capsys: pytest.CaptureFixture[s
     shipped = Path(__file__).resolve().parent.parent / "programmes" / "calf-rehab-12w.yaml"
     assert main(["programme", "validate", "--as-upload", str(shipped)]) == 1
     assert "id: a shipped programme has this id" in capsys.readouterr().err
+
+
+def test_run_on_a_database_in_a_missing_folder_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COACHBOT_DATABASE_URL", sqlite_url(tmp_path / "missing" / "c.db"))
+    assert main(["run"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"coachbot: cannot create the lock file {tmp_path}/missing/coachbot-data/c.db.lock: No such file or directory\n"
+    )
+    assert not (tmp_path / "missing").exists()
