@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck format clean
+.PHONY: run demo test lint typecheck format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 run: $(STAMP)
 	$(BIN)/coachbot run
+
+demo: $(STAMP)
+	$(BIN)/coachbot run --demo
 
 test: $(STAMP) lint typecheck
 	$(BIN)/pytest

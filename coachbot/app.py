@@ -21,7 +21,7 @@ from typing import Protocol, TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from coachbot.adapters.console import ConsoleAdapter
+from coachbot.adapters.console import ConsoleAdapter, files_folder
 from coachbot.adapters.discord import DiscordAdapter
 from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.clubs.ticker import ClubTicker
@@ -30,8 +30,10 @@ from coachbot.delivery.limits import RateLimiter
 from coachbot.delivery.sender import OutboxSender
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
+from coachbot.demo import DemoClock, DemoControls
 from coachbot.instance import Leadership, SqliteInstanceLock
-from coachbot.messages import Incoming, Reply
+from coachbot.messages import Address, Incoming, Reply
+from coachbot.opening import opening
 from coachbot.privacy.retention import purge
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
@@ -163,15 +165,15 @@ class App:
         return scheduler
 
     async def run(self) -> None:
-        await migrate.upgrade(self.database)
-        await self._refresh_programmes()
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
         scheduler = None
         try:
             if lock is not None:
-                lock.acquire()
+                lock.acquire()  # before migrating: a second process must not touch the schema
                 self.leading.set()  # one process per SQLite file: it always leads
+            await migrate.upgrade(self.database)
+            await self._refresh_programmes()
             scheduler = self.scheduler()
             if leadership is not None:
                 # a follower keeps asking, so it takes over the pollers when the leader stops
@@ -222,9 +224,13 @@ def build(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     clock: Callable[[], datetime] = utc_now,
+    demo: bool = False,
 ) -> App:
     """Wire the app: Telegram when TELEGRAM_TOKEN is set, Discord when DISCORD_TOKEN is set (both at once
-    share one database and one coach), otherwise the console."""
+    share one database and one coach), otherwise the console; `demo`: the console with a movable clock
+    (pass demo.demo_settings(settings))."""
+    if demo:
+        clock = DemoClock(settings.data_dir / "clock-offset", clock)
     programmes = Catalogue(load_directory(settings.programmes_dir))
     database = Database.connect(settings.database_url.value)
     ticker_settings = TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
@@ -249,10 +255,24 @@ def build(
             dev_guild=settings.discord_dev_guild,
             clock=clock,
         )
-    if app.adapters:
+    if app.adapters and not demo:
         return app
+    app.adapters.clear()
+    controls = DemoControls(app, clock) if isinstance(clock, DemoClock) else None
+    user = _console_user()
+
+    async def welcome(address: Address) -> list[Reply]:
+        replies = await opening(database, programmes, address, clock())
+        return replies if controls is None else await controls.opening(replies, address)
+
     app.adapters["console"] = ConsoleAdapter(
-        app.deliver, stdin or sys.stdin, stdout or sys.stdout, _console_user(), clock
+        app.deliver if controls is None else controls.deliver,
+        stdin or sys.stdin,
+        stdout or sys.stdout,
+        user,
+        clock,
+        files=files_folder(settings.data_dir, user),
+        opening=welcome,
     )
     return app
 

@@ -8,15 +8,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
-from coachbot import cli_safety, cli_simulate
-from coachbot.programme.loader import ProgrammeError, load_directory, load_file
+from sqlalchemy.exc import SQLAlchemyError
+
+from coachbot import cli_errors, cli_safety, cli_simulate
+from coachbot.messages import MAX_ATTACHMENT_BYTES
+from coachbot.programme.loader import Problem, ProgrammeError, load_directory, load_file, load_upload
 from coachbot.programme.outline import outline
+from coachbot.programme.schema import Programme
 from coachbot.schedule import ScheduleInputError, due_instants, parse_days, parse_time, parse_zone
 from coachbot.settings import Settings, SettingsError, load_settings
 
@@ -29,7 +34,14 @@ SCHEDULE_HELP = (
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coachbot", description="A calf-programme coach for runners.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("run", help="apply migrations, then chat (console when no platform token is set)")
+    run = commands.add_parser(
+        "run", help="apply migrations, then chat (console when no platform token is set)"
+    )
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="the console on ./coachbot-demo.db, where /later and /nextday move the clock to the next prompt",
+    )
     db = commands.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", required=True
     )
@@ -38,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     actions = programme.add_subparsers(dest="programme_command", required=True)
     validate = actions.add_parser("validate", help="check programme YAML files")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument(
+        "--as-upload",
+        action="store_true",
+        help="apply the rules of /club upload too: no shipped id, nothing looser than the shipped programmes",
+    )
     show = actions.add_parser("show", help="print a week-by-week outline")
     show.add_argument("id", metavar="ID", help="a programme id (see `programme list`) or a YAML path")
     actions.add_parser("list", help="list the installed programmes")
@@ -98,15 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(cli_people.export(settings.database_url.value, args.platform, args.user))
         if args.command == "report":
             return cli_people.report(settings, args.platform, args.user, args.out)
-        return _run(settings)
+        return _run(settings, demo=args.demo)
     except (SettingsError, ProgrammeError, cli_safety.CorpusError) as error:
         print(f"coachbot: {error}", file=sys.stderr)
+        return 1
+    except (ConnectionError, TimeoutError, socket.gaierror, SQLAlchemyError) as error:  # the database
+        print(f"coachbot: {cli_errors.database_problem(error, settings.database_label)}", file=sys.stderr)
         return 1
 
 
 def _programme(args: argparse.Namespace, directory: Path) -> int:
     if args.programme_command == "validate":
-        return _validate(args.paths)
+        return _validate(args.paths, load_directory(directory) if args.as_upload else None)
     if args.programme_command == "list":
         for programme in load_directory(directory).values():
             print(f"{programme.id}\t{programme.title}")
@@ -135,16 +155,20 @@ def _preview(args: argparse.Namespace) -> int:
         return 1
     if start.tzinfo is None:
         start = start.replace(tzinfo=UTC)
-    for due in islice(due_instants(at, zone, days, start - timedelta(microseconds=1)), max(args.count, 0)):
+    if args.count < 1:
+        print(f"coachbot: --count must be a whole number of 1 or more, not {args.count}", file=sys.stderr)
+        return 1
+    for due in islice(due_instants(at, zone, days, start - timedelta(microseconds=1)), args.count):
         print(due.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return 0
 
 
-def _validate(paths: Sequence[Path]) -> int:
+def _validate(paths: Sequence[Path], shipped: Mapping[str, Programme] | None) -> int:
+    """Check each file; with `shipped`, as /club upload would check it against those programmes."""
     failed = False
     for path in paths:
         try:
-            programme = load_file(path)
+            programme = load_file(path) if shipped is None else _as_upload(path, shipped)
         except ProgrammeError as error:
             failed = True
             for problem in error.problems:
@@ -152,6 +176,19 @@ def _validate(paths: Sequence[Path]) -> int:
             continue
         print(f"{path}: ok ({programme.id} v{programme.version})")
     return 1 if failed else 0
+
+
+def _as_upload(path: Path, shipped: Mapping[str, Programme]) -> Programme:
+    try:
+        data = path.read_bytes()
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise ProgrammeError(
+                [Problem(str(path), 0, "", f"an upload may be at most {MAX_ATTACHMENT_BYTES // 1024} KB")]
+            )
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProgrammeError([Problem(str(path), 0, "", f"cannot read: {error}")]) from None
+    return load_upload(text, str(path), shipped)
 
 
 async def _upgrade(url: str) -> int:
@@ -167,27 +204,32 @@ async def _upgrade(url: str) -> int:
     return 0
 
 
-def _run(settings: Settings) -> int:
+def _run(settings: Settings, *, demo: bool) -> int:
     import aiohttp
     from discord.errors import DiscordException, LoginFailure
     from sqlalchemy.engine import make_url
     from telegram.error import InvalidToken, TelegramError
 
     from coachbot.app import build
-    from coachbot.instance import AlreadyRunning
+    from coachbot.instance import AlreadyRunning, LockUnavailable
     from coachbot.logs import configure as configure_logging
 
     password = make_url(settings.database_url.value).password
     secrets = [s.value for s in (settings.telegram_token, settings.discord_token) if s] + [
         str(password or "")
     ]
-    configure_logging(settings.log_level, secrets)
-    app = build(settings)
+    if demo:
+        from coachbot.demo import demo_settings
+
+        settings = demo_settings(settings)
+    console = settings.telegram_token is None and settings.discord_token is None
+    configure_logging(settings.log_level, secrets, console=console)
+    app = build(settings, demo=demo)
     try:
         asyncio.run(app.run())
     except KeyboardInterrupt:
         print("\nbye", file=sys.stderr)
-    except AlreadyRunning as error:
+    except (AlreadyRunning, LockUnavailable) as error:
         print(f"coachbot: {error}", file=sys.stderr)
         return 1
     except LoginFailure:

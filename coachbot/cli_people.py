@@ -48,16 +48,23 @@ async def export(url: str, platform: str, user: str) -> int:
 def report(settings: Settings, platform: str, user: str, out: Path) -> int:
     """The report of the person's current (or latest) plan: FILE.pdf, FILE.csv (check-ins) beside it, and
     FILE-referrals.csv when there were referrals."""
+    if not out.parent.is_dir():
+        print(f"coachbot: cannot write {out}: the folder {out.parent} does not exist", file=sys.stderr)
+        return 1
     data = asyncio.run(_report_data(settings, platform, user))
     if data is None:
         print(f"coachbot: no plan is stored for {platform} user {user}", file=sys.stderr)
         return 1
-    out.write_bytes(clinician.pdf(data))
-    written = [out, out.with_suffix(".csv")]
-    out.with_suffix(".csv").write_bytes(clinician.checkins_csv(data.checkins))
+    files = {out: clinician.pdf(data), out.with_suffix(".csv"): clinician.checkins_csv(data.checkins)}
     if data.referrals:
-        written.append(out.with_name(f"{out.stem}-referrals.csv"))
-        written[-1].write_bytes(clinician.referrals_csv(data.referrals))
+        files[out.with_name(f"{out.stem}-referrals.csv")] = clinician.referrals_csv(data.referrals)
+    written = list(files)
+    try:
+        for path, content in files.items():
+            path.write_bytes(content)
+    except OSError as error:
+        print(f"coachbot: cannot write {error.filename or out}: {error.strerror}", file=sys.stderr)
+        return 1
     print("wrote " + ", ".join(str(path) for path in written), file=sys.stderr)
     return 0
 

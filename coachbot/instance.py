@@ -1,6 +1,7 @@
 """Who may run what: one process per SQLite file, and one leader among PostgreSQL instances.
 
-SQLite mode takes an exclusive lock on `<database>.lock` and refuses a second process with a clear message.
+SQLite mode takes an exclusive lock on `coachbot-data/<database>.lock` beside the database file (whatever
+COACHBOT_DATA_DIR says, so two processes on one file always meet) and refuses a second process clearly.
 On PostgreSQL every instance runs the ticker and sender; only the holder of an advisory lock, kept on its
 own dedicated (unpooled) connection, runs the platform pollers and gateways.
 """
@@ -16,6 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from coachbot.settings import default_data_dir
+
 LEADER_LOCK_KEY = 0x636F6163  # "coac"
 
 
@@ -23,24 +26,34 @@ class AlreadyRunning(RuntimeError):
     """Another coachbot process already uses this SQLite file."""
 
 
+class LockUnavailable(RuntimeError):
+    """The lock file cannot be created (the database's folder is missing or read-only)."""
+
+
 class SqliteInstanceLock:
     """An exclusive, non-blocking file lock held for the life of the process."""
 
     def __init__(self, database_url: str) -> None:
         database = make_url(database_url).database or ""
-        self.path = Path(f"{database}.lock") if database and database != ":memory:" else None
+        folder = default_data_dir(database_url)
+        self.database = Path(database)
+        self.path = folder / f"{self.database.name}.lock" if database and database != ":memory:" else None
         self._fd: int | None = None
 
     def acquire(self) -> None:
         if self.path is None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise LockUnavailable(f"cannot create the lock file {self.path}: {error.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             raise AlreadyRunning(
-                f"another coachbot is already running on {self.path.with_suffix('')}; SQLite allows one "
+                f"another coachbot is already running on {self.database}; SQLite allows one "
                 "instance (use PostgreSQL, COACHBOT_DATABASE_URL=postgresql+asyncpg://..., to run several)"
             ) from None
         self._fd = fd

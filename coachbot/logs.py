@@ -28,7 +28,11 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def configure(level: str, secrets: Iterable[str]) -> None:
+def configure(level: str, secrets: Iterable[str], *, console: bool = False) -> None:
+    """Log to stderr at `level`; in the console at WARNING or above, so that routine lines (migrations,
+    ticks) never land in the middle of the chat."""
+    if console:
+        level = logging.getLevelName(max(logging.WARNING, logging.getLevelName(level)))
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))

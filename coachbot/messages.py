@@ -112,6 +112,7 @@ class Reply:
     form: str | None = None
     broadcast: bool = False  # for everyone in the group: never shown to the sender alone
     pin: bool = False  # pin it in the group where the bot may
+    forgotten: bool = False  # the person's data was just erased: an adapter drops its copies too (files)
 
 
 HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)

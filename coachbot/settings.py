@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from coachbot.paths import data_dir
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./coachbot.db"
+DATA_FOLDER = "coachbot-data"  # beside the SQLite file (or in the current folder for PostgreSQL)
 
 
 class SettingsError(ValueError):
@@ -46,11 +47,20 @@ class Settings:
     tick_seconds: int = 15
     late_window_hours: float = 3.0
     retention_days: int | None = None  # delete check-ins and decisions this long after a programme ends
+    data_dir: Path = Path(DATA_FOLDER)  # health files the console saves (reports, exports, charts)
 
     @property
     def database_label(self) -> str:
         """The database URL with any password hidden, for messages and logs."""
         return make_url(self.database_url.value).render_as_string(hide_password=True)
+
+
+def default_data_dir(database_url: str) -> Path:
+    """The data folder of a database: `coachbot-data/` beside a SQLite file, else in the current folder."""
+    database = make_url(database_url).database or ""
+    if database and database != ":memory:" and make_url(database_url).drivername.startswith("sqlite"):
+        return Path(database).parent / DATA_FOLDER
+    return Path(DATA_FOLDER)
 
 
 def _secret(environ: Mapping[str, str], name: str) -> Secret | None:
@@ -84,8 +94,10 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         raise SettingsError(
             f"COACHBOT_DISCORD_DEV_GUILD must be a server id (digits; Developer Mode → Copy Server ID), not {dev_guild!r}"
         )
+    data = environ.get("COACHBOT_DATA_DIR", "").strip()
     return Settings(
         database_url=Secret(url),
+        data_dir=Path(data) if data else default_data_dir(url),
         programmes_dir=Path(programmes) if programmes else data_dir("programmes"),
         telegram_token=_secret(environ, "TELEGRAM_TOKEN"),
         discord_token=_secret(environ, "DISCORD_TOKEN"),

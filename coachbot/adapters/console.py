@@ -1,12 +1,16 @@
 """The terminal as a platform: lines from stdin become Incoming messages, replies are printed.
 
-Typing a button's label presses it; "/name args" is a command; anything else is free text.
+Typing the label of a button still shown presses it: the current question's, and any other message's (the
+newest wins when two share a label);
+"/name args" is a command; anything else is free text. Files the bot sends are saved under `files`, and
+deleted when the person's data is erased (/forget).
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+import shutil
 import threading
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -18,6 +22,19 @@ from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
 
 PLATFORM = "console"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_UNSAFE = re.compile(r"[^\w.-]")
+_QUESTION = "v1:q:"  # a question's buttons: v1:q:<serial>:<value> (coachbot/conversation/question.py)
+
+Opening = Callable[[Address], Awaitable[list[Reply]]]
+
+
+async def _no_opening(_address: Address) -> list[Reply]:
+    return []
+
+
+def files_folder(data_dir: Path, user: str) -> Path:
+    """Where the console saves one user's files (a report, an export, a chart)."""
+    return data_dir / f"console-{_UNSAFE.sub('_', user)}"
 
 
 class ConsoleAdapter:
@@ -30,8 +47,13 @@ class ConsoleAdapter:
         stdout: TextIO,
         user: str,
         clock: Callable[[], datetime],
+        *,
+        files: Path | None = None,
+        opening: Opening = _no_opening,
     ) -> None:
         self.deliver = deliver
+        self.files = files  # None: the current folder, and nothing is ever deleted
+        self.opening = opening
         self.stdin, self.stdout = stdin, stdout
         self.address = Address(PLATFORM, user, user, "private")
         self.clock = clock
@@ -48,18 +70,34 @@ class ConsoleAdapter:
             for index, line in enumerate(text.splitlines())
         ]
         if reply.choices:
-            self._buttons = {label.lower(): token for row in reply.choices for label, token in row}
+            self._remember(reply.choices)
             lines.extend("          " + "  ".join(f"[{label}]" for label, _ in row) for row in reply.choices)
         saved = [(reply.file.filename, reply.file.data)] if reply.file is not None else []
         if reply.image is not None:
             saved.append(("coachbot-progress.png", reply.image))
-        for name, data in saved:  # a terminal shows no files: they go to the current folder
-            path = Path.cwd() / Path(name).name
+        for name, data in saved:  # a terminal shows no files: they go to the data folder
+            folder = self.files or Path.cwd()
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / Path(name).name
             path.write_bytes(data)
             lines.append(f"          (saved {path})")
+        if reply.forgotten and self.files is not None:
+            shutil.rmtree(self.files, ignore_errors=True)  # the health files go with the rest
         self.stdout.write("\n".join(lines) + "\n")
         self.stdout.flush()
         return str(next(self._ids))
+
+    def _remember(self, choices: tuple[tuple[tuple[str, str], ...], ...]) -> None:
+        """Keep every pressable label; a new question's buttons retire those of earlier questions."""
+        new = {label.lower(): token for row in choices for label, token in row}
+        serials = {_serial(token) for token in new.values() if token.startswith(_QUESTION)}
+        if serials:
+            self._buttons = {
+                label: token
+                for label, token in self._buttons.items()
+                if not token.startswith(_QUESTION) or _serial(token) in serials
+            }
+        self._buttons.update(new)
 
     def incoming(self, line: str) -> Incoming | None:
         """What a typed line means, or None for a blank line."""
@@ -77,11 +115,17 @@ class ConsoleAdapter:
 
     async def run(self, leading: asyncio.Event) -> None:
         """Feed every line to the coach until end of input (Ctrl-D); a terminal is local, so it never waits
-        for leadership."""
+        for leadership. The opening (a welcome, a pending question) comes first."""
+        for reply in await self.opening(self.address):
+            await self.send(reply)
         async for line in _LineIterator(self.stdin):
             incoming = self.incoming(line)
             if incoming is not None:
                 await self.deliver(incoming)
+
+
+def _serial(token: str) -> str:
+    return token.removeprefix(_QUESTION).partition(":")[0]
 
 
 class _LineIterator:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Option, Question
 from coachbot.conversation.turn import Turn
@@ -19,7 +21,7 @@ def _confirm(_turn: Turn, _answers: Answers) -> Question:
 
 
 async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
-    reply = turn.say(common.FORGOTTEN)
+    reply = replace(turn.say(common.FORGOTTEN), forgotten=True)
     if turn.person is not None:
         await forget(turn.repo, turn.person)
     turn.person, turn.enrolment, turn.conversation = None, None, None

@@ -1,0 +1,19 @@
+"""One clear line instead of a traceback for what an operator can cause: a database that cannot be
+reached or refuses the connection. Used by the `coachbot` command line only."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+
+def database_problem(error: OSError | SQLAlchemyError, label: str) -> str:
+    """What went wrong with the database `label` (its URL without password), in one line."""
+    if isinstance(error, OSError):
+        reason = error.strerror or type(error).__name__
+        return f"cannot reach the database {label}: {reason}; is the server running and the URL right?"
+    if isinstance(error, DBAPIError):
+        lines = str(error.orig).strip().splitlines()
+        reason = lines[0] if lines else type(error.orig).__name__
+    else:
+        reason = type(error).__name__
+    return f"cannot use the database {label}: {reason}"
