@@ -48,7 +48,21 @@ from coachbot.texts import progress as progress_texts
 
 
 async def help_(turn: Turn) -> list[Reply]:
-    return [turn.say(common.HELP, private=False)]
+    return [turn.say(common.HELP + _help_plan(turn), private=False)]
+
+
+def _help_plan(turn: Turn) -> str:
+    """In a private chat, how often the person's programme trains now (never "one session a day")."""
+    enrolment = turn.enrolment
+    if enrolment is None or turn.in_group:
+        return ""
+    phase = turn.programme().phase(enrolment.phase)
+    days = training_days(phase, _chosen_days(turn), key_run_day(enrolment.flags or {}))
+    shown = describe_days(",".join(days))
+    line = texts.HELP_PLAN.format(
+        title=turn.programme().title, phase=phase.number, phase_name=phase.name, count=len(days), days=shown
+    )
+    return "\n" + line
 
 
 async def start(turn: Turn) -> list[Reply]:
