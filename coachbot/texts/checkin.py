@@ -25,7 +25,7 @@ RECORDED = (
 ABOVE_LIMIT = (
     "{pain}/10 {when} the exercises is above the {cap}/10 limit for this stage: a sign that today's work "
     "was more than your calf is ready for. Give it an easy rest of the day (ordinary walking is fine, no "
-    "more calf exercises or running), and after tomorrow's morning check I'll step the plan back a level. "
+    "more calf exercises or running), and answer tomorrow's morning check so I can ease the plan back. "
     "If pain reaches {stop}/10, or you notice swelling, heat or a sudden pull, stop and tell me."
 )
 ABOVE_WHEN = {"during": "during", "after": "right after", "both": "during and right after"}
