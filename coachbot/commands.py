@@ -32,7 +32,7 @@ from coachbot.conversation.snooze import snooze as snooze_by
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY, start_answers
-from coachbot.messages import Attachment, Reply
+from coachbot.messages import HELD_PAYLOAD, Attachment, Reply
 from coachbot.present import clinician_record
 from coachbot.present import days as describe_days
 from coachbot.present import session as describe_session
@@ -48,7 +48,21 @@ from coachbot.texts import progress as progress_texts
 
 
 async def help_(turn: Turn) -> list[Reply]:
-    return [turn.say(common.HELP, private=False)]
+    return [turn.say(common.HELP + _help_plan(turn), private=False)]
+
+
+def _help_plan(turn: Turn) -> str:
+    """In a private chat, how often the person's programme trains now (never "one session a day")."""
+    enrolment = turn.enrolment
+    if enrolment is None or turn.in_group:
+        return ""
+    phase = turn.programme().phase(enrolment.phase)
+    days = training_days(phase, _chosen_days(turn), key_run_day(enrolment.flags or {}))
+    shown = describe_days(",".join(days))
+    line = texts.HELP_PLAN.format(
+        title=turn.programme().title, phase=phase.number, phase_name=phase.name, count=len(days), days=shown
+    )
+    return "\n" + line
 
 
 async def start(turn: Turn) -> list[Reply]:
@@ -63,12 +77,23 @@ async def start(turn: Turn) -> list[Reply]:
     shared = programme_for(turn.programmes, payload) if payload else None
     if shared is not None and turn.enrolment is None and usable(turn, shared.id):
         return await flow.begin(turn, ENROL, {"shared_programme": shared.id})
+    known = payload in (*DEEP_LINKS, HELD_PAYLOAD) or (shared is not None and usable(turn, shared.id))
+    if payload and not known:
+        return [unknown_code(turn, found.args.strip() if found is not None else payload)]
     if turn.enrolment is not None:
         follow = DEEP_LINKS.get(payload)
         if follow is not None:
             return await follow(turn)
         return [turn.say(enrol_texts.ALREADY_ENROLLED.format(title=turn.programme().title))]
     return await flow.begin(turn, ENROL)
+
+
+def unknown_code(turn: Turn, given: str) -> Reply:
+    """A mistyped join or share code: say so and what to do; never begin an enrolment without it."""
+    text = enrol_texts.UNKNOWN_CODE.format(code=given[:40])
+    if turn.enrolment is None:
+        return turn.say(text + enrol_texts.UNKNOWN_CODE_NEW)
+    return turn.say(text + enrol_texts.UNKNOWN_CODE_ENROLLED.format(title=turn.programme().title))
 
 
 async def checkin(turn: Turn) -> list[Reply]:

@@ -9,24 +9,30 @@ from collections.abc import Mapping
 
 from coachbot.coaching.clinician import clinician_levels, clinician_seen_on
 from coachbot.coaching.plan import Session, SessionItem
+from coachbot.programme.prescription import prescription
 from coachbot.programme.schema import Programme
 from coachbot.texts import plan as texts
 
 
-def session_item(item: SessionItem) -> str:
+def session_item(item: SessionItem, cap: int | None) -> str:
+    """One exercise card: name and level, dose with legs, tempo and rest, one cue, any note, and what to
+    do if it hurts (`cap` is the phase's pain limit; None for a group's post, which says nothing of pain)."""
     level = item.level
     lines = [
-        f"- **{item.exercise.name}** ({level.tag}): {level.name}",
-        f"  {level.dose} · {level.tempo}",
+        texts.CARD_TITLE.format(exercise=item.exercise.name, tag=level.tag, name=level.name),
+        texts.CARD_DOSE.format(dose=prescription(level)),
+        texts.CARD_CUE.format(cue=level.cue),
     ]
-    lines.append(f"  Cue: {level.cue}")
     if item.note:
-        lines.append(f"  Note: {item.note}")
+        lines.append(texts.CARD_NOTE.format(note=item.note))
+    if cap is not None:
+        lines.append(texts.CARD_HURTS.format(advice=texts.IF_IT_HURTS[item.exercise.kind].format(cap=cap)))
     return "\n".join(lines)
 
 
-def session(value: Session, next_day: str | None = None) -> str:
-    """Today's session card, or the rest-day message."""
+def session(value: Session, next_day: str | None = None, *, private: bool = True) -> str:
+    """Today's session card, or the rest-day message; a club's group post (`private=False`) leaves out
+    what to do if it hurts: each member's pain advice comes in their private chat."""
     phase = value.phase
     day = value.day.strftime("%a %d %b")
     if value.is_rest:
@@ -47,7 +53,11 @@ def session(value: Session, next_day: str | None = None) -> str:
     ]
     if phase.bouts_per_day is not None and phase.bouts_per_day.high > 1:
         parts.append(texts.BOUTS.format(bouts=phase.bouts_per_day))
-    parts.extend(session_item(item) for item in value.items)
+    rules = value.programme.rules
+    cap = rules.zones[phase.group].amber_max if private else None
+    parts.extend(session_item(item, cap) for item in value.items)
+    if private:
+        parts.append(texts.CARD_STOP.format(stop=rules.pain_stop))
     parts.append(texts.CHECKIN_PROMPT)
     return "\n".join(parts)
 

@@ -32,7 +32,7 @@ def post(club: Club, programme: Programme, day: date) -> tuple[str, tuple[tuple[
     title, shown = programme.title, day.strftime("%a %d %b")
     if session.is_rest:
         return texts.POST_REST.format(title=title, date=shown), ()
-    body = describe_session(session).split("\n", 1)[-1]  # the card without its personal header
+    body = describe_session(session, private=False).split("\n", 1)[-1]  # the card without its personal header
     text = "\n".join([texts.POST_HEADER.format(title=title, date=shown), body, texts.POST_FOOTER])
     return text, (((texts.DONE, f"{DONE_PREFIX}{club.id}"), (texts.JOIN, join_token(club.join_code))),)
 

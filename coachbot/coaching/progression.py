@@ -14,7 +14,7 @@ from coachbot.coaching import choose, soreness, zones
 from coachbot.coaching.constants import PREVENTION_RED_SESSIONS
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
 from coachbot.coaching.redflags import Tier
-from coachbot.programme.schema import Programme
+from coachbot.programme.schema import Group, Programme
 from coachbot.texts import decisions as texts
 
 # Morning safety ticks (CLINICAL 8 RF_daily) that mean a same-day check; "rest_pain" alone is row 4.
@@ -69,9 +69,8 @@ def evaluate(
         if switch:
             return Decision(today, "stop", "11", texts.PREVENTION_TRIAGE, progress.phase), progress
     if "red" in (session_zone, morning_zone):  # row 5
-        return _regress(
-            context, progress, today, impact_all=pain >= rules.morning_abs_red or phase.group == "B"
-        )
+        cause = _regress_cause(context, phase.group, session, morning_zone == "red")
+        return _regress(context, progress, today, pain >= rules.morning_abs_red or phase.group == "B", cause)
     if "amber" in (session_zone, morning_zone):  # row 7
         return hold("7", texts.HOLD_AMBER, replace(progress, green_streak=0, streaks={}))
     if session.completion != "all":  # row 8
@@ -172,8 +171,19 @@ def _prevention(
     return replace(progress, red_sessions=red, green_streak=0 if switch else progress.green_streak), switch
 
 
+def _regress_cause(context: Context, group: Group, session: SessionReport, morning_red: bool) -> str:
+    """What set off row 5, in words: the session's pain above the limit, the unsettled morning, or both."""
+    rules = context.programme.rules
+    over = zones.above_limit(rules, group, session.during, session.after)
+    if over is None:
+        return texts.REGRESS_MORNING
+    pain, when = over
+    wording = texts.REGRESS_BOTH if morning_red else texts.REGRESS_SESSION
+    return wording.format(pain=pain, when=texts.PAIN_WHEN[when], cap=rules.zones[group].amber_max)
+
+
 def _regress(
-    context: Context, progress: Progress, today: date, impact_all: bool
+    context: Context, progress: Progress, today: date, impact_all: bool, cause: str
 ) -> tuple[Decision, Progress]:
     rules = context.programme.rules
     regress_days = (*[day for day in progress.regress_days if day > today - timedelta(days=28)], today)
@@ -210,7 +220,7 @@ def _regress(
         today,
         "regress",
         "5",
-        texts.REGRESS.format(changes=described),
+        texts.REGRESS.format(cause=cause, changes=described),
         progress.phase,
         exercise=first[0],
         level_from=first[1],

@@ -29,6 +29,20 @@ def session_zone(rules: Rules, group: Group, during: int | None, after: int | No
     return "green"
 
 
+def above_limit(
+    rules: Rules, group: Group, during: int | None, after: int | None
+) -> tuple[int, Literal["during", "after", "both"]] | None:
+    """The worst session score above the group's limit (what makes the session red) and when it was felt,
+    or None; prevention reads D only, as `session_zone` does."""
+    cut = rules.zones[group].amber_max
+    over_during = during is not None and during > cut
+    over_after = group != "PREV" and after is not None and after > cut
+    if not (over_during or over_after):
+        return None
+    worst = max(score for score, over in ((during, over_during), (after, over_after)) if over and score)
+    return worst, "both" if over_during and over_after else "during" if over_during else "after"
+
+
 def morning_zone(rules: Rules, morning: int, baseline: int) -> Zone:
     """Settled (M <= B), slightly up (M = B+1), up (M >= B+2 or M >= the absolute red line)."""
     if morning >= baseline + rules.morning_red_delta or morning >= rules.morning_abs_red:

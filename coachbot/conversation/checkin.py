@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from coachbot import deciding, tracking
+from coachbot.coaching import zones
 from coachbot.coaching.plan import credited_session
 from coachbot.conversation import rupture
 from coachbot.conversation.flow import Answers, Flow, Step
@@ -95,7 +96,22 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         return [*replies, *await rupture.begin(turn, checkin.local_date)]
     label = texts.COMPLETION_LABELS[checkin.completion].lower()
     recorded = texts.RECORDED.format(during=checkin.during, after=checkin.after, completion=label)
-    return [*replies, turn.say(recorded)]
+    above = _above_limit(turn, checkin.during, checkin.after)
+    return [*replies, turn.say(recorded if above is None else f"{recorded}\n{above}")]
+
+
+def _above_limit(turn: Turn, during: int, after: int) -> str | None:
+    """One line about pain above the phase's limit but below the stop line (row 5 steps back next morning;
+    row 2 has its own words); never "push through"."""
+    enrolment = turn.enrolment
+    assert enrolment is not None
+    rules, group = turn.programme().rules, turn.programme().phase(enrolment.phase).group
+    over = zones.above_limit(rules, group, during, after)
+    if over is None or max(during, after) >= rules.pain_stop:
+        return None
+    pain, when = over
+    cap = rules.zones[group].amber_max
+    return texts.ABOVE_LIMIT.format(pain=pain, when=texts.ABOVE_WHEN[when], cap=cap, stop=rules.pain_stop)
 
 
 CHECKIN = Flow(

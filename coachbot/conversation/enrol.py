@@ -141,6 +141,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     outcome = (
         RESULT_TEXT[result.outcome] + " " + triage_texts.RESULT_START.format(phase=start, name=phase.name)
     )
+    outcome += "".join("\n" + line for line in _overridden(turn, answers, programme))
     if answers.get("days") == "0-2":  # CLINICAL 7.5 acute timing: PEACE advice
         outcome += "\n" + triage_texts.PEACE
     if result.flags.get("achilles_check"):  # CLINICAL A17: the Achilles, not the calf muscle
@@ -166,6 +167,15 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         turn.say(safety.PAIN_EDUCATION.format(cap=cap) + "\n" + warning),
         *club,
     ]
+
+
+def _overridden(turn: Turn, answers: Answers, programme: Programme) -> list[str]:
+    """A share or club code's programme that the triage put aside (the other track): say so, and why."""
+    wanted = turn.programmes.get(answers.get("club_programme") or answers.get("shared_programme") or "")
+    if wanted is None or wanted.id == programme.id:
+        return []
+    why = enrol.OVERRIDE_WHY[programme.track]
+    return [enrol.CODE_OVERRIDDEN.format(wanted=wanted.title, chosen=programme.title, why=why)]
 
 
 def _starting_dose(programme: Programme, first: Progress, flags: dict[str, Any]) -> list[str]:

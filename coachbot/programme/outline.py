@@ -1,8 +1,11 @@
-"""A readable week-by-week outline of a programme, for `coachbot programme show ID`."""
+"""A readable week-by-week outline of a programme, for `coachbot programme show ID`; its wording is in
+texts/outline.py and each level reads as on the session card (prescription.py)."""
 
 from __future__ import annotations
 
+from coachbot.programme.prescription import prescription
 from coachbot.programme.schema import Criterion, Phase, Programme
+from coachbot.texts import outline as texts
 
 _VARIANT_NAMES = {"grade1": "grade-1-like", "grade2": "grade-2-like", "all": "everyone"}
 
@@ -47,12 +50,14 @@ def _weeks(programme: Programme) -> list[str]:
 
 def _phase(programme: Programme, phase: Phase) -> list[str]:
     pattern = ", ".join(f"{day} {kind.replace('_', ' ')}" for day, kind in phase.week.items())
+    order = ", ".join(programme.exercise(exercise).name for exercise in phase.priority)
     lines = [
-        f"Phase {phase.number}: {phase.name} (group {phase.group}, {phase.sessions_per_week} sessions/week)",
+        texts.PHASE_HEADER.format(
+            number=phase.number, name=phase.name, group=phase.group, sessions=phase.sessions_per_week
+        ),
         f"  Goal: {phase.goal}",
         f"  Week: {pattern}",
-        f"  Advance one exercise after {phase.green_to_advance} green sessions, in this order: "
-        + ", ".join(phase.priority),
+        texts.ADVANCE.format(count=phase.green_to_advance, order=order),
     ]
     for item in phase.menu:
         exercise = programme.exercise(item.exercise)
@@ -60,44 +65,60 @@ def _phase(programme: Programme, phase: Phase) -> list[str]:
         start = exercise.levels[item.start - 1]
         lines.append(f"  - {exercise.id} {exercise.name}: from {start.tag}{top}")
         for level in exercise.levels[item.start - 1 : item.ceiling]:
-            lines.append(f"      {level.tag} {level.name}: {level.dose} ({level.tempo})")
+            lines.append(texts.LEVEL.format(tag=level.tag, name=level.name, prescription=prescription(level)))
     if phase.exit:
         lines.append("  Exit criteria:")
-        lines.extend(f"  - {_criterion(programme, criterion)}" for criterion in phase.exit)
+        lines.extend(f"  - {criterion_text(programme, criterion)}" for criterion in phase.exit)
     if phase.note:
         lines.append(f"  Note: {phase.note}")
     lines.append("")
     return lines
 
 
-def _criterion(programme: Programme, criterion: Criterion) -> str:
-    name = programme.test(criterion.test).name
-    parts = []
-    for field, template in (
-        ("min_reps", "≥{} reps"),
-        ("reps_floor", "at least {} whatever the norm"),
-        ("min_lsi", "LSI ≥{}%"),
-        ("max_pain", "pain ≤{}/10"),
-        ("min_minutes", "≥{} min"),
-        ("min_seconds", "≥{} s"),
-        ("min_score", "≥{}/10"),
-        ("min_level", "level ≥{}"),
-        ("control", "{} control"),
-        ("weeks", "for {} weeks"),
-    ):
-        value = getattr(criterion, field)
-        if value is not None:
-            parts.append(template.format(value))
+def criterion_text(programme: Programme, criterion: Criterion) -> str:
+    """An exit criterion in plain English: 'Walking tolerance: 30 min or more, pain-free'."""
+    test = programme.test(criterion.test)
+    parts = [*_amounts(programme, criterion)]
+    if criterion.max_pain is not None:
+        pain = criterion.max_pain
+        parts.append(texts.PAIN_FREE if pain == 0 else texts.PAIN.format(pain=pain))
+    if criterion.control is not None:
+        parts.append(texts.CONTROL[criterion.control])
+    if criterion.min_level is not None:
+        ladder = programme.exercise(test.exercise) if test.exercise else None
+        level = ladder.level(criterion.min_level) if ladder else None
+        parts.append(texts.LEVEL_AT.format(tag=level.tag if level else f"L{criterion.min_level}"))
     for flag, text in (
-        ("age_norm", "or the age/sex norm if lower"),
-        ("symmetric", "same on both legs"),
-        ("no_limp", "no limp"),
-        ("settled_morning", "morning settled"),
+        ("symmetric", texts.SYMMETRIC),
+        ("no_limp", texts.NO_LIMP),
+        ("settled_morning", texts.SETTLED),
     ):
         if getattr(criterion, flag):
             parts.append(text)
+    if criterion.weeks is not None:
+        parts.append(texts.WEEKS.format(count=criterion.weeks))
     if criterion.times > 1:
-        parts.append(f"{criterion.times} times")
-    detail = ", ".join(parts)
+        parts.append(texts.TIMES.format(count=criterion.times))
     note = f" ({criterion.note})" if criterion.note else ""
-    return f"{name}: {detail}{note}"
+    return f"{test.name}: {', '.join(parts)}{note}"
+
+
+def _amounts(programme: Programme, criterion: Criterion) -> list[str]:
+    parts = []
+    count, floor = criterion.min_reps, criterion.reps_floor
+    if count is not None and criterion.age_norm:
+        norm = texts.REPS_NORM_FLOOR if floor is not None else texts.REPS_NORM
+        parts.append(norm.format(count=count, floor=floor))
+    elif count is not None or floor is not None:
+        parts.append(texts.REPS.format(count=count or floor))
+    if criterion.min_lsi is not None:
+        parts.append(texts.LSI[programme.track].format(percent=criterion.min_lsi))
+    for value, template in (
+        (criterion.min_minutes, texts.MINUTES),
+        (criterion.min_seconds, texts.SECONDS),
+    ):
+        if value is not None:
+            parts.append(template.format(count=value))
+    if criterion.min_score is not None:
+        parts.append(texts.SCORE.format(score=criterion.min_score))
+    return parts

@@ -15,9 +15,14 @@ from coachbot.programme.rules import Cautious, Floor, Rules, StartingDose, Windo
 
 __all__ = [
     "WEEKDAYS", "Amount", "Cautious", "Criterion", "Exercise", "Floor", "Graduation", "Group", "Leave",
-    "Level", "MaintenanceItem", "MenuItem", "Phase", "Programme", "Rules", "StartingDose", "Strict", "Test",
-    "Weekday", "Window", "Zone",
+    "Legs", "Level", "MaintenanceItem", "MenuItem", "Phase", "Programme", "Rules", "StartingDose", "Strict",
+    "Test", "Weekday", "Window", "Zone",
 ]  # fmt: skip
+
+
+# Which leg a level works: the injured leg only, both legs together, each leg (or side) in turn, or
+# alternating legs (skipping, bounding)
+Legs = Literal["injured", "both", "each", "sides", "alternate"]
 
 
 class Level(Strict):
@@ -31,7 +36,8 @@ class Level(Strict):
     seconds: Amount | None = None
     minutes: Amount | None = None
     metres: Amount | None = None
-    rest: str | None = None
+    rest: str | None = None  # between sets ("1 min", "1 min walk"); every level of more than one set has one
+    legs: Legs | None = None  # which leg: shown on every card but walking and running
     load: str | None = None
     tempo: str
     cue: str
@@ -51,7 +57,8 @@ class Level(Strict):
 
     @property
     def dose(self) -> str:
-        """'3 × 10–15', '5 × 30 s', '10 × 1 min (rest: 1 min walk)', or the note of an open level."""
+        """'3 × 10–15', '5 × 30 s', '20 min' (one set), or the note of an open level; rest and legs are
+        said apart (present.py)."""
         amount = next(
             (
                 f"{value}{unit}"
@@ -67,10 +74,9 @@ class Level(Strict):
         )
         if amount is None:
             return self.note or ""
-        text = f"{self.sets} × {amount}"
-        if self.load:
-            text += f", {self.load}"
-        return f"{text} (rest: {self.rest})" if self.rest else text
+        one = self.sets is not None and self.sets.high == 1
+        text = amount if one else f"{self.sets} × {amount}"
+        return f"{text}, {self.load}" if self.load else text
 
     @property
     def tag(self) -> str:

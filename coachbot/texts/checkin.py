@@ -21,6 +21,14 @@ RECORDED = (
     "Logged: pain {during}/10 during, {after}/10 now, did {completion}. "
     "I'll ask about your calf tomorrow morning, which tells us most about how it's coping."
 )
+# pain above the phase's limit, below the stop line (issue 14 item 8): what it means and what to do
+ABOVE_LIMIT = (
+    "{pain}/10 {when} the exercises is above the {cap}/10 limit for this stage: a sign that today's work "
+    "was more than your calf is ready for. Give it an easy rest of the day (ordinary walking is fine, no "
+    "more calf exercises or running), and answer tomorrow's morning check so I can ease the plan back. "
+    "If pain reaches {stop}/10, or you notice swelling, heat or a sudden pull, stop and tell me."
+)
+ABOVE_WHEN = {"during": "during", "after": "right after", "both": "during and right after"}
 ALREADY_LOGGED = "You've already logged today's session; these answers replace the earlier ones."
 
 # morning check-in (CLINICAL 8: M and the one-tap safety check)

@@ -1,7 +1,7 @@
 """Help, command descriptions, and what the bot says when it didn't understand."""
 
 HELP = (
-    "**coachbot** guides you through a 12-week calf programme, one session a day.\n"
+    "**coachbot** guides you through a 12-week calf programme, with sessions on the days you choose.\n"
     "- /start — enrol and set your schedule\n"
     "- /today — today's session\n"
     "- /checkin — log pain after a session\n"

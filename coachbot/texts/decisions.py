@@ -26,9 +26,20 @@ ADVANCE = (
     "Two settled sessions in a row: {exercise} moves up to {level} ({name}). Everything else stays the same."
 )
 REGRESS = (
-    "Your calf hasn't settled after the last session, so we'll step back one level for a few days "
-    "({changes}). Going back a step is how you avoid a setback — we'll move forward again soon. Keep today light."
+    "{cause}, so we'll step back one level for a few days: {changes}. Going back a step is how you avoid "
+    "a setback — we'll move forward again soon. Keep today light."
 )
+# what set off row 5 (issue 14 item 8): the session's pain, the morning, or both
+REGRESS_MORNING = "Your calf hasn't settled after the last session"
+REGRESS_SESSION = (
+    "Your pain reached {pain}/10 {when} the last session, above the {cap}/10 limit, even though your "
+    "calf had settled by this morning"
+)
+REGRESS_BOTH = (
+    "Your pain reached {pain}/10 {when} the last session, above the {cap}/10 limit, and your calf hasn't "
+    "settled this morning"
+)
+PAIN_WHEN = {"during": "during", "after": "right after", "both": "during and right after"}
 STOP = (
     "Let's stop loading for 2–3 days and check how things are. Walk as comfortably as you can, keep the leg "
     "raised when resting, and answer a few quick questions again on {date}."

@@ -36,3 +36,23 @@ SHARE_HEADER = (
     "Share codes (anyone can start a programme with /start <code>, or a club with /club start <code>):"
 )
 SHARE_LINE = "- **{title}**: {code}"
+
+# /start <code> with a code nobody made (issue 14 item 7): say so, and what to do, instead of enrolling
+UNKNOWN_CODE = (
+    "I don't know the code “{code}”. Please check it with whoever gave it to you — a programme's share "
+    "code starts with p and a club's join code with c — and send /start followed by the code again."
+)
+UNKNOWN_CODE_NEW = " To start without a code, send /start on its own."
+UNKNOWN_CODE_ENROLLED = " You're following **{title}**; send /status to see where you are."
+# a code's programme that the triage doesn't fit: say which programme was chosen instead, and why
+CODE_OVERRIDDEN = "You came with a code for **{wanted}**, but I've put you on **{chosen}** instead: {why}"
+OVERRIDE_WHY = {
+    "rehab": (
+        "you told me about a calf injury, and a strengthening programme for healthy calves could overload "
+        "it. This one starts gently and builds up as your calf settles."
+    ),
+    "prevention": (
+        "you told me you're not injured, so a rehab programme would hold you back. This one builds "
+        "strength for healthy calves."
+    ),
+}

@@ -7,6 +7,35 @@ REST_DAY = (
 )
 BOUTS = "Do this in {bouts} short bouts across the day."
 CHECKIN_PROMPT = "When you've finished, send /checkin to log how it felt."
+
+# an exercise card (issue 14 item 10): what, how much, which leg, tempo, rest, one cue, if it hurts
+CARD_TITLE = "- **{exercise}** ({tag}): {name}"
+CARD_DOSE = "  {dose}"
+CARD_CUE = "  Cue: {cue}"
+CARD_NOTE = "  Note: {note}"
+CARD_HURTS = "  {advice}"
+TEMPO = "tempo {tempo}"
+REST = "rest {rest}"
+LEGS = {
+    "injured": "injured leg only",
+    "both": "both legs",
+    "each": "each leg",
+    "sides": "each side",
+    "alternate": "alternating legs",
+}
+# what to do if an exercise hurts, by its kind; {cap} is the phase's limit
+IF_IT_HURTS = {
+    "strength": "If it hurts over {cap}/10: stop it for today.",
+    "balance": "If it hurts over {cap}/10: stop for today.",
+    "mobility": "If it hurts: ease off to a gentle pull, 2/10 at most.",
+    "walking": "If you limp or it hurts over {cap}/10: slow down and cut it short.",
+    "circulation": "If it hurts over {cap}/10: make it smaller, or stop.",
+    "plyometric": "If it hurts over {cap}/10, or landings feel heavy: stop the jumps for today.",
+    "running": "If it hurts over {cap}/10: walk home, and tell me before the next run.",
+}
+CARD_STOP = "Sharp or sudden pain, a pop, a new limp, or {stop}/10 or more: stop at once and send /checkin."
+# /help for someone enrolled: how often their programme's current phase trains (issue 14 item 10)
+HELP_PLAN = "Your plan: **{title}**, phase {phase}: {phase_name} — {count} sessions a week ({days})."
 STATUS = (
     "**{title}** — {state}\n"
     "Phase {phase}: {phase_name} (day {phase_day}); programme week {week}.\n"
