@@ -18,6 +18,7 @@ from coachbot.coaching.weekpattern import key_run_day
 from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.clinician import CLINICIAN
+from coachbot.conversation.ended import latest_plan
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Answers, Flow
 from coachbot.conversation.forget import FORGET
@@ -227,9 +228,10 @@ async def programme(turn: Turn) -> list[Reply]:
 async def report(turn: Turn) -> list[Reply]:
     """/report: a one-page PDF for a clinician, a CSV of every check-in and, if there were any, one of
     every referral, in the private chat only."""
-    if turn.enrolment is None or turn.person is None:
+    found = await latest_plan(turn)  # a stopped or completed plan still has its report
+    if found is None or found.person is None:
         return [turn.say(common.NOT_ENROLLED)]
-    return await report_replies(turn)
+    return await report_replies(found)
 
 
 async def export(turn: Turn) -> list[Reply]:
@@ -250,9 +252,10 @@ async def forget(turn: Turn) -> list[Reply]:
 
 async def progress(turn: Turn) -> list[Reply]:
     """/progress: the chart of the current plan as a PNG, its one-sentence summary as the caption."""
-    if turn.enrolment is None:
+    found = await latest_plan(turn)  # a stopped or completed plan still has its chart
+    if found is None or found.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
-    series = await series_for(turn.repo, turn.enrolment, turn.programme(), turn.local_today())
+    series = await series_for(found.repo, found.enrolment, found.programme(), found.local_today())
     if not series.pain and not series.done:
         return [turn.say(progress_texts.NOTHING_YET)]
     image = await asyncio.to_thread(render, series)  # a few hundred ms of drawing, off the event loop
