@@ -1,0 +1,8 @@
+"""The daily loop's own wording: the silence pause, skipping a logged day, snoozing a named prompt, quiet hours."""
+
+# CLINICAL 8 missing data: the one message the silence pause sends (issue 14 item 2)
+SILENCE_PAUSED = (
+    "I haven't heard from you for {span}, so I've paused your plan — send /resume when you're back."
+)
+SILENCE_SPANS = {"7": "a week", "14": "two weeks"}
+SILENCE_DAYS = "{days} days"
