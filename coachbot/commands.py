@@ -27,7 +27,7 @@ from coachbot.conversation.pause import PAUSE, resume_from_pause
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
 from coachbot.conversation.settings import SETTINGS, apply_typed
-from coachbot.conversation.skip import SKIP
+from coachbot.conversation.skip import SKIP, already_logged
 from coachbot.conversation.snooze import SNOOZE, minutes_from
 from coachbot.conversation.snooze import snooze as snooze_by
 from coachbot.conversation.stop import STOP
@@ -263,7 +263,7 @@ async def progress(turn: Turn) -> list[Reply]:
 
 
 async def skip(turn: Turn) -> list[Reply]:
-    return await _open(turn, SKIP)
+    return await already_logged(turn) or await _open(turn, SKIP)
 
 
 async def snooze(turn: Turn) -> list[Reply]:

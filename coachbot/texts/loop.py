@@ -6,3 +6,9 @@ SILENCE_PAUSED = (
 )
 SILENCE_SPANS = {"7": "a week", "14": "two weeks"}
 SILENCE_DAYS = "{days} days"
+
+# /skip after the session was logged: refused, the record is kept (issue 14 item 3)
+SKIP_ALREADY_LOGGED = (
+    "You've already logged today's session, so there's nothing to skip — it counts as done. "
+    "To change your answers, send /checkin again."
+)
