@@ -243,4 +243,5 @@ def _schedule_signature(turn: Turn) -> tuple[object, ...] | None:
     return (
         enrolment.id, enrolment.status, enrolment.phase, enrolment.local_time, enrolment.morning_time,
         enrolment.days, enrolment.weekly_day, zone, (enrolment.flags or {}).get("key_run"),
+        enrolment.quiet_start, enrolment.quiet_end,
     )  # fmt: skip

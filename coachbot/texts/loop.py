@@ -12,3 +12,10 @@ SKIP_ALREADY_LOGGED = (
     "You've already logged today's session, so there's nothing to skip — it counts as done. "
     "To change your answers, send /checkin again."
 )
+
+# quiet hours: no prompt starts inside them; one due inside moves to their end (issue 14 item 5)
+QUIET_MOVES = "{what} at {time} falls inside your quiet hours ({quiet}), so it will come at {end} instead."
+QUIET_WHAT = {
+    "session_time": "Your session prompt (and the weekly check)",
+    "morning_time": "Your morning check-in",
+}
