@@ -42,7 +42,7 @@ async def test_a_session_inside_quiet_hours_comes_at_their_end(
     assert await _sessions(sqlite_db) == []  # nothing starts inside quiet hours
     await ticker.tick(datetime(2026, 3, 3, 7, 30, tzinfo=UTC))
     [row] = await _sessions(sqlite_db)
-    assert (row.status, row.late, row.local_date.isoformat()) == ("pending", False, "2026-03-03")
+    assert (row.status, row.late, str(row.local_date)) == ("pending", False, "2026-03-03")
 
 
 async def test_a_late_evening_session_moves_to_the_next_morning_once(
@@ -60,7 +60,7 @@ async def test_a_late_evening_session_moves_to_the_next_morning_once(
     for hour in (23, 7):
         day = 2 if hour == 23 else 3
         await ticker.tick(datetime(2026, 3, day, hour, 30, tzinfo=UTC))
-    assert [row.local_date.isoformat() for row in await _sessions(sqlite_db)] == ["2026-03-03"]
+    assert [str(row.local_date) for row in await _sessions(sqlite_db)] == ["2026-03-03"]
 
 
 def test_outside_moves_only_what_falls_inside() -> None:
