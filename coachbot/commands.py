@@ -28,8 +28,7 @@ from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
 from coachbot.conversation.settings import SETTINGS, apply_typed
 from coachbot.conversation.skip import SKIP, already_logged
-from coachbot.conversation.snooze import SNOOZE, minutes_from
-from coachbot.conversation.snooze import snooze as snooze_by
+from coachbot.conversation.snooze import command as snooze_command
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY, start_answers
@@ -270,10 +269,7 @@ async def snooze(turn: Turn) -> list[Reply]:
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
     found = turn.command()
-    minutes = minutes_from(found.args) if found is not None and found.args else None
-    if minutes is not None:
-        return await snooze_by(turn, int(minutes))
-    return await flow.begin(turn, SNOOZE)
+    return await snooze_command(turn, found.args if found is not None else "")
 
 
 DEEP_LINKS = {"today": today, "checkin": checkin, "status": status, "morning": morning, "weekly": weekly}

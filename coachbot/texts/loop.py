@@ -19,3 +19,20 @@ QUIET_WHAT = {
     "session_time": "Your session prompt (and the weekly check)",
     "morning_time": "Your morning check-in",
 }
+
+# snoozing a prompt by name, from /snooze or the prompt's own Snooze button (issue 14 item 4)
+SNOOZE_BUTTON = "Snooze"
+PROMPT_NAMES = {
+    "session": "today's session",
+    "morning": "this morning's check-in",
+    "weekly": "this week's calf check",
+}
+ASK_SNOOZE_NAMED = "Snooze {prompt} — remind you again in:"
+TOMORROW_LABEL = "Tomorrow"
+SNOOZED_NAMED = "OK, I'll remind you in {minutes} minutes about {prompt} (at {time})."
+SNOOZED_TOMORROW = "OK, I'll send {prompt} again tomorrow at {time}."
+TOMORROW_AS_USUAL = "OK, let today's session go: tomorrow's session comes at {time} as usual."
+SNOOZE_ANSWERED = "You've already answered {prompt}, so there's nothing to snooze."
+SNOOZE_USED_NAMED = "You've already snoozed {prompt} once; it stays as it is."
+SNOOZE_TOO_LATE = "{prompt} is too old to snooze now; the next one comes as usual."
+MORNING_REPLACED = "You'd already answered this morning ({pain}/10); this answer replaces it."
