@@ -33,7 +33,7 @@ async def settle(repo: Repo, now: datetime, late_window: timedelta, late_after: 
         lateness = now - row.not_before
         if lateness >= late_window:
             row.status = "missed"
-        elif lateness > late_after and not row.late:
+        elif lateness > late_after and not row.late and not row.text.startswith(texts.LATE):
             row.late, row.text = True, texts.LATE + "\n" + row.text
     await repo.session.flush()
 
