@@ -116,7 +116,7 @@ async def _refusal(turn: Turn, latest: OutboxMessage | None, kind: str, day: dat
     if await _answered(turn, kind, day):
         return texts.SNOOZE_ANSWERED.format(prompt=name)
     if day != turn.local_today():
-        return texts.SNOOZE_TOO_LATE.format(prompt=name.capitalize())
+        return texts.SNOOZE_TOO_LATE
     key = latest.idempotency_key + SNOOZE_SUFFIX
     query = select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)
     if (await turn.repo.session.execute(query)).first():

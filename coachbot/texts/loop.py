@@ -34,5 +34,7 @@ SNOOZED_TOMORROW = "OK, I'll send {prompt} again tomorrow at {time}."
 TOMORROW_AS_USUAL = "OK, let today's session go: tomorrow's session comes at {time} as usual."
 SNOOZE_ANSWERED = "You've already answered {prompt}, so there's nothing to snooze."
 SNOOZE_USED_NAMED = "You've already snoozed {prompt} once; it stays as it is."
-SNOOZE_TOO_LATE = "{prompt} is too old to snooze now; the next one comes as usual."
+SNOOZE_TOO_LATE = (
+    "That prompt is from an earlier day, so it can't be snoozed now; the next one comes as usual."
+)
 MORNING_REPLACED = "You'd already answered this morning ({pain}/10); this answer replaces it."

@@ -149,3 +149,16 @@ async def test_tomorrow_on_a_rest_day_sends_the_session_again(
     assert row.not_before == SESSION_DUE + timedelta(days=1)
     assert await loop.run(SESSION_DUE + timedelta(days=1, minutes=1)) == 1
     assert loop.platform.sent[-1].text == loop.platform.sent[0].text  # Tuesday's session, on Wednesday
+
+
+async def test_yesterday_s_prompt_is_not_snoozed(
+    sqlite_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    chat = Chat(Coach(sqlite_db, programmes), now)
+    await chat.enrol()
+    loop = Loop(sqlite_db, programmes)
+    await loop.run(SESSION_DUE)
+    chat.now = SESSION_DUE + timedelta(days=1, hours=-1)  # Wednesday 06:00, before its own prompt
+    await chat.press("Snooze", loop.platform.sent)
+    assert "from an earlier day" in chat.text
+    assert await _snoozes(sqlite_db) == []
