@@ -38,3 +38,4 @@ SNOOZE_TOO_LATE = (
     "That prompt is from an earlier day, so it can't be snoozed now; the next one comes as usual."
 )
 MORNING_REPLACED = "You'd already answered this morning ({pain}/10); this answer replaces it."
+WEEKLY_REPLACED = "You'd already done this week's check today; these answers replace the earlier ones."

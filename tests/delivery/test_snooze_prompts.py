@@ -16,6 +16,7 @@ from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from tests.chat import Chat
+from tests.conversation.test_weekly_selftests import weekly
 from tests.fakes.platform import RecordingPlatform
 
 SESSION_DUE = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # Tuesday 07:00 London
@@ -162,3 +163,14 @@ async def test_yesterday_s_prompt_is_not_snoozed(
     await chat.press("Snooze", loop.platform.sent)
     assert "from an earlier day" in chat.text
     assert await _snoozes(sqlite_db) == []
+
+
+async def test_doing_the_weekly_check_twice_says_it_replaces_the_first(
+    sqlite_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    chat = Chat(Coach(sqlite_db, programmes), now)
+    await chat.enrol()
+    await weekly(chat)
+    assert "replace the earlier ones" not in chat.text
+    await weekly(chat)
+    assert any("You'd already done this week's check today" in reply.text for reply in chat.replies)
