@@ -27,7 +27,7 @@ from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.clubs.ticker import ClubTicker
 from coachbot.coach import Coach
 from coachbot.delivery.limits import RateLimiter
-from coachbot.delivery.sender import OutboxSender
+from coachbot.delivery.sender import OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.demo import DemoClock, DemoControls
@@ -80,7 +80,8 @@ class App:
         """The outbox sender for the adapters this app runs (built once they are all added)."""
         owner = f"{socket.gethostname()}:{os.getpid()}"
         senders = {name: adapter.send for name, adapter in self.adapters.items()}
-        return OutboxSender(self.database, senders, self.limiter, owner)
+        late = SenderSettings(late_window=timedelta(hours=self.settings.late_window_hours))
+        return OutboxSender(self.database, senders, self.limiter, owner, late)
 
     async def deliver(self, incoming: Incoming) -> None:
         """The callback adapters get: let the coach decide, then send each reply within the limits."""

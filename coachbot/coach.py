@@ -13,7 +13,7 @@ from coachbot import commands, group_safety, scheduling
 from coachbot.clubs import joining, membership
 from coachbot.clubs import setup as club_setup
 from coachbot.clubs import store as club_store
-from coachbot.conversation import confirm, flow, safety_net
+from coachbot.conversation import confirm, flow, safety_net, snooze
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.clinician import CLINICIAN
 from coachbot.conversation.enrol import ENROL
@@ -192,6 +192,7 @@ ROUTES: tuple[Route, ...] = (
     Route(command("clinician"), commands.clinician),
     Route(lambda turn: turn.command() is not None, _unknown_command),
     Route(_go, _open_from_prompt),
+    Route(snooze.is_snooze_button, snooze.from_button),
     Route(membership.is_leaderboard_choice, membership.set_leaderboard),
     Route(lambda turn: turn.conversation is not None and turn.conversation.flow in FLOWS, _continue),
     Route(lambda _turn: True, _not_understood),
@@ -243,4 +244,5 @@ def _schedule_signature(turn: Turn) -> tuple[object, ...] | None:
     return (
         enrolment.id, enrolment.status, enrolment.phase, enrolment.local_time, enrolment.morning_time,
         enrolment.days, enrolment.weekly_day, zone, (enrolment.flags or {}).get("key_run"),
+        enrolment.quiet_start, enrolment.quiet_end,
     )  # fmt: skip

@@ -18,6 +18,7 @@ from coachbot.coaching.weekpattern import key_run_day
 from coachbot.conversation import flow, rupture, travel
 from coachbot.conversation.checkin import CHECKIN
 from coachbot.conversation.clinician import CLINICIAN
+from coachbot.conversation.ended import latest_plan
 from coachbot.conversation.enrol import ENROL
 from coachbot.conversation.flow import Answers, Flow
 from coachbot.conversation.forget import FORGET
@@ -26,9 +27,8 @@ from coachbot.conversation.pause import PAUSE, resume_from_pause
 from coachbot.conversation.resume import RESUME
 from coachbot.conversation.retriage import RETRIAGE
 from coachbot.conversation.settings import SETTINGS, apply_typed
-from coachbot.conversation.skip import SKIP
-from coachbot.conversation.snooze import SNOOZE, minutes_from
-from coachbot.conversation.snooze import snooze as snooze_by
+from coachbot.conversation.skip import SKIP, already_logged
+from coachbot.conversation.snooze import command as snooze_command
 from coachbot.conversation.stop import STOP
 from coachbot.conversation.turn import Turn
 from coachbot.conversation.weekly import WEEKLY, start_answers
@@ -252,9 +252,10 @@ async def programme(turn: Turn) -> list[Reply]:
 async def report(turn: Turn) -> list[Reply]:
     """/report: a one-page PDF for a clinician, a CSV of every check-in and, if there were any, one of
     every referral, in the private chat only."""
-    if turn.enrolment is None or turn.person is None:
+    found = await latest_plan(turn)  # a stopped or completed plan still has its report
+    if found is None or found.person is None:
         return [turn.say(common.NOT_ENROLLED)]
-    return await report_replies(turn)
+    return await report_replies(found)
 
 
 async def export(turn: Turn) -> list[Reply]:
@@ -275,9 +276,10 @@ async def forget(turn: Turn) -> list[Reply]:
 
 async def progress(turn: Turn) -> list[Reply]:
     """/progress: the chart of the current plan as a PNG, its one-sentence summary as the caption."""
-    if turn.enrolment is None:
+    found = await latest_plan(turn)  # a stopped or completed plan still has its chart
+    if found is None or found.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
-    series = await series_for(turn.repo, turn.enrolment, turn.programme(), turn.local_today())
+    series = await series_for(found.repo, found.enrolment, found.programme(), found.local_today())
     if not series.pain and not series.done:
         return [turn.say(progress_texts.NOTHING_YET)]
     image = await asyncio.to_thread(render, series)  # a few hundred ms of drawing, off the event loop
@@ -285,17 +287,14 @@ async def progress(turn: Turn) -> list[Reply]:
 
 
 async def skip(turn: Turn) -> list[Reply]:
-    return await _open(turn, SKIP)
+    return await already_logged(turn) or await _open(turn, SKIP)
 
 
 async def snooze(turn: Turn) -> list[Reply]:
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
     found = turn.command()
-    minutes = minutes_from(found.args) if found is not None and found.args else None
-    if minutes is not None:
-        return await snooze_by(turn, int(minutes))
-    return await flow.begin(turn, SNOOZE)
+    return await snooze_command(turn, found.args if found is not None else "")
 
 
 DEEP_LINKS = {"today": today, "checkin": checkin, "status": status, "morning": morning, "weekly": weekly}

@@ -6,6 +6,7 @@ and 9 and may offer the next phase, which the person confirms (conversation/phas
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from coachbot import referral, tracking
@@ -60,9 +61,15 @@ async def after_silence(turn: Turn) -> list[Reply]:
         return []
     checkins = await turn.repo.checkins(enrolment.id)
     decisions = await turn.repo.decisions(enrolment.id)
-    last = max([enrolment.started_on, *(c.local_date for c in checkins), *(d.local_date for d in decisions)])
-    found = silence(context(turn), tracking.progress_of(enrolment), last, turn.local_today())
-    return [] if found is None else await apply(turn, *found)
+    progress = tracking.progress_of(enrolment)
+    back = [progress.back_at.astimezone(turn.zone()).date()] if progress.back_at else []
+    dates = [*(c.local_date for c in checkins), *(d.local_date for d in decisions)]
+    days = [enrolment.started_on, *back, *dates]
+    found = silence(context(turn), progress, max(days), turn.local_today())
+    if found is None:
+        return []
+    decision, progress = found
+    return await apply(turn, decision, replace(progress, back_at=turn.now))  # the drop happens once
 
 
 async def after_morning(turn: Turn, checkin: CheckIn) -> list[Reply]:

@@ -1,6 +1,7 @@
 """What a scheduled prompt says: today's session card, the morning question, the weekly check.
 
-Each prompt carries a button that opens the matching check-in (`v1:go:<flow>` tokens, see coach.py).
+Each prompt carries a button that opens the matching check-in (`v1:go:<flow>` tokens, see coach.py) and a
+Snooze button (`v1:snooze:<kind>:<local date>`, see conversation/snooze.py).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from coachbot.present import session as describe_session
 from coachbot.programme.schema import Programme
 from coachbot.schedule import parse_days
 from coachbot.store.tables import Enrolment
+from coachbot.texts import loop as loop_texts
 from coachbot.texts import prompts as texts
 
 GO_PREFIX = "v1:go:"
+SNOOZE_PREFIX = "v1:snooze:"
 OPENS = {"session": "checkin", "morning": "morning", "weekly": "weekly"}
 
 
@@ -47,4 +50,5 @@ def prompt(
         text, button = texts.WEEKLY, texts.START_WEEKLY
     if late:
         text = texts.LATE + "\n" + text
-    return text, (((button, go_token(OPENS[kind])),),)
+    snooze = (loop_texts.SNOOZE_BUTTON, f"{SNOOZE_PREFIX}{kind}:{day.isoformat()}")
+    return text, (((button, go_token(OPENS[kind])), snooze),)

@@ -6,12 +6,13 @@ withdraws prompts still queued for a plan that is no longer active.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.plan import training_days
 from coachbot.coaching.weekpattern import key_run_day
 from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
+from coachbot.quiet_hours import outside, quiet_hours
 from coachbot.schedule import next_due, parse_days, parse_time
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment
@@ -35,12 +36,18 @@ def days_for(kind: str, enrolment: Enrolment, programme: Programme) -> tuple[Wee
 def due_after(
     kind: str, enrolment: Enrolment, programme: Programme, zone: str, after: datetime
 ) -> datetime | None:
-    """The next instant a prompt of `kind` is due after `after`, or None if it never is."""
+    """The next instant a prompt of `kind` is due after `after`, or None if it never is; one that would
+    start inside the person's quiet hours comes at their end instead."""
     days = days_for(kind, enrolment, programme)
     if not days:
         return None
     at = parse_time(enrolment.morning_time if kind == "morning" else enrolment.local_time)
-    return next_due(at, ZoneInfo(zone), days, after)
+    place, quiet = ZoneInfo(zone), quiet_hours(enrolment.quiet_start, enrolment.quiet_end)
+    # a prompt due up to a day before `after` may have been moved past it by the quiet hours
+    due = next_due(at, place, days, after - timedelta(days=1) if quiet else after)
+    while outside(due, place, quiet) <= after:
+        due = next_due(at, place, days, due)
+    return outside(due, place, quiet)
 
 
 async def reschedule(

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 from coachbot.coaching.redflags import Tier
@@ -70,6 +70,7 @@ class Progress:
     row6_days: tuple[date, ...] = ()  # A18: row 6 twice within 4 weeks refers
     review_suggested: date | None = None  # A15: week 12 passed without graduation
     graduated_on: date | None = None  # A15: the programme is completed
+    back_at: datetime | None = None  # /resume or a re-entry: the silence clock restarts here (CLINICAL 8)
 
     def with_level(self, exercise: str, level: int, day: date) -> Progress:
         reached = dict(self.reached)
@@ -86,6 +87,7 @@ class Progress:
         data["reached"] = {name: day.isoformat() for name, day in self.reached.items()}
         data["changed"] = {name: day.isoformat() for name, day in self.changed.items()}
         data["advances"] = list(self.advances)
+        data["back_at"] = self.back_at.isoformat() if self.back_at else None
         return data
 
     @classmethod
@@ -98,6 +100,7 @@ class Progress:
         values["reached"] = {name: date.fromisoformat(day) for name, day in values.get("reached", {}).items()}
         values["changed"] = {name: date.fromisoformat(day) for name, day in values.get("changed", {}).items()}
         values["advances"] = tuple(values.get("advances", ()))
+        values["back_at"] = datetime.fromisoformat(values["back_at"]) if values.get("back_at") else None
         values["levels"] = {name: int(level) for name, level in values["levels"].items()}
         return cls(**values)
 

@@ -12,6 +12,7 @@ from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.texts import checkin as texts
+from coachbot.texts import loop as loop_texts
 
 
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
@@ -19,12 +20,15 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if enrolment is None:
         return []
     checkin = await turn.repo.checkin_or_new(enrolment, "morning", turn.local_today(), turn.now)
+    # answering again (a snoozed or old prompt) replaces the score, and says so (issue 14 item 4)
+    earlier = loop_texts.MORNING_REPLACED.format(pain=checkin.morning) if checkin.id is not None else None
     signs = [] if answers["safety"] == "none" else [answers["safety"]]
     checkin.morning = int(answers["morning"])
     checkin.details = {**checkin.details, "signs": signs}
     await turn.repo.save_checkin(checkin)
-    recorded = turn.say(texts.MORNING_RECORDED.format(pain=checkin.morning))
-    return [recorded, *await deciding.after_morning(turn, checkin)]
+    recorded = texts.MORNING_RECORDED.format(pain=checkin.morning)
+    recorded = recorded if earlier is None else f"{earlier}\n{recorded}"
+    return [turn.say(recorded), *await deciding.after_morning(turn, checkin)]
 
 
 MORNING = Flow(

@@ -36,13 +36,14 @@ PAUSE = Flow(
 
 
 async def resume_from_pause(turn: Turn) -> list[Reply]:
-    """Active again; after a week or more away, every exercise restarts one level lower."""
+    """Active again, with the silence clock restarted; after a week or more away every exercise restarts one
+    level lower, once (CLINICAL 9.6; issue 14 item 1)."""
     enrolment = turn.enrolment
     assert enrolment is not None
     enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
     progress = tracking.progress_of(enrolment)
     today, since = turn.local_today(), progress.paused_on
-    progress = replace(progress, paused_on=None)
+    progress = replace(progress, paused_on=None, back_at=turn.now)
     if since is None or (today - since).days < REENTRY_AFTER_DAYS:
         await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
         return [turn.say(plan_texts.RESUMED)]

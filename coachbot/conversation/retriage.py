@@ -65,6 +65,8 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         # A24: the original injury date never moves, so the time floors never come earlier
         enrolment.grade = result.outcome
         enrolment.injured_on = enrolment.injured_on or result.injured_on
+    # back after a referral or a stop: the silence clock restarts
+    progress = replace(progress, back_at=turn.now)
     await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
     after_stop = answers.get("after_review") is not True
     if after_stop and (result.outcome == "grade2" or answers.get("walking") == "limp"):

@@ -19,9 +19,12 @@ from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
 from coachbot.programme.schema import Phase
+from coachbot.quiet_hours import moved, quiet_hours
 from coachbot.schedule import ScheduleInputError, format_time, parse_time
+from coachbot.store.tables import Enrolment
 from coachbot.texts import common
 from coachbot.texts import days as days_texts
+from coachbot.texts import loop as loop_texts
 from coachbot.texts import settings as texts
 
 _SPLIT = re.compile(r"\s*(?:-|–|to|until)\s*")
@@ -125,7 +128,21 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         )
     if _changes_days(turn, answers) and kept is not None:  # CLINICAL A23: say what keeping them means
         summary += "\n" + kept
-    return [turn.say(summary)]
+    return [turn.say("\n".join([summary, *quiet_notes(enrolment)]))]
+
+
+def quiet_notes(enrolment: Enrolment) -> list[str]:
+    """A line for each chosen time inside the quiet hours: its prompt comes at their end (issue 14 item 5)."""
+    quiet = quiet_hours(enrolment.quiet_start, enrolment.quiet_end)
+    if quiet is None:
+        return []
+    times = {"session_time": enrolment.local_time, "morning_time": enrolment.morning_time}
+    return [
+        loop_texts.QUIET_MOVES.format(
+            what=loop_texts.QUIET_WHAT[name], time=times[name], quiet=quiet, end=f"{quiet.end:%H:%M}"
+        )
+        for name in moved(quiet, times)
+    ]
 
 
 SETTINGS = Flow("settings", STEPS, _finish)

@@ -1,4 +1,7 @@
-"""/skip today's session with a reason; the day counts as not done (CLINICAL 9.2 row 8, pain as amber)."""
+"""/skip today's session with a reason; the day counts as not done (CLINICAL 9.2 row 8, pain as amber).
+
+A session already logged today is never skipped over: /skip is refused and the record kept (issue 14 item 3).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +14,30 @@ from coachbot.messages import Reply
 from coachbot.schedule import next_day_in
 from coachbot.scheduling import days_for
 from coachbot.store.tables import OutboxMessage
+from coachbot.texts import loop as loop_texts
 from coachbot.texts import settings as texts
 
 _REASONS = {"pain": "pain", "time": "time", "ill": "other", "other": "other"}
+
+
+async def already_logged(turn: Turn) -> list[Reply]:
+    """The refusal when today's session has been logged (not skipped) already, else nothing."""
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return []
+    checkin = await turn.repo.checkin(enrolment.id, "session", turn.local_today())
+    if checkin is None or "skipped" in (checkin.details or {}):
+        return []
+    return [turn.say(loop_texts.SKIP_ALREADY_LOGGED)]
 
 
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return []
+    refused = await already_logged(turn)  # logged while the question was open
+    if refused:
+        return refused
     today = turn.local_today()
     checkin = await turn.repo.checkin_or_new(enrolment, "session", today, turn.now)
     checkin.completion, checkin.completion_reason = "none", _REASONS[answers["reason"]]

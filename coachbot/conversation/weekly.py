@@ -19,6 +19,7 @@ from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
 from coachbot.texts import checkin as texts
+from coachbot.texts import loop as loop_texts
 
 SKIP = Option("skip", texts.SKIP, ("skip", "pass", "later", "-"))
 
@@ -202,12 +203,13 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if enrolment is None:
         return []
     checkin = await turn.repo.checkin_or_new(enrolment, "weekly", turn.local_today(), turn.now)
+    again = [turn.say(loop_texts.WEEKLY_REPLACED)] if checkin.id is not None else []  # issue 14 item 4
     checkin.details = {
         step.key: _value(step.key, answers.get(step.key)) for step in STEPS if step.key in answers
     }
     await turn.repo.save_checkin(checkin)
     replies, offer = await deciding.after_weekly(turn, checkin)
-    replies = [turn.say(texts.WEEKLY_RECORDED), *replies]
+    replies = [*again, turn.say(texts.WEEKLY_RECORDED), *replies]
     if offer is not None:
         replies.append(turn.say(offer.reason))
         if offer.kind == "graduate":  # CLINICAL A15

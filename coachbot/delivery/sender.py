@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from coachbot.delivery import outbox
+from coachbot.delivery import outbox, snoozed
 from coachbot.delivery.errors import Blocked, Rejected, RetryAfter, TemporaryFailure
 from coachbot.delivery.limits import RateLimiter
 from coachbot.delivery.outbox import Leased
@@ -36,6 +36,8 @@ class SenderSettings:
     max_attempts: int = 6
     backoff_base: float = 5.0  # seconds before the first retry
     backoff_cap: float = 3600.0
+    late_window: timedelta = timedelta(hours=3)  # a snoozed prompt later than this is missed, not sent
+    late_after: timedelta = timedelta(minutes=5)  # ... and later than this is marked late
 
 
 def backoff(attempt: int, settings: SenderSettings, rng: random.Random) -> float:
@@ -68,6 +70,7 @@ class OutboxSender:
         paused = {platform for platform in self.senders if self.limiter.paused(platform)}
         unknown_free = set(self.senders)
         async with self.database.write() as repo:
+            await snoozed.settle(repo, now, self.settings.late_window, self.settings.late_after)
             items = await outbox.claim(
                 repo, now, self.owner, self.settings.lease, self.settings.batch, paused
             )

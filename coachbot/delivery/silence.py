@@ -1,19 +1,25 @@
 """Auto-pause after silence (CLINICAL 8 missing data): a plan with no answer for `silence_pause_days` stops
-sending prompts; /resume then restarts it a level lower (the re-entry rule)."""
+sending prompts and says so once, through the outbox; /resume then restarts it a level lower (the re-entry
+rule) and restarts the silence clock (`Progress.back_at`), so the next hourly run leaves it alone."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from coachbot import tracking
+from coachbot.delivery import outbox
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
-from coachbot.store.tables import CheckIn, Enrolment, Schedule
+from coachbot.store.repo import Repo
+from coachbot.store.tables import CheckIn, Enrolment, Person, Schedule
+from coachbot.texts import loop as texts
+
+QUEUED = ("session", "morning", "weekly", "summary")  # the prompts a paused plan no longer gets
 
 
 async def pause_silent(database: Database, programmes: Mapping[str, Programme], now: datetime) -> int:
@@ -26,7 +32,8 @@ async def pause_silent(database: Database, programmes: Mapping[str, Programme], 
         .subquery()
     )
     query = (
-        select(Enrolment, last_answer.c.last)
+        select(Enrolment, Person, last_answer.c.last)
+        .join(Person, Person.id == Enrolment.person_id)
         .outerjoin(last_answer, last_answer.c.enrolment_id == Enrolment.id)
         .where(
             Enrolment.status == "active",
@@ -36,17 +43,36 @@ async def pause_silent(database: Database, programmes: Mapping[str, Programme], 
     )
     paused = 0
     async with database.write() as repo:
-        for enrolment, last in (await repo.session.execute(query)).all():
+        for enrolment, person, last in (await repo.session.execute(query)).all():
             programme = programmes.get(enrolment.programme_id)
-            since = last or enrolment.created_at
+            progress = tracking.progress_of(enrolment)
+            since = max(_aware(moment) for moment in (last, enrolment.created_at, progress.back_at) if moment)
             if programme is None or now - since < timedelta(days=programme.rules.silence_pause_days):
                 continue
             enrolment.status, enrolment.status_reason, enrolment.updated_at = "paused", "silence", now
-            progress = replace(tracking.progress_of(enrolment), paused_on=since.date())
+            progress = replace(progress, paused_on=since.date())
             await tracking.store_progress(repo, enrolment, progress, now)
             for schedule in (
                 await repo.session.execute(select(Schedule).where(Schedule.enrolment_id == enrolment.id))
             ).scalars():
                 schedule.next_due_at = None
+            await repo.withdraw_prompts(enrolment.id, QUEUED)
+            await _tell(repo, enrolment, person, programme.rules.silence_pause_days, now)
             paused += 1
     return paused
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes; PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+async def _tell(repo: Repo, enrolment: Enrolment, person: Person, days: int, now: datetime) -> None:
+    """The one short message the pause sends (issue 14 item 2), once per pause."""
+    span = texts.SILENCE_SPANS.get(str(days), texts.SILENCE_DAYS.format(days=days))
+    key = f"silence:{enrolment.id}:{now:%Y%m%dT%H%M}"
+    await outbox.add(
+        repo,
+        outbox.row(key, person.platform, person.chat_id, "notice", None, texts.SILENCE_PAUSED.format(span=span),
+                   (), "pending", now, enrolment_id=enrolment.id),
+    )  # fmt: skip

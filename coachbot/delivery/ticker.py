@@ -18,7 +18,7 @@ from sqlalchemy import select
 from coachbot.delivery import outbox
 from coachbot.programme.schema import Programme
 from coachbot.prompts import prompt
-from coachbot.schedule import parse_time
+from coachbot.quiet_hours import quiet_hours
 from coachbot.scheduling import due_after
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
@@ -69,10 +69,8 @@ def catch_up(
 
 
 def in_quiet_hours(enrolment: Enrolment, local: time) -> bool:
-    if not enrolment.quiet_start or not enrolment.quiet_end:
-        return False
-    start, end = parse_time(enrolment.quiet_start), parse_time(enrolment.quiet_end)
-    return start <= local < end if start < end else (local >= start or local < end)
+    quiet = quiet_hours(enrolment.quiet_start, enrolment.quiet_end)
+    return quiet is not None and quiet.contains(local)
 
 
 class Ticker:

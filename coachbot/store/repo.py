@@ -59,6 +59,14 @@ class Repo:
             query = query.with_for_update()
         return (await self.session.execute(query)).scalar_one_or_none()
 
+    async def latest_enrolment(self, person_id: int) -> Enrolment | None:
+        """The person's newest enrolment whatever its status (a stopped or completed plan too), for
+        read-only commands such as /report and /progress."""
+        query = (
+            select(Enrolment).where(Enrolment.person_id == person_id).order_by(Enrolment.id.desc()).limit(1)
+        )
+        return (await self.session.execute(query)).scalar_one_or_none()
+
     async def enrolments(self, person_id: int) -> list[Enrolment]:
         """Every plan of the person, oldest first."""
         query = select(Enrolment).where(Enrolment.person_id == person_id).order_by(Enrolment.id)

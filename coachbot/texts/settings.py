@@ -42,5 +42,4 @@ SKIPPED_FOR_PAIN = (
     "tell me straight away if anything feels serious."
 )
 
-ASK_SNOOZE = "Remind you again in:"
 SNOOZE_LABELS = {"30": "30 minutes", "60": "1 hour", "180": "3 hours"}
