@@ -46,6 +46,7 @@ class Question:
     read: Callable[[str], Any] | None = None
     row_size: int = 4
     form: str | None = None  # a short typed answer: the title of a form an adapter may offer for it
+    location: str | None = None  # a shared location answers it: the label of the button that shares it
 
     def shown_prompt(self) -> str:
         """The text to send (a multi-select question adds what is ticked so far)."""

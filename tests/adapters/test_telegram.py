@@ -85,6 +85,7 @@ async def enrol(bot: Bot, chat: int, start: str = "/start", prevention: bool = F
     reply = await say(bot, chat, start)
     reply = await press(bot, chat, reply, "I agree")
     await say(bot, chat, "Europe/London")
+    await say(bot, chat, "yes")  # the local time is right
     for key, value in triage_answers(prevention):
         await say(bot, chat, "7:00" if key == "session_time" else value)
     await bot.api.reply_to(chat, "Stop and get help if you notice")  # the last of the welcome messages
