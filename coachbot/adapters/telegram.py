@@ -14,13 +14,28 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from cachetools import TTLCache
-from telegram import BotCommand, InputFile, Update
+from telegram import (
+    BotCommand,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReplyKeyboardMarkup,
+    Update,
+)
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from coachbot.adapters.telegram_calls import download, seconds
-from coachbot.adapters.telegram_format import keyboard, split, to_html
+from coachbot.adapters.telegram_format import (
+    answered,
+    keyboard,
+    location_keyboard,
+    pressed_label,
+    split,
+    to_html,
+)
 from coachbot.delivery import errors
 from coachbot.messages import (
     HELD_PAYLOAD,
@@ -30,6 +45,7 @@ from coachbot.messages import (
     Choice,
     Command,
     Incoming,
+    Location,
     Membership,
     Reply,
     Text,
@@ -141,6 +157,25 @@ class TelegramAdapter:
             if incoming.sender.chat_kind != "group":
                 raise
             await self._unreachable(incoming.sender)
+            return
+        if update.callback_query is not None and isinstance(incoming, Choice):
+            await self._settle(update.callback_query)
+
+    async def _settle(self, query: CallbackQuery) -> None:
+        """After a press in a private chat the pressed message's keyboard gives way to the answer, so it
+        can't be pressed twice (a press on an older message is told so by the core). Group messages keep
+        their buttons: they are for every member."""
+        message = query.message
+        if not isinstance(message, Message) or message.chat.type != "private" or query.data is None:
+            return
+        label = pressed_label(message.reply_markup, query.data)
+        try:
+            if label is not None and message.text is not None:
+                await message.edit_text(answered(message.text_html, label), parse_mode=ParseMode.HTML)
+            else:
+                await message.edit_reply_markup(reply_markup=None)
+        except TelegramError as error:  # too old to edit, or edited already: the core has answered anyway
+            log.info("could not settle a keyboard: %s", type(error).__name__)
 
     async def _unreachable(self, sender: Address) -> None:
         """A private answer to something said in a group was refused (the person blocked the bot, or never
@@ -183,6 +218,12 @@ class TelegramAdapter:
             sender = _address(message.chat.id, message.chat.type, query.from_user.id)
             return Choice(sender=sender, at=at, event_id=event, token=query.data)
         message = update.message
+        if message is not None and message.location is not None and message.from_user is not None:
+            sender = _address(message.chat.id, message.chat.type, message.from_user.id)
+            place = message.location
+            return Location(
+                sender=sender, at=at, event_id=event, latitude=place.latitude, longitude=place.longitude
+            )
         if (
             message is not None
             and message.left_chat_member is not None
@@ -234,7 +275,11 @@ class TelegramAdapter:
             raise errors.Rejected("a private reply was addressed to a group chat")
         bot = self._application.bot
         chat_id = int(reply.to.chat_id)
-        markup = keyboard(reply.choices, self._invite_link(reply.invite), self._deep_link)
+        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = keyboard(
+            reply.choices, self._invite_link(reply.invite), self._deep_link
+        )
+        if markup is None and reply.location is not None and reply.to.chat_kind == "private":
+            markup = location_keyboard(reply.location)
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(

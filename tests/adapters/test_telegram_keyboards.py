@@ -1,0 +1,43 @@
+"""Keyboards after a choice and the Share location button (issue 14 items 11 and 12), through the real
+python-telegram-bot against the fake Bot API."""
+
+from __future__ import annotations
+
+from tests.adapters.test_telegram import Bot, press, say
+from tests.adapters.test_telegram import telegram_bot as telegram_bot  # the `bot` fixture
+
+
+async def test_a_pressed_keyboard_gives_way_to_the_answer_and_an_old_one_is_told_so(bot: Bot) -> None:
+    chat = 2001
+    bot.api.private_chat(chat)
+    consent = await say(bot, chat, "/start")
+    consent_id = int(str(consent["_message_id"]))
+    assert bot.api.keyboard_of(consent_id)
+    await press(bot, chat, consent, "I agree")
+    await bot.api.wait_until(lambda: bool(bot.api.sent("editMessageText")))
+    edited = bot.api.messages[consent_id]
+    assert "reply_markup" not in edited  # nothing left to press
+    assert str(edited["text"]).endswith("✓ I agree")
+
+    # a button kept from an earlier question (another device still showing it) is told it is old
+    reply = await press(bot, chat, consent, "I agree")
+    assert str(reply["text"]).startswith("That button belongs to an earlier question")
+    await bot.api.wait_until(lambda: sum("Which time zone" in text for text in bot.api.texts_to(chat)) == 2)
+
+async def test_a_shared_location_answers_the_time_zone_question(bot: Bot) -> None:
+    chat = 2002
+    bot.api.private_chat(chat)
+    consent = await say(bot, chat, "/start")
+    question = await press(bot, chat, consent, "I agree")
+    assert "Which time zone" in str(question["text"])
+    markup = question["reply_markup"]
+    assert isinstance(markup, dict)
+    [[button]] = markup["keyboard"]
+    assert button["request_location"] is True
+    before = len(bot.api.texts_to(chat))
+    bot.api.send_location(chat, chat, latitude=37.7749, longitude=-122.4194)  # San Francisco
+    await bot.api.wait_until(lambda: len(bot.api.texts_to(chat)) > before)
+    confirm = bot.api.texts_to(chat)[-1]
+    assert "for you (America/Los_Angeles) — right?" in confirm
+    await say(bot, chat, "yes")
+    assert "How old are you?" in bot.api.texts_to(chat)[-1]
