@@ -122,6 +122,7 @@ class Reply:
     broadcast: bool = False  # for everyone in the group: never shown to the sender alone
     pin: bool = False  # pin it in the group where the bot may
     location: str | None = None
+    stale: bool = False  # it answers a press on an older message's button: show no answer on that message
 
 
 HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)

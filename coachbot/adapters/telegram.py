@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -60,6 +61,9 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
 NAME_CACHE_SECONDS = 3600
+
+# while a press is handled: whether the core answered it as a press on an older message (Reply.stale)
+_pressed_old: ContextVar[list[bool] | None] = ContextVar("telegram_pressed_old", default=None)
 
 
 class TelegramAdapter:
@@ -151,6 +155,8 @@ class TelegramAdapter:
                 incoming = await download(update, incoming)
         if incoming is None:
             return
+        old: list[bool] = []
+        pressing = _pressed_old.set(old)
         try:
             await self.deliver(incoming)
         except errors.Blocked:
@@ -158,17 +164,19 @@ class TelegramAdapter:
                 raise
             await self._unreachable(incoming.sender)
             return
+        finally:
+            _pressed_old.reset(pressing)
         if update.callback_query is not None and isinstance(incoming, Choice):
-            await self._settle(update.callback_query)
+            await self._settle(update.callback_query, show_answer=not old)
 
-    async def _settle(self, query: CallbackQuery) -> None:
+    async def _settle(self, query: CallbackQuery, *, show_answer: bool) -> None:
         """After a press in a private chat the pressed message's keyboard gives way to the answer, so it
-        can't be pressed twice (a press on an older message is told so by the core). Group messages keep
-        their buttons: they are for every member."""
+        can't be pressed twice; an older message's keyboard just goes (the core says it is old). Group
+        messages keep their buttons: they are for every member."""
         message = query.message
         if not isinstance(message, Message) or message.chat.type != "private" or query.data is None:
             return
-        label = pressed_label(message.reply_markup, query.data)
+        label = pressed_label(message.reply_markup, query.data) if show_answer else None
         try:
             if label is not None and message.text is not None:
                 await message.edit_text(answered(message.text_html, label), parse_mode=ParseMode.HTML)
@@ -275,6 +283,8 @@ class TelegramAdapter:
             raise errors.Rejected("a private reply was addressed to a group chat")
         bot = self._application.bot
         chat_id = int(reply.to.chat_id)
+        if reply.stale and (old := _pressed_old.get()) is not None:
+            old.append(True)
         markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = keyboard(
             reply.choices, self._invite_link(reply.invite), self._deep_link
         )

@@ -128,7 +128,7 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
     try:
         value = question.answer(turn.incoming, conversation.serial)
     except StaleButton:
-        return [turn.say(common.STALE_BUTTON), current_question(turn, flow)]
+        return [replace(turn.say(common.STALE_BUTTON), stale=True), current_question(turn, flow)]
     except Invalid as problem:
         again = current_question(turn, flow)
         text = common.EXPECTED_PREFIX.format(expected=str(problem)) + "\n" + again.text

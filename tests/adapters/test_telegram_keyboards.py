@@ -10,8 +10,9 @@ from tests.adapters.test_telegram import telegram_bot as telegram_bot  # the `bo
 async def test_a_pressed_keyboard_gives_way_to_the_answer_and_an_old_one_is_told_so(bot: Bot) -> None:
     chat = 2001
     bot.api.private_chat(chat)
-    consent = await say(bot, chat, "/start")
-    consent_id = int(str(consent["_message_id"]))
+    earlier = await say(bot, chat, "/start")
+    consent = await say(bot, chat, "/start")  # asked again: the first copy is now an older message
+    consent_id, earlier_id = int(str(consent["_message_id"])), int(str(earlier["_message_id"]))
     assert bot.api.keyboard_of(consent_id)
     await press(bot, chat, consent, "I agree")
     await bot.api.wait_until(lambda: bool(bot.api.sent("editMessageText")))
@@ -19,10 +20,13 @@ async def test_a_pressed_keyboard_gives_way_to_the_answer_and_an_old_one_is_told
     assert "reply_markup" not in edited  # nothing left to press
     assert str(edited["text"]).endswith("✓ I agree")
 
-    # a button kept from an earlier question (another device still showing it) is told it is old
-    reply = await press(bot, chat, consent, "I agree")
+    # the older copy's button is told it is old, and its keyboard goes without showing an answer
+    reply = await press(bot, chat, earlier, "I agree")
     assert str(reply["text"]).startswith("That button belongs to an earlier question")
-    await bot.api.wait_until(lambda: sum("Which time zone" in text for text in bot.api.texts_to(chat)) == 2)
+    await bot.api.wait_until(lambda: bool(bot.api.sent("editMessageReplyMarkup")))
+    assert "reply_markup" not in bot.api.messages[earlier_id]
+    assert "✓" not in str(bot.api.messages[earlier_id]["text"])
+
 
 async def test_a_shared_location_answers_the_time_zone_question(bot: Bot) -> None:
     chat = 2002
