@@ -15,28 +15,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from cachetools import TTLCache
-from telegram import (
-    BotCommand,
-    CallbackQuery,
-    InlineKeyboardMarkup,
-    InputFile,
-    Message,
-    ReplyKeyboardMarkup,
-    Update,
-)
+from telegram import BotCommand, InlineKeyboardMarkup, InputFile, ReplyKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from coachbot.adapters.telegram_calls import download, seconds
-from coachbot.adapters.telegram_format import (
-    answered,
-    keyboard,
-    location_keyboard,
-    pressed_label,
-    split,
-    to_html,
-)
+from coachbot.adapters.telegram_calls import download, seconds, settle
+from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
 from coachbot.delivery import errors
 from coachbot.messages import (
     HELD_PAYLOAD,
@@ -167,23 +152,7 @@ class TelegramAdapter:
         finally:
             _pressed_old.reset(pressing)
         if update.callback_query is not None and isinstance(incoming, Choice):
-            await self._settle(update.callback_query, show_answer=not old)
-
-    async def _settle(self, query: CallbackQuery, *, show_answer: bool) -> None:
-        """After a press in a private chat the pressed message's keyboard gives way to the answer, so it
-        can't be pressed twice; an older message's keyboard just goes (the core says it is old). Group
-        messages keep their buttons: they are for every member."""
-        message = query.message
-        if not isinstance(message, Message) or message.chat.type != "private" or query.data is None:
-            return
-        label = pressed_label(message.reply_markup, query.data) if show_answer else None
-        try:
-            if label is not None and message.text is not None:
-                await message.edit_text(answered(message.text_html, label), parse_mode=ParseMode.HTML)
-            else:
-                await message.edit_reply_markup(reply_markup=None)
-        except TelegramError as error:  # too old to edit, or edited already: the core has answered anyway
-            log.info("could not settle a keyboard: %s", type(error).__name__)
+            await settle(update.callback_query, show_answer=not old)
 
     async def _unreachable(self, sender: Address) -> None:
         """A private answer to something said in a group was refused (the person blocked the bot, or never
