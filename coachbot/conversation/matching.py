@@ -61,6 +61,11 @@ def _in_bucket(options: Sequence[Named], wanted: str) -> list[Named] | None:
     number = days_count(wanted)
     if number is None:
         return None
+    inside = [option for option, found in buckets if found is not None and found[0] <= number <= found[1]]
+    if len(inside) > 1:  # 90 with "43-90" and "90+" (labelled "More than 90"): the bounded one
+        inside = [option for option in inside if (bucket(option) or (0, math.inf))[1] != math.inf] or inside
+    if inside:
+        return inside
     # "8-21" then "22-42": a number between two buckets (21.5) goes to the nearer bound's bucket
     return [
         option for option, found in buckets if found is not None and found[0] - 0.5 <= number < found[1] + 0.5

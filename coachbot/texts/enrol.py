@@ -4,7 +4,7 @@ ALREADY_ENROLLED = (
     "You're already following **{title}**. Send /status to see where you are, or /stop to leave it first."
 )
 CHOOSE_PROGRAMME = "Which programme would you like to follow?"
-PROGRAMME_EXPECTED = "one of the programme buttons"
+PROGRAMME_EXPECTED = "one of these programmes: {options}"
 ASK_ZONE = (
     "Which time zone are you in? Type your city (like Sydney or San Francisco) or the zone as Region/City, "
     "for example Europe/London or America/New_York."

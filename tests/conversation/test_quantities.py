@@ -6,8 +6,11 @@ from datetime import time
 
 import pytest
 
+from coachbot.conversation.matching import pick
 from coachbot.conversation.quantities import days_count, distance_km, duration_minutes
+from coachbot.conversation.question import Option
 from coachbot.schedule import parse_days, parse_time
+from coachbot.texts.triage import DAYS_LABELS, SEX_LABELS
 
 
 @pytest.mark.parametrize(
@@ -57,3 +60,27 @@ def test_spoken_times(typed: str, at: time) -> None:
 )  # fmt: skip
 def test_spoken_days(typed: str, days: tuple[str, ...]) -> None:
     assert parse_days(typed) == days
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("90", "43-90"),
+        ("91", "90+"),
+        ("more than 90", "90+"),
+        ("2", "0-2"),
+        ("5 weeks", "22-42"),
+        ("3–7", "3-7"),
+    ],
+)
+def test_a_number_falls_into_its_bucket(typed: str, value: str) -> None:
+    options = tuple(Option(key, label) for key, label in DAYS_LABELS.items())
+    assert pick(options, typed) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("f", "female"), ("m", "male"), ("prefer not", "skip"), ("x", None)]
+)
+def test_a_first_letter_or_word_picks_the_only_label_it_starts(typed: str, value: str | None) -> None:
+    options = tuple(Option(key, label) for key, label in SEX_LABELS.items())
+    assert pick(options, typed) == value

@@ -86,3 +86,13 @@ async def test_days_and_durations_in_everyday_english(coach: Coach, now: datetim
     await chat.say("mondays and thursdays")
     assert "Sorry, I need" not in chat.text
     assert "with Mon, Thu there would be 2" in chat.text  # read as Monday and Thursday
+
+
+async def test_a_duration_in_words_answers_the_weekly_walk(coach: Coach, now: datetime) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()
+    await chat.command("/weekly")
+    assert "how many minutes?" in chat.text
+    await chat.say("half an hour")
+    assert "Sorry, I need" not in chat.text
+    assert "how many minutes?" not in chat.text  # taken: the next question is asked
