@@ -15,7 +15,14 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from cachetools import TTLCache
-from telegram import BotCommand, InlineKeyboardMarkup, InputFile, ReplyKeyboardMarkup, Update
+from telegram import (
+    BotCommand,
+    InlineKeyboardMarkup,
+    InputFile,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
@@ -75,6 +82,8 @@ class TelegramAdapter:
         # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
         self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
         self.ready = asyncio.Event()
+        # chats shown the Share location keyboard: the next plain message there takes it away
+        self._location_shown: TTLCache[int, bool] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
 
     def __repr__(self) -> str:
         return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
@@ -254,11 +263,13 @@ class TelegramAdapter:
         chat_id = int(reply.to.chat_id)
         if reply.stale and (old := _pressed_old.get()) is not None:
             old.append(True)
-        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = keyboard(
+        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None = keyboard(
             reply.choices, self._invite_link(reply.invite), self._deep_link
         )
         if markup is None and reply.location is not None and reply.to.chat_kind == "private":
-            markup = location_keyboard(reply.location)
+            markup, self._location_shown[chat_id] = location_keyboard(reply.location), True
+        elif markup is None and self._location_shown.pop(chat_id, False):
+            markup = ReplyKeyboardRemove()  # the zone was typed: no Share location button left behind
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(

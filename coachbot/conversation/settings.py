@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from coachbot.coaching.weekpattern import KEY_RUN
 from coachbot.conversation import days as days_steps
@@ -23,6 +24,7 @@ from coachbot.programme.schema import Phase
 from coachbot.schedule import ScheduleInputError, format_time, parse_time
 from coachbot.texts import common
 from coachbot.texts import days as days_texts
+from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import settings as texts
 
 _SPLIT = re.compile(r"\s*(?:-|–|to|until)\s*")
@@ -126,6 +128,11 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         )
     if _changes_days(turn, answers) and kept is not None:  # CLINICAL A23: say what keeping them means
         summary += "\n" + kept
+    if "zone" in answers and "zone_ok" not in answers and person.tz:  # typed with the command: say the time
+        local = turn.now.astimezone(ZoneInfo(person.tz))
+        summary += "\n" + enrol_texts.ZONE_NOW.format(
+            time=local.strftime("%H:%M"), day=local.strftime("%A"), zone=person.tz
+        )
     return [turn.say(summary)]
 
 

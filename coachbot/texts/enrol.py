@@ -56,3 +56,6 @@ ZONE_LOCATION_UNKNOWN = "a time zone typed as a city or Region/City (I couldn't 
 FIXED_OFFSET_LABEL = "{offset} (fixed)"
 ZONE_CHOICE_LABEL = "{place} · {offset}"
 SHARE_LOCATION = "📍 Share location"
+ZONE_NOW = (
+    "It's {time} on {day} for you now ({zone}). If that's not right, send /settings zone with your city."
+)

@@ -45,3 +45,15 @@ async def test_a_shared_location_answers_the_time_zone_question(bot: Bot) -> Non
     assert "for you (America/Los_Angeles) — right?" in confirm
     await say(bot, chat, "yes")
     assert "How old are you?" in bot.api.texts_to(chat)[-1]
+
+
+async def test_a_typed_zone_takes_the_share_location_button_away_later(bot: Bot) -> None:
+    chat = 2003
+    bot.api.private_chat(chat)
+    consent = await say(bot, chat, "/start")
+    await press(bot, chat, consent, "I agree")
+    confirm = await say(bot, chat, "London")
+    assert "inline_keyboard" in str(confirm["reply_markup"])  # Yes / No
+    question = await say(bot, chat, "yes")
+    assert "How old are you?" in str(question["text"])
+    assert question["reply_markup"] == {"remove_keyboard": True}

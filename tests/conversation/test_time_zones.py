@@ -140,3 +140,4 @@ async def test_settings_confirm_the_new_zone_and_typed_ones_name_the_choices(
     assert "Europe/Paris" in chat.text
     await chat.command("/settings zone GMT+2")
     assert "(Etc/GMT-2)" in chat.text  # two hours east, whatever POSIX calls it
+    assert "It's 11:00 on Monday for you now (Etc/GMT-2)" in chat.text
