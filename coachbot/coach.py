@@ -6,7 +6,7 @@ Routing is a table of (matches, handle) pairs, tried in order; the first cheap `
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from coachbot import commands, group_safety, scheduling
@@ -146,7 +146,7 @@ async def _continue(turn: Turn) -> list[Reply]:
 
 async def _not_understood(turn: Turn) -> list[Reply]:
     if isinstance(turn.incoming, Choice):
-        return [turn.say(common.STALE_BUTTON + " " + common.NOT_UNDERSTOOD)]
+        return [replace(turn.say(common.OLD_BUTTON), stale=True)]
     return [turn.say(common.NOT_UNDERSTOOD)]
 
 

@@ -79,6 +79,14 @@ class Choice(Incoming):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Location(Incoming):
+    """A place the person shared (Telegram's location message), in WGS84 degrees."""
+
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, kw_only=True)
 class Membership(Incoming):
     """The bot was removed from, or blocked in, a chat ("removed"), or added back ("added"); with
     `member`, the sender themselves left or joined the group."""
@@ -99,7 +107,8 @@ class Reply:
     chat, though a private reply to a confidential incoming may answer it in place (only they see that);
     `invite` asks the adapter to add a way into a private chat (Telegram: a t.me deep link with this
     start payload); a button whose token starts with JOIN_PREFIX does the same with its code; `form` marks a question answered in a few typed words, which an adapter may offer
-    as a form with this title (Discord: a modal).
+    as a form with this title (Discord: a modal); `location` offers a button that shares the person's
+    location, with this label (Telegram), answered as a Location.
     """
 
     to: Address
@@ -113,6 +122,8 @@ class Reply:
     broadcast: bool = False  # for everyone in the group: never shown to the sender alone
     pin: bool = False  # pin it in the group where the bot may
     forgotten: bool = False  # the person's data was just erased: an adapter drops its copies too (files)
+    location: str | None = None
+    stale: bool = False  # it answers a press on an older message's button: show no answer on that message
 
 
 HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)

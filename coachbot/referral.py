@@ -124,6 +124,8 @@ def zone_of(turn: Turn) -> str | None:
         return turn.person.tz
     answers = turn.conversation.answers if turn.conversation is not None else {}
     zone = answers.get("zone")
+    if isinstance(zone, dict):  # several zones were offered: the one picked (conversation/zone_steps.py)
+        zone = answers.get("zone_pick")
     return zone if isinstance(zone, str) and zone else None
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from coachbot.programme.schema import WEEKDAYS, Weekday
+from coachbot.schedule_words import spoken_days, spoken_time
 
 _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|h)?$")
 
@@ -24,8 +25,9 @@ class ScheduleInputError(ValueError):
 
 
 def parse_time(text: str) -> time:
-    """'07:30', '7.30', '7:30am', '6pm', '18h' -> time; raises ScheduleInputError otherwise."""
-    cleaned = text.strip().lower().replace(" ", "")
+    """'07:30', '7.30', '7:30am', '6pm', '18h', 'half past six', 'noon' -> time; raises ScheduleInputError
+    otherwise."""
+    cleaned = spoken_time(text).replace(" ", "")
     match = _TIME.match(cleaned)
     if not match:
         raise ScheduleInputError(f"{text!r} is not a time like 07:30 or 6pm")
@@ -101,8 +103,9 @@ _DAY_NAMES: dict[str, Weekday] = {
 
 
 def parse_days(text: str) -> tuple[Weekday, ...]:
-    """'mon,wed,fri', 'Monday Wednesday', 'every day', 'weekdays', 'mon-fri' -> weekdays in week order."""
-    cleaned = text.strip().lower()
+    """'mon,wed,fri', 'Monday Wednesday', 'mondays and thursdays', 'every day', 'weekdays', 'mon-fri' ->
+    weekdays in week order."""
+    cleaned = spoken_days(text)
     if cleaned in ("every day", "everyday", "daily", "all", "all days", "every"):
         return WEEKDAYS
     if cleaned in ("weekdays", "week days", "workdays"):

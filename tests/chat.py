@@ -101,6 +101,7 @@ class Chat:
         await self.command(start, display_name=display_name)
         await self.press("I agree")
         await self.say("Europe/London")
+        await self.press("Yes")  # "It's 09:00 on Monday for you — right?"
         ordered: dict[str, Answer] = dict(triage_answers(prevention=programme != "12-week calf strain rehab"))
         ordered.update(answers)
         for key, value in ordered.items():

@@ -28,7 +28,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
-from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, translate
+from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
 from coachbot.delivery import errors
@@ -52,6 +52,7 @@ class _Answering:
     in_place: bool  # False: a personal command from a server channel, answered in the DMs
     answered: int = 0
     dm: discord.Message | None = None
+    stale: bool = False  # the core answered a click on an older message's button (Reply.stale)
 
 
 _answering: ContextVar[_Answering | None] = ContextVar("discord_answering", default=None)
@@ -144,7 +145,9 @@ class DiscordAdapter:
             sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
             confidential=interaction.guild_id is not None,
         )  # fmt: skip
-        await self._answer(interaction, choice, in_place=True)
+        answering = await self._answer(interaction, choice, in_place=True)
+        if answering is not None:
+            await settle(interaction, token, show_answer=not answering.stale)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
         if not await acknowledge(interaction):
@@ -190,9 +193,11 @@ class DiscordAdapter:
             return _private(user)
         return Address(PLATFORM, str(interaction.channel_id), user, "group")
 
-    async def _answer(self, interaction: discord.Interaction, incoming: Incoming, *, in_place: bool) -> None:
+    async def _answer(
+        self, interaction: discord.Interaction, incoming: Incoming, *, in_place: bool
+    ) -> _Answering | None:
         """Hand `incoming` to the core with this interaction as the way back, then close the loop: point a
-        server channel at the DMs, or explain that DMs are closed."""
+        server channel at the DMs, or explain that DMs are closed. None when it couldn't be answered."""
         ephemeral = interaction.guild_id is not None
         answering = _Answering(interaction, incoming.sender, ephemeral, in_place)
         token = _answering.set(answering)
@@ -200,15 +205,15 @@ class DiscordAdapter:
             await self.deliver(incoming)
         except errors.Blocked:
             await say_privately(interaction, common.DMS_CLOSED)
-            return
+            return None
         except errors.DeliveryError as error:  # never leave the person looking at "thinking…"
             log.warning("discord reply failed: %s", type(error).__name__)
             await say_privately(interaction, common.SOMETHING_WENT_WRONG)
-            return
+            return None
         except Exception:
             log.exception("discord interaction %s failed", interaction.id)
             await say_privately(interaction, common.SOMETHING_WENT_WRONG)
-            return
+            return None
         finally:
             _answering.reset(token)
         if answering.dm is not None:
@@ -220,6 +225,7 @@ class DiscordAdapter:
             and interaction.response.type is discord.InteractionResponseType.deferred_channel_message
         ):
             await interaction.delete_original_response()  # nothing to say (an event seen before)
+        return answering
 
     # --- outgoing ------------------------------------------------------------------------------
 
@@ -229,6 +235,8 @@ class DiscordAdapter:
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
         answering = _answering.get()
+        if answering is not None and reply.stale:
+            answering.stale = True
         here = _in_place(answering, reply)
         if reply.private and reply.to.chat_kind == "group" and not (here is not None and here.ephemeral):
             # defence in depth: personal data never goes to a server channel, whatever the core asked;

@@ -12,7 +12,7 @@ from typing import Any
 import aiohttp
 import discord
 
-from coachbot.adapters.discord_components import view
+from coachbot.adapters.discord_components import answered_view, view
 from coachbot.adapters.discord_format import split, to_markdown
 from coachbot.delivery import errors
 from coachbot.messages import MAX_ATTACHMENT_BYTES, Attachment, Reply
@@ -59,6 +59,27 @@ async def acknowledge(interaction: discord.Interaction, **defer: bool) -> bool:
         log.info("discord interaction %s not acknowledged: %s", interaction.id, type(error).__name__)
         return False
     return True
+
+
+async def settle(interaction: discord.Interaction, token: str, *, show_answer: bool) -> None:
+    """After a click on a message only the person sees (a DM, or an ephemeral message in a server), its
+    buttons give way to one greyed-out button showing the answer, so it can't be clicked twice; an older
+    message's buttons just go (the core says it is old). Server messages keep their buttons: they are
+    for everyone."""
+    message = interaction.message
+    if message is None or (interaction.guild_id is not None and not message.flags.ephemeral):
+        return
+    labels = [
+        getattr(item, "label", None)
+        for row in message.components
+        for item in getattr(row, "children", ())
+        if getattr(item, "custom_id", None) == token
+    ]
+    label = labels[0] if labels and show_answer else None
+    try:  # the component's message is the original response of a deferred update
+        await interaction.edit_original_response(view=answered_view(label) if label else None)
+    except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+        log.info("could not settle a message's buttons: %s", type(error).__name__)
 
 
 def translate(error: discord.HTTPException) -> errors.DeliveryError:

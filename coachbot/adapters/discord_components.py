@@ -117,6 +117,19 @@ def field_value(components: list[Any], custom_id: str) -> str:
     return ""
 
 
+ANSWERED = "coachbot:answered"
+
+
+def answered_view(label: str) -> discord.ui.View:
+    """The answer chosen, as one greyed-out button in place of a question's buttons."""
+    shown = discord.ui.View(timeout=None)
+    button: discord.ui.Button[Any] = discord.ui.Button(
+        label=f"✓ {label}"[:80], custom_id=ANSWERED, style=discord.ButtonStyle.success, disabled=True
+    )
+    shown.add_item(button)
+    return shown
+
+
 def view(reply: Reply) -> discord.ui.View | None:
     """The reply's buttons (and the note form's button) as a view with no timeout."""
     laid_out = rows(reply.choices)

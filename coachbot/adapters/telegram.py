@@ -10,17 +10,25 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from cachetools import TTLCache
-from telegram import BotCommand, InputFile, Update
+from telegram import (
+    BotCommand,
+    InlineKeyboardMarkup,
+    InputFile,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from coachbot.adapters.telegram_calls import download, seconds
-from coachbot.adapters.telegram_format import keyboard, split, to_html
+from coachbot.adapters.telegram_calls import download, seconds, settle
+from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
 from coachbot.delivery import errors
 from coachbot.messages import (
     HELD_PAYLOAD,
@@ -30,6 +38,7 @@ from coachbot.messages import (
     Choice,
     Command,
     Incoming,
+    Location,
     Membership,
     Reply,
     Text,
@@ -44,6 +53,9 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
 NAME_CACHE_SECONDS = 3600
+
+# while a press is handled: whether the core answered it as a press on an older message (Reply.stale)
+_pressed_old: ContextVar[list[bool] | None] = ContextVar("telegram_pressed_old", default=None)
 
 
 class TelegramAdapter:
@@ -70,6 +82,8 @@ class TelegramAdapter:
         # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
         self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
         self.ready = asyncio.Event()
+        # chats shown the Share location keyboard: the next plain message there takes it away
+        self._location_shown: TTLCache[int, bool] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
 
     def __repr__(self) -> str:
         return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
@@ -135,12 +149,19 @@ class TelegramAdapter:
                 incoming = await download(update, incoming)
         if incoming is None:
             return
+        old: list[bool] = []
+        pressing = _pressed_old.set(old)
         try:
             await self.deliver(incoming)
         except errors.Blocked:
             if incoming.sender.chat_kind != "group":
                 raise
             await self._unreachable(incoming.sender)
+            return
+        finally:
+            _pressed_old.reset(pressing)
+        if update.callback_query is not None and isinstance(incoming, Choice):
+            await settle(update.callback_query, show_answer=not old)
 
     async def _unreachable(self, sender: Address) -> None:
         """A private answer to something said in a group was refused (the person blocked the bot, or never
@@ -183,6 +204,12 @@ class TelegramAdapter:
             sender = _address(message.chat.id, message.chat.type, query.from_user.id)
             return Choice(sender=sender, at=at, event_id=event, token=query.data)
         message = update.message
+        if message is not None and message.location is not None and message.from_user is not None:
+            sender = _address(message.chat.id, message.chat.type, message.from_user.id)
+            place = message.location
+            return Location(
+                sender=sender, at=at, event_id=event, latitude=place.latitude, longitude=place.longitude
+            )
         if (
             message is not None
             and message.left_chat_member is not None
@@ -234,7 +261,15 @@ class TelegramAdapter:
             raise errors.Rejected("a private reply was addressed to a group chat")
         bot = self._application.bot
         chat_id = int(reply.to.chat_id)
-        markup = keyboard(reply.choices, self._invite_link(reply.invite), self._deep_link)
+        if reply.stale and (old := _pressed_old.get()) is not None:
+            old.append(True)
+        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None = keyboard(
+            reply.choices, self._invite_link(reply.invite), self._deep_link
+        )
+        if markup is None and reply.location is not None and reply.to.chat_kind == "private":
+            markup, self._location_shown[chat_id] = location_keyboard(reply.location), True
+        elif markup is None and self._location_shown.pop(chat_id, False):
+            markup = ReplyKeyboardRemove()  # the zone was typed: no Share location button left behind
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(

@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Callable, Mapping
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from coachbot.adapters.markup import split as split_at
 from coachbot.messages import JOIN_PREFIX, MENTION, Button
@@ -47,6 +47,27 @@ def keyboard(
     if link is not None:
         rows.append([InlineKeyboardButton(link[0], url=link[1])])
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def location_keyboard(label: str) -> ReplyKeyboardMarkup:
+    """One button under the text field that shares the person's location (private chats only); it goes
+    away once used."""
+    button = KeyboardButton(label, request_location=True)
+    return ReplyKeyboardMarkup([[button]], resize_keyboard=True, one_time_keyboard=True)
+
+
+def answered(text_html: str, label: str) -> str:
+    """A question's text with the answer chosen under it, in place of its keyboard."""
+    return f"{text_html}\n\n✓ <i>{html.escape(label, quote=False)}</i>"
+
+
+def pressed_label(markup: InlineKeyboardMarkup | None, token: str) -> str | None:
+    """The label of the button that carries `token`."""
+    for row in markup.inline_keyboard if markup is not None else ():
+        for button in row:
+            if button.callback_data == token:
+                return button.text
+    return None
 
 
 def _button(label: str, token: str, deep_link: Callable[[str], str | None]) -> InlineKeyboardButton:

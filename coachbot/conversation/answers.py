@@ -6,19 +6,30 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from coachbot.conversation.matching import listing
 from coachbot.conversation.question import Invalid, Option
-from coachbot.schedule import ScheduleInputError, format_time, parse_days, parse_time, parse_zone
-from coachbot.texts import enrol
+from coachbot.schedule import ScheduleInputError, format_time, parse_days, parse_time
+from coachbot.texts import common, enrol
+from coachbot.zone_reading import read_zone_text
 
 
 def read_zone(text: str) -> str:
-    try:
-        return parse_zone(text).key
-    except ScheduleInputError as error:
-        if "could be" in str(error):
-            options = str(error).split("could be ", 1)[1]
-            raise Invalid(enrol.ZONE_AMBIGUOUS.format(given=text.strip(), options=options)) from None
-        raise Invalid(enrol.ZONE_EXPECTED.format(given=text.strip())) from None
+    """A zone typed with a command (/settings zone …, /club start … zone …): one IANA name, or Invalid
+    saying what it could be. A whole-hour offset is its fixed zone (UTC+1 is Etc/GMT-1)."""
+    given = text.strip()
+    reading = read_zone_text(given, None)
+    if reading.zone is not None:
+        return reading.zone
+    if reading.why == "offset" and reading.candidates:
+        return reading.candidates[-1]
+    options = listing(reading.candidates, common.OR)
+    if reading.why == "abbreviation":
+        raise Invalid(enrol.ZONE_AMBIGUOUS.format(given=given, options=options))
+    if reading.why == "spelling":
+        raise Invalid(enrol.ZONE_DID_YOU_MEAN.format(given=given, options=options))
+    if reading.why == "offset":
+        raise Invalid(enrol.ZONE_OFFSET_UNKNOWN.format(given=given))
+    raise Invalid(enrol.ZONE_EXPECTED.format(given=given))
 
 
 def read_time(text: str) -> str:

@@ -15,10 +15,11 @@ from coachbot.coaching.regions import region_for
 from coachbot.coaching.weekpattern import KEY_RUN
 from coachbot.conversation import days as days_steps
 from coachbot.conversation import triage as triage_steps
-from coachbot.conversation.answers import read_days, read_time, read_zone, time_options
+from coachbot.conversation.answers import read_days, read_time, time_options
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Option, Question
 from coachbot.conversation.turn import Turn
+from coachbot.conversation.zone_steps import chosen_zone, zone_steps
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
 from coachbot.programme.schema import Phase, Programme
@@ -73,10 +74,6 @@ def _programme(turn: Turn, answers: Answers) -> Question:
     return Question(enrol.CHOOSE_PROGRAMME, enrol.PROGRAMME_EXPECTED, options, row_size=1)
 
 
-def ask_zone(_turn: Turn, _answers: Answers) -> Question:
-    return Question(enrol.ASK_ZONE, enrol.ZONE_EXPECTED.format(given=""), read=read_zone)
-
-
 def ask_session_time(_turn: Turn, _answers: Answers) -> Question:
     return Question(
         enrol.ASK_SESSION_TIME, enrol.TIME_EXPECTED, time_options("07:00", "12:30", "18:00"), read=read_time
@@ -99,7 +96,7 @@ def ask_morning_time(_turn: Turn, _answers: Answers) -> Question:
 
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     person = await turn.ensure_person()
-    person.tz, person.agreed_at = answers["zone"], turn.now
+    person.tz, person.agreed_at = chosen_zone(answers), turn.now
     today = turn.local_today()
     result = triage.classify(answers, today)
     if result.refers:
@@ -152,7 +149,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         phase=start,
         phase_name=phase.name,
         time=answers["session_time"],
-        zone=answers["zone"],
+        zone=person.tz,
         days=describe_days(days),
         morning=answers["morning_time"],
     )
@@ -209,7 +206,7 @@ ENROL = Flow(
     "enrol",
     (
         Step("consent", _consent, ends={"no": safety.DECLINED}),
-        Step("zone", ask_zone),
+        *zone_steps(lambda _turn, _answers: True),
         *triage_steps.STEPS,
         Step("programme", _programme, when=lambda turn, answers: len(_candidates(turn, answers)) > 1),
         Step("session_time", ask_session_time),

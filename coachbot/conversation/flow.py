@@ -25,12 +25,14 @@ def _always(_turn: Turn, _answers: Answers) -> bool:
 
 @dataclass(frozen=True)
 class Step:
-    """One question of a flow; `ends` maps an answer value to a message that ends the flow there."""
+    """One question of a flow; `ends` maps an answer value to a message that ends the flow there, `back`
+    to the key of an earlier step asked again (its answers and the ones after it are dropped)."""
 
     key: str
     ask: Callable[[Turn, Answers], Question]
     when: Callable[[Turn, Answers], bool] = _always
     ends: dict[str, str] = field(default_factory=dict)
+    back: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def current_question(turn: Turn, flow: Flow) -> Reply:
 
 
 def _question_reply(turn: Turn, question: Question, serial: int) -> Reply:
-    return replace(turn.say(question.shown_prompt(), question.buttons(serial)), form=question.form)
+    reply = turn.say(question.shown_prompt(), question.buttons(serial))
+    return replace(reply, form=question.form, location=question.location)
 
 
 def _toggle(turn: Turn, flow: Flow, step: Step, answers: Answers, toggle: Toggle) -> Reply:
@@ -105,6 +108,15 @@ def _toggle(turn: Turn, flow: Flow, step: Step, answers: Answers, toggle: Toggle
     return current_question(turn, flow)
 
 
+def _back(flow: Flow, step: Step, value: str, answers: Answers) -> Step:
+    """The earlier step `value` goes back to, with its answer and every later one dropped."""
+    keys = [each.key for each in flow.steps]
+    target = flow.step(step.back[value])
+    for key in keys[keys.index(target.key) : keys.index(step.key) + 1]:
+        answers.pop(key, None)
+    return target
+
+
 async def receive(turn: Turn, flow: Flow) -> list[Reply]:
     """Take the person's answer to the current step; a wrong answer re-asks the same question."""
     conversation = turn.conversation
@@ -116,7 +128,7 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
     try:
         value = question.answer(turn.incoming, conversation.serial)
     except StaleButton:
-        return [turn.say(common.STALE_BUTTON), current_question(turn, flow)]
+        return [replace(turn.say(common.STALE_BUTTON), stale=True), current_question(turn, flow)]
     except Invalid as problem:
         again = current_question(turn, flow)
         text = common.EXPECTED_PREFIX.format(expected=str(problem)) + "\n" + again.text
@@ -125,6 +137,8 @@ async def receive(turn: Turn, flow: Flow) -> list[Reply]:
         return [_toggle(turn, flow, step, answers, value)]
     answers.pop(picks_key(step.key), None)
     answers[step.key] = value
+    if isinstance(value, str) and value in step.back:
+        return [await _ask(turn, flow, _back(flow, step, value, answers), answers)]
     if isinstance(value, str) and value in step.ends:
         await turn.repo.end_conversation(turn.person.id)
         turn.conversation = None

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from coachbot.coaching.answers import parse_pain, parse_yes_no
+from coachbot.conversation.matching import listing, names, pick
+from coachbot.conversation.quantities import normalise
 from coachbot.messages import Button, Choice, Incoming, Text
 from coachbot.texts import checkin as checkin_texts
 from coachbot.texts import common
@@ -30,8 +32,8 @@ class Option:
     synonyms: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
-        wanted = text.strip().lower().replace("’", "'").strip(" .!")
-        return wanted in (self.value.lower(), self.label.lower(), *self.synonyms)
+        """`text` names this option exactly (its value, label or a synonym)."""
+        return normalise(text) in names(self)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Question:
     read: Callable[[str], Any] | None = None
     row_size: int = 4
     form: str | None = None  # a short typed answer: the title of a form an adapter may offer for it
+    location: str | None = None  # a shared location answers it: the label of the button that shares it
 
     def shown_prompt(self) -> str:
         """The text to send (a multi-select question adds what is ticked so far)."""
@@ -64,15 +67,20 @@ class Question:
                     return option.value
             raise StaleButton()
         if not isinstance(incoming, Text):
-            raise Invalid(self.expected)
+            raise Invalid(self.refusal())
         if self.read is not None:
             value = self.read(incoming.text)
             if value is not None:
                 return value
-        for option in self.options:
-            if option.matches(incoming.text):
-                return option.value
-        raise Invalid(self.expected)
+        picked = pick(self.options, incoming.text)
+        if picked is not None:
+            return picked
+        raise Invalid(self.refusal())
+
+    def refusal(self) -> str:
+        """What was expected, with the options' labels where `expected` has an {options} slot."""
+        labels = listing([option.label for option in self.options], common.OR)
+        return self.expected.replace("{options}", labels)
 
 
 class StaleButton(Exception):

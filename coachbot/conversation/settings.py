@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from coachbot.coaching.weekpattern import KEY_RUN
 from coachbot.conversation import days as days_steps
 from coachbot.conversation.answers import one_day, read_pairs, read_time, read_zone
-from coachbot.conversation.enrol import ask_days, ask_morning_time, ask_session_time, ask_zone
+from coachbot.conversation.enrol import ask_days, ask_morning_time, ask_session_time
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.question import Invalid, Option, Question
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
+from coachbot.conversation.zone_steps import chosen_zone, zone_steps
 from coachbot.messages import Reply
 from coachbot.present import days as describe_days
 from coachbot.programme.schema import Phase
@@ -24,6 +26,7 @@ from coachbot.schedule import ScheduleInputError, format_time, parse_time
 from coachbot.store.tables import Enrolment
 from coachbot.texts import common
 from coachbot.texts import days as days_texts
+from coachbot.texts import enrol as enrol_texts
 from coachbot.texts import loop as loop_texts
 from coachbot.texts import settings as texts
 
@@ -72,7 +75,7 @@ STEPS = (
     Step("training_days", ask_days, when=_chose("days")),
     Step(KEY_RUN, days_steps.ask_key_run, when=_chose(KEY_RUN)),
     days_steps.check_step(_phases_ahead, when=_changes_days),
-    Step("zone", ask_zone, when=_chose("zone")),
+    *zone_steps(_chose("zone")),
     Step("morning_time", ask_morning_time, when=_chose("morning_time")),
     Step(
         "quiet",
@@ -102,7 +105,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if KEY_RUN in answers:  # CLINICAL A22; a new dict, so the JSON column is written
         enrolment.flags = {**(enrolment.flags or {}), KEY_RUN: days_steps.key_run(turn, answers)}
     if "zone" in answers:
-        person.tz = answers["zone"]
+        person.tz = chosen_zone(answers)
     if "morning_time" in answers:
         enrolment.morning_time = answers["morning_time"]
     if "quiet" in answers:
@@ -128,6 +131,11 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         )
     if _changes_days(turn, answers) and kept is not None:  # CLINICAL A23: say what keeping them means
         summary += "\n" + kept
+    if "zone" in answers and "zone_ok" not in answers and person.tz:  # typed with the command: say the time
+        local = turn.now.astimezone(ZoneInfo(person.tz))
+        summary += "\n" + enrol_texts.ZONE_NOW.format(
+            time=local.strftime("%H:%M"), day=local.strftime("%A"), zone=person.tz
+        )
     return [turn.say("\n".join([summary, *quiet_notes(enrolment)]))]
 
 

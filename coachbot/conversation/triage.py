@@ -13,6 +13,7 @@ from coachbot.coaching import triage
 from coachbot.coaching.screens import DVT_RISKS_KEY
 from coachbot.conversation.dvt import ask_dvt_risks
 from coachbot.conversation.flow import Answers, Step
+from coachbot.conversation.quantities import distance_km
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.turn import Turn
 from coachbot.messages import Reply
@@ -35,8 +36,9 @@ def _read_age(text: str) -> str:
 
 
 def _read_km(text: str) -> str | None:
-    match = re.fullmatch(r"\s*(\d{1,3})(?:[.,]\d+)?\s*(km|k|kms|kilometres|kilometers)?\s*", text.lower())
-    return match.group(1) if match else None
+    """Kilometres a week: "25", "about 30km", "20 miles" (in km), "thirty k a week"."""
+    km = distance_km(text)
+    return str(int(km)) if km is not None and 0 <= km < 1000 else None
 
 
 def _running(_turn: Turn, _answers: Answers) -> Question:

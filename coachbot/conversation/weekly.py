@@ -14,6 +14,7 @@ from coachbot.conversation import flow
 from coachbot.conversation.flow import Answers, Flow, Step
 from coachbot.conversation.graduation import GRADUATE
 from coachbot.conversation.phase_up import PHASE_UP
+from coachbot.conversation.quantities import duration_minutes
 from coachbot.conversation.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.conversation.triage import choice
 from coachbot.conversation.turn import Turn
@@ -24,16 +25,27 @@ from coachbot.texts import loop as loop_texts
 SKIP = Option("skip", texts.SKIP, ("skip", "pass", "later", "-"))
 
 
-def _number(prompt: str, expected: str, maximum: int) -> Callable[[Turn, Answers], Question]:
+def _number(
+    prompt: str, expected: str, maximum: int, words: Callable[[str], int | None] = lambda _text: None
+) -> Callable[[Turn, Answers], Question]:
+    """A count typed as digits ("12", "12 reps"), or as `words` read it."""
+
     def read(text: str) -> str | None:
         match = re.fullmatch(r"\s*(\d{1,3})\s*(reps?|times|min(utes)?|s(ec(ond)?s?)?)?\s*", text.lower())
-        if match is None:
+        number = int(match.group(1)) if match else words(text)
+        if number is None:
             return None
-        if int(match.group(1)) > maximum:
+        if number > maximum:
             raise Invalid(expected)
-        return match.group(1)
+        return str(number)
 
     return lambda _turn, _answers: Question(prompt, expected, (SKIP,), read=read)
+
+
+def _minutes(text: str) -> int | None:
+    """Minutes in everyday English: "half an hour", "an hour and a half", "25 min"."""
+    minutes = duration_minutes(text)
+    return None if minutes is None else round(minutes)
 
 
 def _legs(injured: str, either: str) -> Callable[[Turn, Answers], Question]:
@@ -138,7 +150,9 @@ async def start_answers(turn: Turn) -> Answers:
 KNOWN_WALKING_PAIN = "known_walking_pain"
 STEPS = (
     Step(
-        "walk_minutes", _number(texts.ASK_WALK, texts.MINUTES_EXPECTED, 600), when=_rehab_phases(0, 1, 2, 3)
+        "walk_minutes",
+        _number(texts.ASK_WALK, texts.MINUTES_EXPECTED, 600, _minutes),
+        when=_rehab_phases(0, 1, 2, 3),
     ),
     Step("walking_pain", _pain(texts.ASK_WALKING_PAIN), when=_ask_walking_pain),
     Step(

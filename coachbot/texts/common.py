@@ -79,7 +79,12 @@ NOT_ENROLLED = "You're not enrolled yet. Send /start to begin."
 CANCELLED = "OK, I've put those questions away. Nothing was changed."
 NOTHING_TO_CANCEL = "There's nothing to cancel."
 STALE_BUTTON = "That button belongs to an earlier question. Here is where we are:"
+OLD_BUTTON = (
+    "That button is from an older message, and there's nothing open for it to answer now. Send /help to see "
+    "what I can do."
+)
 EXPECTED_PREFIX = "Sorry, I need {expected}."
+OR = "or"
 YES = "Yes"
 NO = "No"
 NOT_SURE = "Not sure"

@@ -4,16 +4,17 @@ ALREADY_ENROLLED = (
     "You're already following **{title}**. Send /status to see where you are, or /stop to leave it first."
 )
 CHOOSE_PROGRAMME = "Which programme would you like to follow?"
-PROGRAMME_EXPECTED = "one of the programme buttons"
+PROGRAMME_EXPECTED = "one of these programmes: {options}"
 ASK_ZONE = (
-    "Which time zone are you in? Type it as Region/City, for example Europe/London, America/New_York "
-    "or Australia/Sydney (a city name like Sydney works too)."
+    "Which time zone are you in? Type your city (like Sydney or San Francisco) or the zone as Region/City, "
+    "for example Europe/London or America/New_York."
 )
 ZONE_EXPECTED = (
     "a time zone written as Region/City, like Europe/London, America/New_York or Asia/Kolkata "
     '("{given}" isn\'t one I know)'
 )
 ZONE_AMBIGUOUS = 'one time zone; "{given}" could be {options}'
+ZONE_DID_YOU_MEAN = 'a time zone I know ("{given}" isn\'t one: did you mean {options}?)'
 ASK_SESSION_TIME = "What time should I send your daily session? Type a time such as 07:30 or 6pm."
 ASK_MORNING_TIME = (
     "And when should I ask how your calf feels in the morning? Pick a time within two hours of getting up."
@@ -56,3 +57,24 @@ OVERRIDE_WHY = {
         "strength for healthy calves."
     ),
 }
+# time zones (issue 14 item 11): every zone is confirmed with the local time
+ZONE_CONFIRM = "It's {time} on {day} for you ({zone}) — right?"
+ZONE_FIXED_NOTE = "A fixed offset like {offset} doesn't change for summer time; if your clocks do, say No and type your city."
+ZONE_PICK_ABBREVIATION = '"{given}" is used in more than one place. Which one is yours?'
+ZONE_PICK_SPELLING = 'I don\'t know "{given}". Did you mean one of these?'
+ZONE_PICK_OFFSET = (
+    "{offset} is the time in these places right now. Which one is yours? A city keeps to its own summer "
+    "time; a fixed {offset} never changes."
+)
+ZONE_PICK_EXPECTED = "one of these zones: {options} (or type another one, like Europe/London)"
+ZONE_OFFSET_UNKNOWN = (
+    'a time zone written as a city or Region/City, like Asia/Kolkata ("{given}" is an offset no place '
+    "uses right now)"
+)
+ZONE_LOCATION_UNKNOWN = "a time zone typed as a city or Region/City (I couldn't find one at that location)"
+FIXED_OFFSET_LABEL = "{offset} (fixed)"
+ZONE_CHOICE_LABEL = "{place} · {offset}"
+SHARE_LOCATION = "📍 Share location"
+ZONE_NOW = (
+    "It's {time} on {day} for you now ({zone}). If that's not right, send /settings zone with your city."
+)

@@ -138,7 +138,7 @@ RUNNING_EXPECTED = "a number of kilometres like 25, or skip"
 SKIP = "Skip"
 ASK_SEX = "Last one, optional: your sex, for the age-and-sex calf strength norms."
 SEX_LABELS = {"female": "Female", "male": "Male", "skip": "Prefer not to say"}
-CHOICE_EXPECTED = "one of the buttons (or type its words)"
+CHOICE_EXPECTED = "one of these answers: {options} (tap it, or type it or its first word)"
 
 RESULT_GRADE1 = "Your answers fit a **milder (grade-1-like)** pattern."
 RESULT_GRADE2 = "Your answers fit a **more significant (grade-2-like)** pattern."

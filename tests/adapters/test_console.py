@@ -19,6 +19,7 @@ ENROL = [
     "/start",
     "I agree",
     "europe/london",
+    "yes",  # the local time is right
     "34",
     "None of these",
     "no",
@@ -92,10 +93,10 @@ async def test_enrol_today_and_checkin_survive_reopening_the_database(tmp_path: 
 
 async def test_restart_mid_conversation_resumes_at_the_same_question(tmp_path: Path) -> None:
     db_path = tmp_path / "coachbot.db"
-    first = await run_console(db_path, ENROL[:13])
+    first = await run_console(db_path, ENROL[:14])
     last_question = first.rsplit("coachbot> ", 1)[1]
     assert last_question.startswith("How much does it hurt to walk right now?")
-    second = await run_console(db_path, ENROL[13:])
+    second = await run_console(db_path, ENROL[14:])
     assert "You're enrolled in" in second
 
 
@@ -108,7 +109,7 @@ async def test_wrong_answer_re_asks_the_same_question_and_says_what_is_expected(
 
 
 async def test_bad_time_zone_lists_how_to_write_one(tmp_path: Path) -> None:
-    output = await run_console(tmp_path / "coachbot.db", [*ENROL[:2], "Mars/Olympus", "Europe/Paris"])
+    output = await run_console(tmp_path / "coachbot.db", [*ENROL[:2], "Mars/Olympus", "Europe/Paris", "yes"])
     assert "like Europe/London, America/New_York or Asia/Kolkata" in output
     assert '"Mars/Olympus" isn\'t one I know' in output
     assert "How old are you?" in output

@@ -22,12 +22,12 @@ async def test_a_new_console_says_how_to_begin(tmp_path: Path) -> None:
 
 async def test_after_a_restart_the_pending_question_is_asked_again(tmp_path: Path) -> None:
     db_path = tmp_path / "coachbot.db"
-    await run_console(db_path, ENROL[:13])
+    await run_console(db_path, ENROL[:14])
     again = await run_console(db_path, [])
     welcome, question = again.split("coachbot> ")[1:]
     assert welcome.startswith("Welcome back. We were in the middle of this")
     assert question.startswith("How much does it hurt to walk right now?")
-    enrolled = await run_console(db_path, ENROL[13:])
+    enrolled = await run_console(db_path, ENROL[14:])
     assert "You're enrolled in" in enrolled
 
 

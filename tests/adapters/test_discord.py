@@ -120,6 +120,7 @@ async def enrol(bot: Bot, user: int, *, from_channel: bool = False, prevention: 
         )
     await click(bot, user, consent, "I agree")
     await say(bot, user, "Europe/London")
+    await say(bot, user, "yes")  # the local time is right
     await answer_triage(bot, user, prevention)
 
 
@@ -254,6 +255,7 @@ async def test_the_dvt_screen_toggles_its_buttons_in_a_dm(bot: Bot) -> None:
     await bot.api.slash(13, "start")
     await click(bot, 13, await with_button(bot, 13, "I agree", before), "I agree")
     await say(bot, 13, "Europe/London")
+    await say(bot, 13, "yes")
     answers = triage_answers()
     up_to_dvt = [key for key, _ in answers].index("dvt_risks")
     for _, value in answers[:up_to_dvt]:

@@ -61,6 +61,8 @@ async def test_a_club_in_a_discord_channel(bot: Bot) -> None:
         await bot.api.wait_until(partial(pointed, bot, token))
         await click(bot, user, consent, "I agree")
         await bot.api.type_dm(user, "Europe/London")
+        await bot.api.dm(user, "for you", after=before)
+        await bot.api.type_dm(user, "yes")
         await bot.api.dm(user, "How old", after=before)
         await answer_triage(bot, user, prevention)
         question = await bot.api.dm(user, "leaderboard?", after=before)

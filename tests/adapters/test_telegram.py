@@ -75,7 +75,7 @@ async def press(bot: Bot, chat: int, reply: dict[str, object], label: str) -> di
     assert isinstance(markup, dict)
     token = next(b["callback_data"] for row in markup["inline_keyboard"] for b in row if b["text"] == label)
     before = len(bot.api.texts_to(chat))
-    bot.api.press(chat, chat, token, message_id=1)
+    bot.api.press(chat, chat, token, message_id=int(str(reply.get("_message_id", 1))))
     await bot.api.wait_until(lambda: len(bot.api.texts_to(chat)) > before)
     return [p for p in bot.api.sent() if p.get("chat_id") == chat][-1]
 
@@ -85,6 +85,7 @@ async def enrol(bot: Bot, chat: int, start: str = "/start", prevention: bool = F
     reply = await say(bot, chat, start)
     reply = await press(bot, chat, reply, "I agree")
     await say(bot, chat, "Europe/London")
+    await say(bot, chat, "yes")  # the local time is right
     for key, value in triage_answers(prevention):
         await say(bot, chat, "7:00" if key == "session_time" else value)
     await bot.api.reply_to(chat, "Stop and get help if you notice")  # the last of the welcome messages

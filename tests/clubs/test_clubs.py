@@ -95,6 +95,7 @@ async def test_a_referred_person_is_not_enrolled_and_the_club_is_not_told(
     await ben.command(f"/start {code}")
     await ben.press("I agree")
     await ben.say("Europe/London")
+    await ben.press("Yes")
     await ben.say("34")
     await ben.press("None of these")
     await ben.press("Yes")  # an emergency sign

@@ -57,6 +57,7 @@ async def test_settings_move_the_schedule(coach: Coach, now: datetime, sqlite_db
     await chat.command("/settings")
     await chat.press("Time zone")
     await chat.say("new york")
+    await chat.press("Yes")
     assert (await schedules(sqlite_db))["session"] == datetime(2026, 3, 2, 23, 30, tzinfo=UTC)  # 18:30 EST
 
 

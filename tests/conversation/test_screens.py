@@ -347,6 +347,7 @@ async def test_achilles_pain_adds_a_routine_check_at_enrolment_and_in_the_weekly
     await chat.command("/start")
     await chat.press("I agree")
     await chat.say("Europe/London")
+    await chat.press("Yes")
     answers = dict(PREVENTION)
     steps = [(k, v) for k, v in answers.items() if k != "routine"]
     at = [k for k, _ in steps].index("dvt_risks")

@@ -442,6 +442,9 @@ class FakeDiscord:
             message = self._store(interaction.channel_id, data, flags, interaction.guild_id, token)
             interaction.original = int(message["id"])
             result["resource"]["message"] = message
+        elif kind == 6 and "message" in interaction.payload:
+            # a deferred update: the clicked message is the original response, edited through the webhook
+            interaction.original = int(interaction.payload["message"]["id"])
         return _json(result)
 
     def _webhook(self, method: str, token: str, which: str | None, body: Any) -> web.StreamResponse:

@@ -2,7 +2,9 @@
 
 It keeps chats and updates, answers getUpdates with real long-poll and offset semantics, and validates
 like Telegram: text length after entity parsing, HTML entities, callback_data size, unknown chats (400),
-blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly. Every call is recorded.
+blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly. Every call is recorded,
+and the messages the bot sent are kept (`messages`) so that a press carries the pressed message as
+Telegram sends it, and edits change it (or fail as Telegram's do: unknown message, nothing modified).
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ class FakeTelegram:
     blocked: set[int] = field(default_factory=set)
     pinned: list[tuple[int, int]] = field(default_factory=list)  # (chat, message)
     files: dict[str, bytes] = field(default_factory=dict)  # file_id -> contents
+    messages: dict[int, dict[str, Any]] = field(default_factory=dict)  # the bot's messages, by message id
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     delay: float = 0.0
     url: str = ""
@@ -185,11 +188,24 @@ class FakeTelegram:
         return self._push("message", message)
 
     def press(self, chat_id: int, user_id: int, data: str, message_id: int) -> int:
+        """The person taps a button of the bot's message `message_id` (one the fake doesn't know is sent
+        as a bare "…" message, as in older tests)."""
+        message = self.messages.get(message_id) or {
+            "message_id": message_id, "date": 1_772_442_000, "chat": self.chats[chat_id], "text": "…",
+        }  # fmt: skip
         query = {
             "id": f"cb{self._next_update}", "from": self.user(user_id), "chat_instance": str(chat_id), "data": data,
-            "message": {"message_id": message_id, "date": 1_772_442_000, "chat": self.chats[chat_id], "text": "…"},
+            "message": message,
         }  # fmt: skip
         return self._push("callback_query", query)
+
+    def send_location(self, chat_id: int, user_id: int, latitude: float, longitude: float) -> int:
+        """The person shares their location (the Share location button)."""
+        message: dict[str, Any] = {
+            "message_id": self._message_id(), "date": 1_772_442_000, "chat": self.chats[chat_id],
+            "from": self.user(user_id), "location": {"latitude": latitude, "longitude": longitude},
+        }  # fmt: skip
+        return self._push("message", message)
 
     def send_document(self, chat_id: int, user_id: int, name: str, data: bytes, caption: str) -> int:
         """The person sends a file with a caption (a command, e.g. /club upload)."""
@@ -379,12 +395,34 @@ class FakeTelegram:
         )
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        return self._check_chat(params.get("chat_id")) or self._message(
-            params, text=str(params.get("text", ""))
-        )
+        shown, error = visible_text(str(params.get("text", "")), params.get("parse_mode"))
+        if error:
+            return self._error(400, f"Bad Request: {error}")
+        return self._edit(params, text=shown)
 
     async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        return self._check_chat(params.get("chat_id")) or self._message(params, text="…")
+        return self._edit(params)
+
+    def _edit(self, params: dict[str, Any], **content: Any) -> Any:
+        """Change a message the bot sent: its text (if given) and its keyboard (none unless given)."""
+        problem = self._check_chat(params.get("chat_id")) or self._check_markup(params.get("reply_markup"))
+        if problem is not None:
+            return problem
+        message = self.messages.get(int(params.get("message_id") or 0))
+        if message is None or message["chat"]["id"] != int(params["chat_id"]):
+            return self._error(400, "Bad Request: message to edit not found")
+        changed = dict(message, **content)
+        changed.pop("reply_markup", None)
+        if params.get("reply_markup"):
+            changed["reply_markup"] = params["reply_markup"]
+        if changed == message:
+            return self._error(400, "Bad Request: message is not modified")
+        self.messages[message["message_id"]] = changed
+        return changed
+
+    def keyboard_of(self, message_id: int) -> list[list[dict[str, Any]]]:
+        """The buttons a message shows now (after any edits)."""
+        return list(self.messages[message_id].get("reply_markup", {}).get("inline_keyboard", []))
 
     async def _api_sendDocument(self, params: dict[str, Any]) -> Any:  # noqa: N802
         problem = self._check_chat(params.get("chat_id"))
@@ -427,7 +465,13 @@ class FakeTelegram:
         return member
 
     def _message(self, params: dict[str, Any], **content: Any) -> dict[str, Any]:
-        return {
+        """A new message from the bot, kept; its id is also noted in the call's params (`_message_id`)."""
+        message = {
             "message_id": self._message_id(), "date": 1_772_442_000, "chat": self.chats[int(params["chat_id"])],
             "from": BOT, **content,
         }  # fmt: skip
+        if (params.get("reply_markup") or {}).get("inline_keyboard"):  # Telegram shows only inline ones
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[message["message_id"]] = message
+        params["_message_id"] = message["message_id"]
+        return message
