@@ -26,7 +26,7 @@ from coachbot.adapters.discord import DiscordAdapter
 from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.clubs.ticker import ClubTicker
 from coachbot.coach import Coach
-from coachbot.delivery.limits import RateLimiter
+from coachbot.delivery.limits import RateLimiter, limits_from
 from coachbot.delivery.sender import OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
@@ -237,7 +237,15 @@ def build(
     ticker_settings = TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
     ticker = Ticker(database, programmes, ticker_settings)
     club_ticker = ClubTicker(database, programmes, ticker_settings)
-    app = App(settings, database, Coach(database, programmes), ticker, club_ticker, RateLimiter(), clock)
+    app = App(
+        settings,
+        database,
+        Coach(database, programmes),
+        ticker,
+        club_ticker,
+        RateLimiter(limits_from(settings)),
+        clock,
+    )
     if settings.telegram_token is not None:
         app.adapters["telegram"] = TelegramAdapter(
             settings.telegram_token.value,

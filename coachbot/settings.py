@@ -48,6 +48,12 @@ class Settings:
     late_window_hours: float = 3.0
     retention_days: int | None = None  # delete check-ins and decisions this long after a programme ends
     data_dir: Path = Path(DATA_FOLDER)  # health files the console saves (reports, exports, charts)
+    # send limits (issue 15): Telegram allows about 30 messages a second per bot, one a second per chat and
+    # 20 a minute per group; Discord about 50 requests a second
+    telegram_rate: float = 29.0
+    telegram_chat_interval: float = 1.0
+    telegram_group_per_minute: int = 20
+    discord_rate: float = 45.0
 
     @property
     def database_label(self) -> str:
@@ -109,6 +115,10 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         tick_seconds=int(tick_seconds),
         late_window_hours=late_window,
         retention_days=retention_days,
+        telegram_rate=_number(environ, "COACHBOT_TELEGRAM_RATE", 29, 1, 30),
+        telegram_chat_interval=_number(environ, "COACHBOT_TELEGRAM_CHAT_INTERVAL", 1, 1, 60),
+        telegram_group_per_minute=int(_number(environ, "COACHBOT_TELEGRAM_GROUP_PER_MINUTE", 20, 1, 20)),
+        discord_rate=_number(environ, "COACHBOT_DISCORD_RATE", 45, 1, 50),
     )
 
 

@@ -56,3 +56,35 @@ def test_discord_settings_and_both_platforms_at_once(tmp_path: Path) -> None:
 def test_a_dev_guild_must_be_a_server_id() -> None:
     with pytest.raises(SettingsError, match="Copy Server ID"):
         load_settings({"COACHBOT_DISCORD_DEV_GUILD": "my server"})
+
+
+def test_send_limits_are_settings_that_reach_the_running_app(tmp_path: Path) -> None:
+    """Issue 15 item 2: the platforms' limits come from the environment, with Telegram's default at 29/s."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'limits.db'}"
+    app = build(load_settings({"COACHBOT_DATABASE_URL": url}))
+    assert app.limiter.limits["telegram"].per_second == 29
+    assert app.limiter.limits["discord"].per_second == 45
+    environ = {
+        "COACHBOT_DATABASE_URL": url,
+        "COACHBOT_TELEGRAM_RATE": "12",
+        "COACHBOT_TELEGRAM_CHAT_INTERVAL": "2",
+        "COACHBOT_TELEGRAM_GROUP_PER_MINUTE": "10",
+        "COACHBOT_DISCORD_RATE": "20",
+    }
+    limits = build(load_settings(environ)).limiter.limits
+    assert (limits["telegram"].per_second, limits["telegram"].per_chat_interval) == (12, 2)
+    assert limits["telegram"].per_group_minute == 10
+    assert limits["discord"].per_second == 20
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("COACHBOT_TELEGRAM_RATE", "45"),
+        ("COACHBOT_TELEGRAM_GROUP_PER_MINUTE", "60"),
+        ("COACHBOT_DISCORD_RATE", "0"),
+    ],
+)
+def test_a_send_limit_above_the_platforms_is_refused(name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=f"{name} must be a number from"):
+        load_settings({name: value})

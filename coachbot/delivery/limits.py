@@ -1,8 +1,9 @@
 """Per-platform send limits, shared by scheduled prompts and interactive replies (aiolimiter buckets).
 
-Telegram: at most 25 messages a second overall, one a second to any one chat, 20 a minute to a group.
-Discord: a ceiling below its 50 requests a second (discord.py handles the per-route buckets itself).
-A platform that answered 429 is paused until its retry_after has passed.
+Telegram: at most 29 messages a second overall (its limit is about 30), one a second to any one chat, 20 a
+minute to a group. Discord: a ceiling below its 50 requests a second (discord.py handles the per-route
+buckets itself). Each is a setting (`limits_from`). A platform that answered 429 is paused until its
+retry_after has passed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 
 from aiolimiter import AsyncLimiter
 
+from coachbot.settings import Settings
+
 
 @dataclass(frozen=True)
 class PlatformLimits:
@@ -22,11 +25,26 @@ class PlatformLimits:
 
 
 DEFAULTS = {
-    "telegram": PlatformLimits(per_second=25, per_chat_interval=1.0, per_group_minute=20),
+    "telegram": PlatformLimits(per_second=29, per_chat_interval=1.0, per_group_minute=20),
     "discord": PlatformLimits(per_second=45),
     "console": PlatformLimits(per_second=1000),
 }
 MAX_CHAT_LIMITERS = 10_000
+
+
+def limits_from(settings: Settings) -> dict[str, PlatformLimits]:
+    """The limits the operator set (COACHBOT_TELEGRAM_RATE and the rest; README "Configuration")."""
+    return {
+        **DEFAULTS,
+        "telegram": PlatformLimits(
+            per_second=settings.telegram_rate,
+            per_chat_interval=settings.telegram_chat_interval,
+            per_group_minute=settings.telegram_group_per_minute,
+        ),
+        "discord": PlatformLimits(per_second=settings.discord_rate),
+    }
+
+
 CHAT_BURST = 3
 
 
