@@ -7,9 +7,11 @@ leadership (PostgreSQL), starts the APScheduler jobs (tick, send) and runs the a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import logging
 import os
+import signal
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -74,6 +76,7 @@ class App:
     leading: asyncio.Event = field(default_factory=asyncio.Event)
     _jobs: set[asyncio.Task[object]] = field(default_factory=set)
     _stopping: bool = False  # jobs the scheduler started but that have not begun yet return at once
+    _terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM
 
     @cached_property
     def sender(self) -> OutboxSender:
@@ -169,6 +172,9 @@ class App:
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
         scheduler = None
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError):  # `docker stop` sends SIGTERM: stop as on Ctrl-C
+            loop.add_signal_handler(signal.SIGTERM, self._terminated)
         try:
             if lock is not None:
                 lock.acquire()  # before migrating: a second process must not touch the schema
@@ -195,6 +201,12 @@ class App:
             if lock is not None:
                 lock.release()
             await self.database.close()
+            with contextlib.suppress(NotImplementedError):
+                loop.remove_signal_handler(signal.SIGTERM)
+
+    def _terminated(self) -> None:
+        log.warning("SIGTERM: stopping (running jobs finish, sent messages are recorded)")
+        self._terminate.set()
 
     async def _lead(self, leadership: Leadership) -> None:
         if self._stopping:
@@ -209,14 +221,15 @@ class App:
             asyncio.create_task(adapter.run(self.leading), name=name)
             for name, adapter in self.adapters.items()
         ]
+        terminated = asyncio.create_task(self._terminate.wait(), name="sigterm")
         try:
-            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            done, _pending = await asyncio.wait([*tasks, terminated], return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 task.result()
         finally:
-            for task in tasks:
+            for task in (*tasks, terminated):
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*tasks, terminated, return_exceptions=True)
 
 
 def build(
