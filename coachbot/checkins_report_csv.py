@@ -16,6 +16,7 @@ from typing import Any
 from coachbot.checkins_cells import (
     COMPLETIONS,
     REASONS,
+    REPORT_COLUMNS,
     WEEKLY_ANSWERS,
     CsvError,
     cell,
@@ -26,18 +27,7 @@ from coachbot.checkins_cells import (
 )
 from coachbot.coaching.simulation import Day
 
-COLUMNS = (  # report.CSV_COLUMNS and "details"; a test keeps the two the same
-    "local_date",
-    "kind",
-    "phase",
-    "during",
-    "after",
-    "morning",
-    "completion",
-    "completion_reason",
-    "sudden",
-    "details",
-)
+COLUMNS = (*REPORT_COLUMNS, "details")  # what report.py writes
 IGNORED = ("phase",)  # the replay works the phase out itself from the answers
 KINDS = ("session", "morning", "weekly")
 

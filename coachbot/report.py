@@ -19,6 +19,7 @@ from typing import Any
 
 from coachbot.charting import build
 from coachbot.charts import ProgressSeries, draw
+from coachbot.checkins_cells import REPORT_COLUMNS
 from coachbot.present import clinician_record
 from coachbot.programme.schema import Programme
 from coachbot.store.repo import Repo
@@ -29,19 +30,9 @@ A4 = (8.27, 11.69)  # inches
 SHOWN_DECISIONS = 22  # lines for referrals and decisions together, so the page stays one page
 SHOWN_REFERRALS = 3  # the newest, up to four lines each; all of them are in the referrals CSV
 WRAP = 118
-CSV_COLUMNS = (
-    "local_date",
-    "kind",
-    "phase",
-    "during",
-    "after",
-    "morning",
-    "completion",
-    "completion_reason",
-    "sudden",
-)
 
 CLINICIAN_KEYS = ("clinician_phase", "clinician_levels", "clinician_on")  # shown on their own line (A16)
+CSV_COLUMNS = REPORT_COLUMNS  # the check-ins CSV, which `coachbot simulate` reads back
 REFERRAL_COLUMNS = ("at", "local_date", "tier", "source", "signs", "triggers", "text")
 
 
