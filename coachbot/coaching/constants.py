@@ -56,3 +56,6 @@ ROW6_REFER_DAYS = 28
 
 # CLINICAL A16: clinician-led people keep the heel above step level before this day since injury
 CLINICIAN_STEP_DAY = 42
+
+# A week's mean morning pain (the trend Wt, row 6) needs at least this many answered mornings
+MIN_MORNINGS_A_WEEK = 3
