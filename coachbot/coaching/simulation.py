@@ -11,39 +11,22 @@ with the phase the clinician set (`clinician_phase`, A16), recorded as /clinicia
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from coachbot.coaching import plan, progression, starting, weekly, zones
 from coachbot.coaching.constants import BASELINE_CAP
 from coachbot.coaching.facts import History, Person, WeeklyReport
 from coachbot.coaching.progress import Decision, Morning, Progress, SessionReport
+from coachbot.coaching.replay_day import Day, DayResult
 from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
 from coachbot.texts import decisions as texts
+
+__all__ = ["Day", "DayResult", "Replay", "replay_days", "simulate"]  # Day, DayResult: replay_day.py
 from coachbot.texts import plan as plan_texts
 
+__all__ = ["Day", "DayResult", "Replay", "replay_days", "simulate"]
+
 WEEKLY_CHECK_EVERY = 7
-
-
-@dataclass(frozen=True)
-class Day:
-    """One CSV row: a calendar day's answers (None where the cell was empty)."""
-
-    day: date
-    during: int | None = None
-    after: int | None = None
-    morning: int | None = None
-    completion: str | None = None
-    event: str | None = None  # none | pop | red_flag
-    heel_raises_injured: int | None = None
-    heel_raises_other: int | None = None
-    hop_pain: int | None = None
-    tests: Mapping[str, object] = field(default_factory=dict)  # other weekly answers, by WeeklyReport field
-    completion_reason: str | None = None  # pain | time | forgot | other, as the check-in asks (row 8)
-
-    @property
-    def has_session(self) -> bool:
-        return self.during is not None or self.after is not None or self.completion is not None
 
 
 class Replay:
@@ -231,18 +214,6 @@ class Replay:
             rules, self.mornings, today - timedelta(days=1), progress.regress_days, progress.baseline
         )
         return History(tuple(self.mornings), tuple(self.sessions), tuple(self.weekly), base)
-
-
-@dataclass(frozen=True)
-class DayResult:
-    """Where a replayed person stands at the end of a day (`coachbot simulate --daily`)."""
-
-    day: date
-    phase: int
-    levels: dict[str, int]
-    items: tuple[str, ...]  # the exercises of the day's session, () on a rest day
-    decisions: tuple[Decision, ...]
-    status: str  # active | resting | referred | completed
 
 
 def replay_days(
