@@ -7,11 +7,9 @@ leadership (PostgreSQL), starts the APScheduler jobs (tick, send) and runs the a
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import getpass
 import logging
 import os
-import signal
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -40,6 +38,7 @@ from coachbot.privacy.retention import purge
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
 from coachbot.settings import Settings
+from coachbot.sigterm import sets_on_sigterm
 from coachbot.store import migrate
 from coachbot.store.db import Database
 from coachbot.texts import common
@@ -172,41 +171,32 @@ class App:
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
         scheduler = None
-        loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError):  # `docker stop` sends SIGTERM: stop as on Ctrl-C
-            loop.add_signal_handler(signal.SIGTERM, self._terminated)
-        try:
-            if lock is not None:
-                lock.acquire()  # before migrating: a second process must not touch the schema
-                self.leading.set()  # one process per SQLite file: it always leads
-            await migrate.upgrade(self.database)
-            await self._refresh_programmes()
-            scheduler = self.scheduler()
-            if leadership is not None:
-                # a follower keeps asking, so it takes over the pollers when the leader stops
-                scheduler.add_job(
-                    self._lead, "interval", seconds=30, args=[leadership], id="lead", next_run_time=utc_now()
-                )
-            scheduler.start()
-            await self._run_adapters()
-        finally:
-            self._stopping = True
-            if scheduler is not None:
-                scheduler.pause()  # no new runs; shutting down would cancel the running ones at once
-            await self._stop_jobs()
-            if scheduler is not None:
-                scheduler.shutdown(wait=False)
-            if leadership is not None:
-                await leadership.release()
-            if lock is not None:
-                lock.release()
-            await self.database.close()
-            with contextlib.suppress(NotImplementedError):
-                loop.remove_signal_handler(signal.SIGTERM)
-
-    def _terminated(self) -> None:
-        log.warning("SIGTERM: stopping (running jobs finish, sent messages are recorded)")
-        self._terminate.set()
+        with sets_on_sigterm(self._terminate):  # SIGTERM stops as Ctrl-C does, migrations included
+            try:
+                if lock is not None:
+                    lock.acquire()  # before migrating: a second process must not touch the schema
+                    self.leading.set()  # one process per SQLite file: it always leads
+                await migrate.upgrade(self.database)
+                await self._refresh_programmes()
+                scheduler = self.scheduler()
+                if leadership is not None:
+                    # a follower keeps asking, so it takes over the pollers when the leader stops
+                    lead = {"seconds": 30, "args": [leadership], "id": "lead", "next_run_time": utc_now()}
+                    scheduler.add_job(self._lead, "interval", **lead)
+                scheduler.start()
+                await self._run_adapters()
+            finally:
+                self._stopping = True
+                if scheduler is not None:
+                    scheduler.pause()  # no new runs; shutting down would cancel the running ones at once
+                await self._stop_jobs()
+                if scheduler is not None:
+                    scheduler.shutdown(wait=False)
+                if leadership is not None:
+                    await leadership.release()
+                if lock is not None:
+                    lock.release()
+                await self.database.close()
 
     async def _lead(self, leadership: Leadership) -> None:
         if self._stopping:
