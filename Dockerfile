@@ -22,4 +22,7 @@ WORKDIR /data
 USER coachbot
 VOLUME ["/data"]
 
+# `docker stop` sends SIGTERM: the bot stops polling, lets in-flight sends finish and be recorded, and exits 0
+# within Docker's default 10 s (docs/delivery.md, "Stopping"); `exec` makes coachbot the process that gets it
+STOPSIGNAL SIGTERM
 CMD ["sh", "-c", "coachbot db upgrade && exec coachbot run"]

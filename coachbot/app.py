@@ -1,7 +1,8 @@
 """The composition root: the only place that builds the database, coach, delivery and adapters and runs them.
 
 `build(settings, ...)` wires; `App.run()` applies migrations, takes the instance lock (SQLite) or tries for
-leadership (PostgreSQL), starts the APScheduler jobs (tick, send) and runs the adapters until one ends.
+leadership (PostgreSQL), starts the APScheduler jobs (tick, silence, retention) and runs the adapters and,
+on the leading instance only, the outbox sender, until one ends or SIGTERM/SIGINT comes (docs/delivery.md).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from coachbot.adapters.discord import DiscordAdapter
 from coachbot.adapters.telegram import TelegramAdapter
 from coachbot.clubs.ticker import ClubTicker
 from coachbot.coach import Coach
-from coachbot.delivery.limits import RateLimiter, limits_from
-from coachbot.delivery.sender import OutboxSender, SenderSettings
+from coachbot.delivery import errors, kept, outbox
+from coachbot.delivery.limits import Lane, RateLimiter, limits_from
+from coachbot.delivery.sender import STOP_GRACE_SECONDS, OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.demo import DemoClock, DemoControls
@@ -38,7 +40,7 @@ from coachbot.privacy.retention import purge
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
 from coachbot.settings import Settings
-from coachbot.sigterm import sets_on_sigterm
+from coachbot.sigterm import sets_on_signals
 from coachbot.store import migrate
 from coachbot.store.db import Database
 from coachbot.texts import common
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 
 
 JOB_GRACE_SECONDS = 10
+KEPT_REPLY_WAIT_SECONDS = 2.0  # a reply whose send failed is tried again from the outbox this much later
 
 
 def utc_now() -> datetime:
@@ -54,12 +57,13 @@ def utc_now() -> datetime:
 
 
 class Adapter(Protocol):
-    """A platform connection: `run` until stopped; `send` only while `run` is active. A platform that
-    polls for updates starts polling only once `leading` is set."""
+    """A platform connection: `run` until stopped; `send` only while `run` is active, waiting for the
+    platform's limits in `lane`. A platform that polls for updates starts polling only once `leading` is
+    set."""
 
     async def run(self, leading: asyncio.Event) -> None: ...
 
-    async def send(self, reply: Reply) -> str: ...
+    async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str: ...
 
 
 @dataclass
@@ -74,8 +78,11 @@ class App:
     adapters: dict[str, Adapter] = field(default_factory=dict)
     leading: asyncio.Event = field(default_factory=asyncio.Event)
     _jobs: set[asyncio.Task[object]] = field(default_factory=set)
+    lead_seconds: float = 30  # how often a follower asks for the leadership
+    sends_continuously: bool = True  # False: tests that step the clock send with `send()` themselves
     _stopping: bool = False  # jobs the scheduler started but that have not begun yet return at once
-    _terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM
+    _terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM or SIGINT
+    _sending: asyncio.Task[None] | None = None  # the running outbox sender (the leader's)
 
     @cached_property
     def sender(self) -> OutboxSender:
@@ -83,13 +90,28 @@ class App:
         owner = f"{socket.gethostname()}:{os.getpid()}"
         senders = {name: adapter.send for name, adapter in self.adapters.items()}
         late = SenderSettings(late_window=timedelta(hours=self.settings.late_window_hours))
-        return OutboxSender(self.database, senders, self.limiter, owner, late)
+        return OutboxSender(self.database, senders, self.limiter, owner, late, clock=self.clock)
 
     async def deliver(self, incoming: Incoming) -> None:
-        """The callback adapters get: let the coach decide, then send each reply within the limits."""
-        for reply in await self.coach.handle(incoming, self.clock()):
-            await self.limiter.acquire(reply.to.platform, reply.to.chat_id, reply.to.chat_kind == "group")
-            await self.adapters[reply.to.platform].send(reply)
+        """The callback adapters get: let the coach decide, then send each reply in the reply lane. The
+        turn has committed, so replies that can't go now are kept in the outbox and sent from there."""
+        replies = await self.coach.handle(incoming, self.clock())
+        for index, reply in enumerate(replies):
+            try:
+                await self.adapters[reply.to.platform].send(reply, Lane.REPLY)
+            except (errors.RetryAfter, errors.TemporaryFailure, TimeoutError, OSError) as error:
+                await self._keep(replies[index:], incoming, error)
+                return
+
+    async def _keep(self, replies: list[Reply], incoming: Incoming, error: Exception) -> None:
+        wait = error.seconds if isinstance(error, errors.RetryAfter) else KEPT_REPLY_WAIT_SECONDS
+        now = self.clock()
+        async with self.database.write() as repo:
+            await outbox.add(repo, *kept.rows(replies, incoming.event_id, now, now + timedelta(seconds=wait)))
+        log.warning(
+            "%s replies kept in the outbox after a failed send: %s", len(replies), type(error).__name__
+        )
+        self.sender.wake()
 
     async def tick(self) -> None:
         if self._stopping:
@@ -100,6 +122,8 @@ class App:
             result = await self.ticker.tick(now)
             clubs = await self.club_ticker.tick(now)
         result.queued, result.missed = result.queued + clubs.queued, result.missed + clubs.missed
+        if result.queued:
+            self.sender.wake()
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 
@@ -127,10 +151,22 @@ class App:
             log.info("retention: deleted %s check-ins and decisions of ended programmes", removed)
 
     async def send(self) -> None:
+        """One pass of the sender at the app's clock (tests that step the clock; the app itself sends
+        continuously, `_send_while_leading`)."""
         if self._stopping:
             return
         async with self._job():
             await self.sender.run_once(self.clock())
+
+    async def _send_while_leading(self) -> None:
+        """The outbox sender runs on the leading instance only, so all instances share one budget per bot
+        token: the platform sees one sender at the configured rate, and a 429 pauses it (docs/delivery.md)."""
+        await self.leading.wait()
+        if self.database.is_sqlite:  # the only process on this file: leases left are a dead one's
+            async with self.database.write() as repo:
+                await outbox.release_all(repo)
+        self._sending = asyncio.current_task()
+        await self.sender.run()
 
     @asynccontextmanager
     async def _job(self) -> AsyncIterator[None]:
@@ -162,7 +198,6 @@ class App:
         )
         now = utc_now()  # APScheduler runs on real time; the jobs read the app's clock
         scheduler.add_job(self.tick, "interval", seconds=every, id="tick", next_run_time=now)
-        scheduler.add_job(self.send, "interval", seconds=max(every // 3, 1), id="send", next_run_time=now)
         scheduler.add_job(self.pause_silent, "interval", hours=1, id="silence", next_run_time=now)
         scheduler.add_job(self.retain, "interval", hours=6, id="retention", next_run_time=now)
         return scheduler
@@ -171,7 +206,7 @@ class App:
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
         scheduler = None
-        with sets_on_sigterm(self._terminate):  # SIGTERM stops as Ctrl-C does, migrations included
+        with sets_on_signals(self._terminate):  # SIGTERM and SIGINT stop the same way, migrations included
             try:
                 if lock is not None:
                     lock.acquire()  # before migrating: a second process must not touch the schema
@@ -181,7 +216,12 @@ class App:
                 scheduler = self.scheduler()
                 if leadership is not None:
                     # a follower keeps asking, so it takes over the pollers when the leader stops
-                    lead = {"seconds": 30, "args": [leadership], "id": "lead", "next_run_time": utc_now()}
+                    lead = {
+                        "seconds": self.lead_seconds,
+                        "args": [leadership],
+                        "id": "lead",
+                        "next_run_time": utc_now(),
+                    }
                     scheduler.add_job(self._lead, "interval", **lead)
                 scheduler.start()
                 await self._run_adapters()
@@ -212,11 +252,17 @@ class App:
             for name, adapter in self.adapters.items()
         ]
         terminated = asyncio.create_task(self._terminate.wait(), name="sigterm")
+        if self.sends_continuously:
+            tasks.append(asyncio.create_task(self._send_while_leading(), name="sender"))
         try:
             done, _pending = await asyncio.wait([*tasks, terminated], return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 task.result()
         finally:
+            if self._sending is not None:
+                # in-flight sends finish and are recorded while the adapters can still send them
+                self.sender.stop()
+                await asyncio.wait([self._sending], timeout=STOP_GRACE_SECONDS + 1)
             for task in (*tasks, terminated):
                 task.cancel()
             await asyncio.gather(*tasks, terminated, return_exceptions=True)
@@ -256,6 +302,8 @@ def build(
             common.COMMANDS,
             api_url=settings.telegram_api_url,
             clock=clock,
+            limiter=app.limiter,
+            paid_broadcast=settings.telegram_paid_broadcast,
         )
     if settings.discord_token is not None:
         app.adapters["discord"] = DiscordAdapter(
@@ -266,6 +314,7 @@ def build(
             gateway_url=settings.discord_gateway_url,
             dev_guild=settings.discord_dev_guild,
             clock=clock,
+            limiter=app.limiter,
         )
     if app.adapters and not demo:
         return app

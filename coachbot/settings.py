@@ -54,6 +54,7 @@ class Settings:
     telegram_chat_interval: float = 1.0
     telegram_group_per_minute: int = 20
     discord_rate: float = 45.0
+    telegram_paid_broadcast: bool = False  # the bot pays for broadcasts: up to 1,000 messages a second
 
     @property
     def database_label(self) -> str:
@@ -101,6 +102,9 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
             f"COACHBOT_DISCORD_DEV_GUILD must be a server id (digits; Developer Mode → Copy Server ID), not {dev_guild!r}"
         )
     data = environ.get("COACHBOT_DATA_DIR", "").strip()
+    # paid broadcasts (Telegram Stars) lift the bot-wide limit from 30 to 1,000 messages a second
+    paid = _flag(environ, "COACHBOT_TELEGRAM_PAID_BROADCAST")
+    telegram_rate = (1000.0, 1.0, 1000.0) if paid else (29.0, 1.0, 30.0)
     return Settings(
         database_url=Secret(url),
         data_dir=Path(data) if data else default_data_dir(url),
@@ -115,11 +119,21 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         tick_seconds=int(tick_seconds),
         late_window_hours=late_window,
         retention_days=retention_days,
-        telegram_rate=_number(environ, "COACHBOT_TELEGRAM_RATE", 29, 1, 30),
+        telegram_rate=_number(environ, "COACHBOT_TELEGRAM_RATE", *telegram_rate),
         telegram_chat_interval=_number(environ, "COACHBOT_TELEGRAM_CHAT_INTERVAL", 1, 1, 60),
         telegram_group_per_minute=int(_number(environ, "COACHBOT_TELEGRAM_GROUP_PER_MINUTE", 20, 1, 20)),
         discord_rate=_number(environ, "COACHBOT_DISCORD_RATE", 45, 1, 50),
+        telegram_paid_broadcast=paid,
     )
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    text = environ.get(name, "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be 1 (on) or 0 (off), not {text!r}")
 
 
 def _number(environ: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:

@@ -1,5 +1,6 @@
-"""`docker stop` sends SIGTERM: while the app runs, it sets an event the app waits on, so the bot stops the
-way Ctrl-C stops it (jobs wound down, lock released, database closed) and exits 0 (issue 15)."""
+"""`docker stop`, systemd and Kubernetes send SIGTERM, a terminal's Ctrl-C sends SIGINT: while the app runs,
+either sets an event the app waits on, so the bot stops polling, lets in-flight sends finish and be
+recorded, releases its lock, closes the database and exits 0 (issue 15)."""
 
 from __future__ import annotations
 
@@ -11,19 +12,23 @@ from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
 
+SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
 
 @contextlib.contextmanager
-def sets_on_sigterm(event: asyncio.Event) -> Iterator[None]:
+def sets_on_signals(event: asyncio.Event) -> Iterator[None]:
     loop = asyncio.get_running_loop()
 
-    def terminated() -> None:
-        log.warning("SIGTERM: stopping (running jobs finish, sent messages are recorded)")
+    def stop(number: signal.Signals) -> None:
+        log.warning("%s: stopping (in-flight sends finish and are recorded)", number.name)
         event.set()
 
-    with contextlib.suppress(NotImplementedError):  # no signal handlers on this platform's loop
-        loop.add_signal_handler(signal.SIGTERM, terminated)
+    for number in SIGNALS:
+        with contextlib.suppress(NotImplementedError, ValueError):  # no handlers on this loop or thread
+            loop.add_signal_handler(number, stop, number)
     try:
         yield
     finally:
-        with contextlib.suppress(NotImplementedError):
-            loop.remove_signal_handler(signal.SIGTERM)
+        for number in SIGNALS:
+            with contextlib.suppress(NotImplementedError, ValueError):
+                loop.remove_signal_handler(number)

@@ -88,3 +88,18 @@ def test_send_limits_are_settings_that_reach_the_running_app(tmp_path: Path) -> 
 def test_a_send_limit_above_the_platforms_is_refused(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=f"{name} must be a number from"):
         load_settings({name: value})
+
+
+def test_paid_broadcast_allows_up_to_a_thousand_a_second() -> None:
+    paid = load_settings({"COACHBOT_TELEGRAM_PAID_BROADCAST": "1"})
+    assert (paid.telegram_paid_broadcast, paid.telegram_rate) == (True, 1000)
+    assert (
+        load_settings(
+            {"COACHBOT_TELEGRAM_PAID_BROADCAST": "yes", "COACHBOT_TELEGRAM_RATE": "400"}
+        ).telegram_rate
+        == 400
+    )
+    with pytest.raises(SettingsError, match="COACHBOT_TELEGRAM_RATE must be a number from 1 to 1000"):
+        load_settings({"COACHBOT_TELEGRAM_PAID_BROADCAST": "1", "COACHBOT_TELEGRAM_RATE": "5000"})
+    with pytest.raises(SettingsError, match="COACHBOT_TELEGRAM_PAID_BROADCAST must be 1"):
+        load_settings({"COACHBOT_TELEGRAM_PAID_BROADCAST": "maybe"})

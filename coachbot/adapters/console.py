@@ -18,6 +18,7 @@ from itertools import count
 from pathlib import Path
 from typing import TextIO
 
+from coachbot.delivery.limits import Lane
 from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
 
 PLATFORM = "console"
@@ -61,8 +62,9 @@ class ConsoleAdapter:
         self._buttons: dict[str, str] = {}
         self._ids = count(1)
 
-    async def send(self, reply: Reply) -> str:
-        """Print a reply with its buttons; returns a message id like the real platforms do."""
+    async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
+        """Print a reply with its buttons (a terminal has no limits, whatever the lane); returns a message
+        id like the real platforms do."""
         bold = "\033[1m{}\033[0m" if self.ansi else "{}"
         text = _BOLD.sub(lambda match: bold.format(match.group(1)), reply.text)
         lines = [

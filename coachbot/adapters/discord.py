@@ -32,6 +32,7 @@ from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_p
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
 from coachbot.delivery import errors
+from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
 from coachbot.texts import common, groups
 
@@ -71,8 +72,10 @@ class DiscordAdapter:
         gateway_url: str | None = None,
         dev_guild: int | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        limiter: RateLimiter | None = None,
     ) -> None:
         self._token = token
+        self.limiter = limiter or RateLimiter()
         self.deliver = deliver
         self.commands = commands
         self.api_url = api_url.rstrip("/") if api_url else None
@@ -229,11 +232,13 @@ class DiscordAdapter:
 
     # --- outgoing ------------------------------------------------------------------------------
 
-    async def send(self, reply: Reply) -> str:
-        """Send a reply (split over several messages if long); returns the last message id."""
+    async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
+        """Send a reply (split over several messages if long) once the limits allow, in `lane`; returns
+        the last message id."""
         client = self._client
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
+        await self.limiter.acquire(PLATFORM, reply.to.chat_id, reply.to.chat_kind == "group", lane)
         answering = _answering.get()
         if answering is not None and reply.stale:
             answering.stale = True

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from cachetools import TTLCache
 from telegram import (
@@ -29,7 +30,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from coachbot.adapters.telegram_calls import download, seconds, settle
 from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
+from coachbot.adapters.telegram_pacing import Pacing
 from coachbot.delivery import errors
+from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.messages import (
     HELD_PAYLOAD,
     Address,
@@ -70,8 +73,14 @@ class TelegramAdapter:
         api_url: str | None = None,
         poll_timeout: float = 10.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        limiter: RateLimiter | None = None,
+        paid_broadcast: bool = False,
     ) -> None:
         self._token = token
+        self.limiter = limiter or RateLimiter()
+        self.paid_broadcast = (
+            paid_broadcast  # sends carry allow_paid_broadcast (COACHBOT_TELEGRAM_PAID_BROADCAST)
+        )
         self.deliver = deliver
         self.commands = commands
         self.api_url = api_url.rstrip("/") if api_url else None
@@ -89,7 +98,7 @@ class TelegramAdapter:
         return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
 
     def _build(self) -> Application:  # type: ignore[type-arg]
-        builder = ApplicationBuilder().token(self._token).job_queue(None)
+        builder = ApplicationBuilder().token(self._token).job_queue(None).rate_limiter(Pacing(self.limiter))
         if self.api_url:
             builder = builder.base_url(f"{self.api_url}/bot").base_file_url(f"{self.api_url}/file/bot")
         application = builder.build()
@@ -252,8 +261,9 @@ class TelegramAdapter:
         url = self._deep_link(payload) if payload is not None else None
         return (common.CONTINUE_PRIVATELY, url) if url else None
 
-    async def send(self, reply: Reply) -> str:
-        """Send a reply (split over several messages if long); returns the last message id."""
+    async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
+        """Send a reply (split over several messages if long), each message waiting for the limits in
+        `lane`; returns the last message id."""
         if self._application is None:
             raise errors.TemporaryFailure("telegram adapter is not running")
         if reply.private and reply.to.chat_kind == "group":
@@ -270,11 +280,14 @@ class TelegramAdapter:
             markup, self._location_shown[chat_id] = location_keyboard(reply.location), True
         elif markup is None and self._location_shown.pop(chat_id, False):
             markup = ReplyKeyboardRemove()  # the zone was typed: no Share location button left behind
+        paced: dict[str, Any] = {"rate_limit_args": lane}
+        if self.paid_broadcast:
+            paced["allow_paid_broadcast"] = True
         try:
             if reply.image is not None:
                 sent = await bot.send_photo(
                     chat_id, reply.image, caption=to_html(reply.text, self._names)[:1024] or None, parse_mode=ParseMode.HTML,
-                    reply_markup=markup,
+                    reply_markup=markup, **paced,
                 )  # fmt: skip
                 return str(sent.message_id)
             pieces = split(to_html(reply.text, self._names))
@@ -286,11 +299,12 @@ class TelegramAdapter:
                     piece,
                     parse_mode=ParseMode.HTML,
                     reply_markup=markup if last else None,
+                    **paced,
                 )
                 message_id = str(sent.message_id)
             if reply.file is not None:
                 document = InputFile(reply.file.data, filename=reply.file.filename)
-                message_id = str((await bot.send_document(chat_id, document)).message_id)
+                message_id = str((await bot.send_document(chat_id, document, **paced)).message_id)
             if reply.pin and reply.to.chat_kind == "group":
                 await self._pin(chat_id, int(message_id))
             return message_id

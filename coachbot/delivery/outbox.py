@@ -7,7 +7,7 @@ sent again later and only what was in flight can repeat.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -32,15 +32,23 @@ class Leased:
     text: str
     choices: tuple[tuple[tuple[str, str], ...], ...]
     attempts: int
+    priority: int = 1
+    extras: dict[str, Any] | None = None  # a kept reply's extras and image or file (delivery/kept.py)
+    payload: bytes | None = field(default=None, repr=False)
 
     def reply(self) -> Reply:
         chat_kind: ChatKind = "group" if self.chat_kind == "group" else "private"
-        return Reply(
+        reply = Reply(
             Address(self.platform, self.chat_id, self.chat_id, chat_kind),
             self.text,
             self.choices,
             private=chat_kind == "private",
         )
+        if self.extras is None:
+            return reply
+        from coachbot.delivery.kept import restore  # kept.py builds rows with this module
+
+        return restore(reply, self.extras, self.payload)
 
 
 async def add(repo: Repo, *rows: dict[str, Any]) -> None:
@@ -77,7 +85,7 @@ async def claim(
             OutboxMessage.not_before <= now,
             or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
         )
-        .order_by(OutboxMessage.not_before, OutboxMessage.id)
+        .order_by(OutboxMessage.priority, OutboxMessage.not_before, OutboxMessage.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
@@ -92,7 +100,7 @@ async def claim(
         choices = tuple(tuple((str(label), str(token)) for label, token in line) for line in lines)
         leased.append(
             Leased(message.id, message.enrolment_id, message.platform, message.chat_id, message.chat_kind,
-                   message.text, choices, message.attempts)
+                   message.text, choices, message.attempts, message.priority, message.extras, message.payload)
         )  # fmt: skip
     await repo.session.flush()
     return leased
@@ -119,6 +127,30 @@ async def mark_sent(repo: Repo, sent: list[tuple[int, str]], now: datetime) -> N
     connection = await repo.session.connection()
     await connection.execute(
         statement, [{"row_id": row_id, "platform_id": message_id} for row_id, message_id in sent]
+    )
+
+
+async def give_back(repo: Repo, ids: list[int], owner: str) -> None:
+    """Return leased rows that were never tried (a stopping sender's queue), for any instance to send now."""
+    if ids:
+        await repo.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_(ids),
+                OutboxMessage.lease_owner == owner,
+                OutboxMessage.status == "pending",
+            )
+            .values(lease_until=None, lease_owner=None, attempts=OutboxMessage.attempts - 1)
+        )
+
+
+async def release_all(repo: Repo) -> None:
+    """End every lease: on SQLite one process holds the file, so a lease left over is a dead process's
+    (killed mid-send); its rows go now instead of when the lease runs out."""
+    await repo.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.lease_owner.is_not(None))
+        .values(lease_until=None, lease_owner=None)
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -250,6 +251,11 @@ class OutboxMessage(Base):
     status: Mapped[str] = mapped_column(String(8), index=True)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # delivery.limits.Lane: 0 for a reply whose first send failed (goes first), 1 for scheduled messages
+    priority: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
+    # what else a kept reply carries (invite, pin, file name...) and its image or file (delivery/kept.py)
+    extras: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
     not_before: Mapped[datetime] = mapped_column(index=True)
     lease_until: Mapped[datetime | None]
     lease_owner: Mapped[str | None] = mapped_column(String(64))

@@ -56,6 +56,7 @@ class Bot:
             }
         )
         self.app = build(settings, clock=self.clock)
+        self.app.sends_continuously = False  # the test steps the clock and sends with app.send()
         self.app.limiter.limits["discord"] = PlatformLimits(per_second=1000)
         self.adapter.guild_ready_timeout = 0.05  # the fake sends every guild at once
         self.task = asyncio.create_task(self.app.run())

@@ -46,6 +46,7 @@ async def telegram_bot(tmp_path: Path) -> AsyncIterator[Bot]:
         )
         clock = Clock()
         app = build(settings, clock=clock)
+        app.sends_continuously = False  # the test steps the clock and sends with app.send()
         adapter = app.adapters["telegram"]
         assert isinstance(adapter, TelegramAdapter)
         adapter.poll_timeout = 1

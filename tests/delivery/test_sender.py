@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from coachbot.delivery import outbox
 from coachbot.delivery.errors import Rejected, RetryAfter, TemporaryFailure
-from coachbot.delivery.limits import PlatformLimits, RateLimiter
+from coachbot.delivery.limits import Lane, PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender, SenderSettings
 from coachbot.delivery.ticker import Ticker
 from coachbot.messages import Reply
@@ -173,7 +173,7 @@ async def test_crash_between_send_and_mark_repeats_only_that_message(
     await Ticker(any_db, programmes).tick(DUE)
     platform = RecordingPlatform()
 
-    async def send_then_die(reply: Reply) -> str:
+    async def send_then_die(reply: Reply, lane: Lane) -> str:
         await platform.send(reply)
         if reply.to.chat_id == "ana":
             raise asyncio.CancelledError  # the process stops before the row is marked sent

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from coachbot.delivery.limits import Lane
 from coachbot.messages import Reply
 
 
@@ -18,9 +19,11 @@ class RecordingPlatform:
     failures: list[BaseException] = field(default_factory=list)  # raised by the next calls, in order
     blocked_chats: set[str] = field(default_factory=set)
     calls: int = 0
+    lanes: list[Lane] = field(default_factory=list)
 
-    async def send(self, reply: Reply) -> str:
+    async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
         self.calls += 1
+        self.lanes.append(lane)
         if reply.to.chat_id in self.blocked_chats:
             from coachbot.delivery.errors import Blocked
 

@@ -106,6 +106,10 @@ class Call:
     method: str
     params: dict[str, Any]
     ok: bool = True  # False when the fake answered with an error
+    at: float = 0.0  # the server loop's time when it arrived
+
+
+MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
 
 
 @dataclass
@@ -129,6 +133,11 @@ class FakeTelegram:
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     delay: float = 0.0
     url: str = ""
+    # Telegram's flood control, when set: more than `per_second` messages in any second (all chats) is
+    # answered 429, and so is every message for `penalty` seconds after, counted in `flood_answers`
+    per_second: int = 0
+    penalty: int = 3
+    flood_answers: int = 0
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -137,6 +146,7 @@ class FakeTelegram:
         self._new_update = asyncio.Event()
         self._new_call = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._penalised_until = 0.0
 
     # --- test controls -------------------------------------------------------------------------
 
@@ -282,6 +292,31 @@ class FakeTelegram:
         """Parameters of the calls of `method` that succeeded (what people actually received)."""
         return [call.params for call in self.calls if call.method == method and call.ok]
 
+    def _flooded(self, now: float) -> bool:
+        if not self.per_second:
+            return False
+        if now < self._penalised_until:
+            return True
+        count = 0
+        for call in reversed(self.calls[:-1]):  # calls arrive in time order; the last is this one
+            if now - call.at >= 1.0:
+                break
+            count += call.ok and call.method in MESSAGE_METHODS
+        if count < self.per_second:
+            return False
+        self._penalised_until = now + self.penalty
+        return True
+
+    def busiest_second(self) -> int:
+        """The most messages delivered in any one second (a sliding window), to check a rate limit."""
+        times = [call.at for call in self.calls if call.ok and call.method in MESSAGE_METHODS]
+        start, most = 0, 0
+        for end, at in enumerate(times):
+            while at - times[start] >= 1.0:
+                start += 1
+            most = max(most, end - start + 1)
+        return most
+
     def texts_to(self, chat_id: int) -> list[str]:
         return [str(params["text"]) for params in self.sent() if params.get("chat_id") == chat_id]
 
@@ -296,7 +331,12 @@ class FakeTelegram:
             return self._error(401, "Unauthorized")
         method = request.match_info["method"]
         params = await self._params(request)
-        self.calls.append(Call(method, params))
+        now = asyncio.get_running_loop().time()
+        self.calls.append(Call(method, params, at=now))
+        if method in MESSAGE_METHODS and self._flooded(now):
+            self.calls[-1].ok = False
+            self.flood_answers += 1
+            return self._error(429, f"Too Many Requests: retry after {self.penalty}", self.penalty)
         async with self._new_call:
             self._new_call.notify_all()
         if self.delay and method != "getUpdates":

@@ -1,0 +1,61 @@
+"""Replies kept in the outbox: one that failed to send after its turn committed is written here, in the
+reply lane (priority 0, ahead of scheduled prompts), and the sender retries it like a prompt, so the
+person gets it once (issue 15, "durable replies").
+
+A kept reply keeps everything an adapter renders: buttons, invite, pin, location, form, its image or file.
+A private reply that answered something said in a group is kept for the person's private chat, where
+the sender may deliver it (it never posts personal data to a group).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from coachbot.delivery import outbox
+from coachbot.delivery.limits import Lane
+from coachbot.messages import Address, Attachment, Reply
+
+FLAGS = ("private", "broadcast", "pin", "forgotten", "stale")
+WORDS = ("invite", "form", "location")
+
+
+def rows(
+    replies: Sequence[Reply], event_id: str, now: datetime, not_before: datetime
+) -> list[dict[str, Any]]:
+    """Outbox rows for the replies of one incoming event, keyed by it, so a retry can't keep them twice."""
+    kept = []
+    for index, reply in enumerate(replies):
+        to = reply.to
+        if reply.private and to.chat_kind == "group":
+            to = Address(to.platform, to.user_id, to.user_id, "private")
+        key = f"reply:{to.platform}:{event_id}:{index}"[:96]
+        row = outbox.row(
+            key, to.platform, to.chat_id, "reply", None, reply.text, reply.choices, "pending", now,
+            chat_kind=to.chat_kind, not_before=not_before,
+        )  # fmt: skip
+        extras: dict[str, Any] = {name: True for name in FLAGS if getattr(reply, name)}
+        extras |= {name: getattr(reply, name) for name in WORDS if getattr(reply, name) is not None}
+        if reply.image is not None:
+            extras["image"] = True
+        if reply.file is not None:
+            extras["file"] = reply.file.filename
+        row |= {
+            "priority": int(Lane.REPLY),
+            "extras": extras,
+            "payload": reply.image if reply.image is not None else reply.file.data if reply.file else None,
+        }
+        kept.append(row)
+    return kept
+
+
+def restore(reply: Reply, extras: dict[str, Any], payload: bytes | None) -> Reply:
+    """The kept reply as it was, from the outbox row's plain reply and its extras."""
+    changes: dict[str, Any] = {name: bool(extras.get(name)) for name in FLAGS}
+    changes |= {name: extras[name] for name in WORDS if name in extras}
+    changes["image"] = payload if extras.get("image") else None
+    if "file" in extras:
+        changes["file"] = Attachment(extras["file"], len(payload or b""), payload or b"")
+    return replace(reply, **changes)
