@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -114,10 +115,14 @@ async def until_done(
     stall: float,
     database: Database | None = None,
     until: int | None = None,
+    alive: Callable[[], bool] = lambda: True,
 ) -> dict[str, Any]:
-    """Wait for the end of the fan-out (or until `until` people were reached); returns the fake's stats."""
+    """Wait for the end of the fan-out (or until `until` people were reached, or the bots have all exited);
+    returns the fake's stats."""
     while True:
         current = await stats(session, url)
+        if not alive():
+            return current
         reached = current["fanout_distinct"]
         if until is not None and reached >= until:
             return current

@@ -95,7 +95,8 @@ async def finish(
     started = time.monotonic()
     try:
         stall = options.stall if db is not None else options.baseline_stall
-        await run.until_done(space.session, url, options.people, due, stall, db, until)
+        alive = lambda: any(bot.poll() is None for bot in bots)  # noqa: E731
+        await run.until_done(space.session, url, options.people, due, stall, db, until, alive)
     finally:
         traffic.cancel()
         await asyncio.gather(traffic, return_exceptions=True)
@@ -166,7 +167,14 @@ async def interrupt(options: Options, how: signal.Signals, at: float, keep: bool
         await seed.set_due(url, due)
         first = start_coachbot(space, ours, url)
         before = await run.until_done(
-            space.session, ours, options.people, due, options.stall, None, int(options.people * at)
+            space.session,
+            ours,
+            options.people,
+            due,
+            options.stall,
+            None,
+            int(options.people * at),
+            lambda: first.poll() is None,
         )
         rss_first = peak_rss_mb(first.pid)
         stopped = time.monotonic()
