@@ -5,6 +5,7 @@ own process. Results go to stdout as JSON lines, then a markdown table per scena
     python -m benchmarks.delivery --scenario fanout                  # 20,000 people at 30/s, both bots
     python -m benchmarks.delivery --scenario fanout --people 500     # a quick run
     python -m benchmarks.delivery --scenario memory                  # RSS at 1,000 vs 100,000 (paid, 1000/s)
+    python -m benchmarks.delivery --scenario memory --bot-rate 29 --sizes 200,1000   # without paid broadcast
     python -m benchmarks.delivery --scenario instances               # 2 and 3 instances on PostgreSQL
     python -m benchmarks.delivery --scenario kill                    # kill -9 mid-fan-out, restart
     python -m benchmarks.delivery --scenario faults                  # 5% 502, 2% 429, 1% lost answers
@@ -28,20 +29,23 @@ from benchmarks.delivery.measure import table
 from benchmarks.delivery.run import Options
 
 DEFAULT_PEOPLE = {"fanout": 20_000, "instances": 5_000, "kill": 5_000, "faults": 2_000, "sigterm": 5_000}
+PAID_RATE = 1000
 FAULTS = ["--fail-5xx", "5", "--fail-429", "2", "--lost", "1"]
 EXTRA = {
     "memory": ["rss_ratio"],
     "instances": ["instances"],
     "kill": ["stopped_after", "delivered_unrecorded", "sent_last_half_second"],
     "sigterm": ["stopped_after", "exit_code", "exit_s", "delivered_unrecorded"],
-    "faults": ["injected"],
+    "faults": ["injected"],  # 502 / 429 / lost answers (of them, to fan-out prompts)
 }
 
 
 async def scenario(args: argparse.Namespace) -> list[dict[str, Any]]:
     people = args.people or DEFAULT_PEOPLE.get(args.scenario, 1_000)
+    paid = args.paid or (args.scenario == "memory" and args.bot_rate is None)  # memory: 1000/s by default
+    bot_rate = args.bot_rate or (PAID_RATE if paid else 29)
     options = Options(
-        people=people, rate=args.rate, bot_rate=args.bot_rate, paid=args.paid, tick_seconds=args.tick_seconds,
+        people=people, rate=args.rate, bot_rate=bot_rate, paid=paid, tick_seconds=args.tick_seconds,
         checkins_per_second=args.checkins, lead=args.lead, stall=args.stall, postgres=args.postgres,
     )  # fmt: skip
     if args.scenario == "fanout":
@@ -50,8 +54,7 @@ async def scenario(args: argparse.Namespace) -> list[dict[str, Any]]:
         return await scenarios.side_by_side(Options(**{**vars(options), "faults": FAULTS}), args.keep)
     if args.scenario == "memory":
         sizes = [int(size) for size in args.sizes.split(",")]
-        paid = Options(**{**vars(options), "paid": args.paid or args.bot_rate > 30})
-        return await scenarios.memory(paid, sizes, args.keep)
+        return await scenarios.memory(options, sizes, args.keep)
     if args.scenario == "instances":
         counts = [int(count) for count in args.instances.split(",")]
         return await scenarios.instances(options, counts, args.keep)
@@ -68,8 +71,14 @@ def main() -> None:
     )
     parser.add_argument("--people", type=int, help="people due at once (default: per scenario)")
     parser.add_argument("--rate", type=int, default=30, help="the fake's bot-wide limit a second")
-    parser.add_argument("--bot-rate", type=float, default=29, help="COACHBOT_TELEGRAM_RATE")
-    parser.add_argument("--paid", action="store_true", help="COACHBOT_TELEGRAM_PAID_BROADCAST=1")
+    parser.add_argument(
+        "--bot-rate", type=float, help="COACHBOT_TELEGRAM_RATE (default 29; memory: 1000 with --paid)"
+    )
+    parser.add_argument(
+        "--paid",
+        action="store_true",
+        help="COACHBOT_TELEGRAM_PAID_BROADCAST=1 (memory: on unless --bot-rate)",
+    )
     parser.add_argument("--tick-seconds", type=int, default=5, help="COACHBOT_TICK_SECONDS")
     parser.add_argument("--checkins", type=float, default=2.0, help="/checkin a second during the fan-out")
     parser.add_argument(

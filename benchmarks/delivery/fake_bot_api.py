@@ -42,7 +42,14 @@ class FakeBotApi:
         self.fail_5xx, self.fail_429, self.lost = (share / 100 for share in faults)
         self.rng = random.Random(seed)
         self.messages: list[tuple[int, str, float, float]] = []
-        self.counts = {"calls": 0, "rejected_429": 0, "injected_5xx": 0, "injected_429": 0, "lost_answers": 0}
+        self.counts = {
+            "calls": 0,
+            "rejected_429": 0,
+            "injected_5xx": 0,
+            "injected_429": 0,
+            "lost_answers": 0,
+            "lost_answers_fanout": 0,
+        }
         self.in_flight = 0
         self.updates: list[dict[str, Any]] = []
         self.next_update, self.next_message = 1, 1
@@ -143,6 +150,8 @@ class FakeBotApi:
             self.latencies.append(now - self.handed_out.pop(chat_id))
         if draw < self.fail_5xx + self.fail_429 + self.lost:
             self.counts["lost_answers"] += 1
+            if 0 < chat_id < self.fanout_below:
+                self.counts["lost_answers_fanout"] += 1
             return self.error(504, "Gateway Timeout")
         return self.ok(self.bot_message(params, text))
 

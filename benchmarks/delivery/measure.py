@@ -53,7 +53,12 @@ def result(
         "429": stats.get("breaches_429", 0),
         "429_penalised": stats.get("429_while_penalised", 0),
         "429_by_limit": stats.get("breached", {}),
-        "injected": {key: stats.get(key, 0) for key in ("injected_5xx", "injected_429", "lost_answers")},
+        "injected": "{}/{}/{} ({} of prompts)".format(
+            *(
+                stats.get(key, 0)
+                for key in ("injected_5xx", "injected_429", "lost_answers", "lost_answers_fanout")
+            )
+        ),
         "first_late_s": round(min(first.values()) - due_wall, 1) if first else None,
         "last_late_s": round(max(first.values()) - due_wall, 1) if first else None,
         "replies": len(latencies),

@@ -65,7 +65,9 @@ def test_a_result_counts_lost_and_duplicate_prompts() -> None:
     assert row["replies"] == 2
 
 
-async def test_python_telegram_bot_sends_through_it_until_the_limit_and_a_lost_answer_is_still_delivered() -> None:
+async def test_python_telegram_bot_sends_through_it_until_the_limit_and_a_lost_answer_is_still_delivered() -> (
+    None
+):
     api = FakeBotApi(TOKEN, Limits(rate=2, penalty=1), (0.0, 0.0, 0.0), seed=1, fanout_below=9_000_000)
     runner, url = await serve(application(api))
     try:
