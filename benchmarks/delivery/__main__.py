@@ -62,6 +62,10 @@ async def scenario(args: argparse.Namespace) -> list[dict[str, Any]]:
     return await scenarios.interrupt(options, how, args.stop_at, args.keep)
 
 
+def _interrupted(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # a SIGTERM to the driver cleans up as Ctrl-C does
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -91,6 +95,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--keep", action="store_true", help="keep the run's folder (logs) for a look")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _interrupted)
     try:
         rows = asyncio.run(scenario(args))
     except KeyboardInterrupt:
