@@ -7,7 +7,7 @@ import statistics
 from collections import Counter
 from typing import Any
 
-from benchmarks.delivery.seed import FANOUT_BASE
+from benchmarks.delivery.seed import FANOUT_BASE, INTERACTIVE_BASE
 
 Message = tuple[int, str, float, float]  # chat id, text prefix, monotonic, wall time
 
@@ -65,6 +65,9 @@ def result(
         "unanswered": stats.get("waiting_replies", 0),
         "reply_p50_ms": round(p50) if p50 is not None else None,
         "reply_p99_ms": round(p99) if p99 is not None else None,
+        # what an interactive person got first, and a prompt (to see the bot answered sensibly)
+        "reply_text": next((m[1] for m in messages if m[0] >= INTERACTIVE_BASE), None),
+        "prompt_text": fanout[0][1] if fanout else None,
     }
 
 
