@@ -7,10 +7,12 @@ stopped, PostgreSQL databases dropped) however the run ends, Ctrl-C included.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator
@@ -83,7 +85,7 @@ def start_coachbot(
 
 
 async def finish(
-    space: Workspace, bot: str, url: str, bots: list[subprocess.Popen[bytes]], due: datetime,
+    space: Workspace, name: str, url: str, bots: list[subprocess.Popen[bytes]], due: datetime,
     database_url: str | None, until: int | None = None, limit: float | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Send /checkin traffic and wait for the fan-out's end; then measure RSS, stop the bots, and score."""
@@ -103,10 +105,15 @@ async def finish(
         if db is not None:
             await db.close()
     rss = [peak_rss_mb(bot.pid) for bot in bots]
+    early = [bot.returncode for bot in bots if bot.poll() is not None]
+    if early:
+        print(f"{name}: exited before the end with {early} (its log: --keep)", file=sys.stderr)
     codes = [space.processes.stop(bot) for bot in bots]
+    delivered = await run.messages(space.session, url)
+    (space.folder / f"messages-{url.rsplit(':', 1)[1]}.json").write_text(json.dumps(delivered))  # for --keep
     row = result(
-        bot, options.people, limit or (1000 if options.paid else options.rate), due.timestamp(),
-        await run.messages(space.session, url), await run.stats(space.session, url),
+        name, options.people, limit or (1000 if options.paid else options.rate), due.timestamp(), delivered,
+        await run.stats(space.session, url),
     )  # fmt: skip
     measured = [value for value in rss if value is not None]
     row.update(peak_rss_mb=max(measured) if measured else None, exit_codes=codes)

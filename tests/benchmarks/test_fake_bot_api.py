@@ -55,6 +55,7 @@ def test_the_steady_rate_leaves_out_the_ramp_and_the_tail() -> None:
     rate = steady_rate(times)
     assert rate is not None
     assert rate == pytest.approx(10, rel=0.05)
+    assert steady_rate([0.001 * index for index in range(30)]) == 24  # a burst counts over a whole second
 
 
 def test_a_result_counts_lost_and_duplicate_prompts() -> None:
