@@ -63,17 +63,23 @@ def limits_from(settings: Settings) -> dict[str, PlatformLimits]:
 
 
 class Pacer:
-    """At most `rate` sends a second, evenly spaced, granted reply lane first and in order within a lane."""
+    """At most `rate` sends a second, evenly spaced, granted reply lane first and in order within a lane.
+
+    Slots lie on a grid one interval apart; a send granted a little late (the loop was busy) keeps the
+    grid rather than pushing every later slot back, and no second ever holds more than `rate` grants (a
+    sliding window over the last ones), so lateness can't turn into a burst either.
+    """
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / rate
-        self._next = 0.0  # the loop time from which the next send may go
+        self._next = 0.0  # the loop time of the next slot on the grid
+        self._recent: deque[float] = deque(maxlen=max(int(rate), 1))
         self._waiting: tuple[deque[asyncio.Future[None]], ...] = tuple(deque() for _ in Lane)
         self._timer: asyncio.TimerHandle | None = None
 
     async def acquire(self, lane: Lane) -> None:
         loop = asyncio.get_running_loop()
-        if self._next <= loop.time() and not any(self._waiting):
+        if self._free_at() <= loop.time() and not any(self._waiting):
             self._take(loop.time())
             return
         granted: asyncio.Future[None] = loop.create_future()
@@ -86,18 +92,24 @@ class Pacer:
                 self._waiting[lane].remove(granted)
             raise
 
+    def _free_at(self) -> float:
+        full = len(self._recent) == self._recent.maxlen
+        return max(self._next, self._recent[0] + 1.0) if full else self._next
+
     def _take(self, now: float) -> None:
-        self._next = max(self._next, now) + self.interval
+        behind = now - self._next
+        self._next = (self._next if behind < self.interval else now) + self.interval
+        self._recent.append(now)
 
     def _arm(self, loop: asyncio.AbstractEventLoop) -> None:
         if self._timer is None:
-            self._timer = loop.call_at(self._next, self._grant, loop)
+            self._timer = loop.call_at(self._free_at(), self._grant, loop)
 
     def _grant(self, loop: asyncio.AbstractEventLoop) -> None:
         self._timer = None
         now = loop.time()
         for waiting in self._waiting:  # Lane order: replies first
-            while waiting and self._next <= now:
+            while waiting and self._free_at() <= now:
                 granted = waiting.popleft()
                 if not granted.done():
                     granted.set_result(None)

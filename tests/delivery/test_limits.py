@@ -20,15 +20,17 @@ async def grant_times(pacer: Pacer, lanes: list[Lane]) -> list[tuple[Lane, float
     return granted
 
 
-async def test_sends_are_evenly_spaced_never_a_burst() -> None:
-    """A bucket that starts full would let 29 go at once and 29 more within the same second."""
-    rate = 200.0
-    granted = await grant_times(Pacer(rate), [Lane.BULK] * 60)
+async def test_sends_keep_the_pace_and_no_second_holds_more_than_the_rate() -> None:
+    """A bucket that starts full would let a second's worth go at once and the next second's right
+    after; a pacer that let each late slot push the next one back would fall behind the rate."""
+    rate = 50.0
+    granted = await grant_times(Pacer(rate), [Lane.BULK] * 80)
     times = [at for _lane, at in granted]
+    for index, start in enumerate(times):
+        assert sum(1 for at in times[index:] if at - start < 1.0) <= rate
+    assert (len(times) - 1) / (times[-1] - times[0]) >= 0.95 * rate
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
-    assert min(gaps) >= 1 / rate - 0.002  # the loop's clock resolution
-    window = [at for at in times if at - times[0] < 0.1]
-    assert len(window) <= 0.1 * rate + 1
+    assert sorted(gaps)[len(gaps) // 2] >= 0.9 / rate  # evenly spaced, not in bursts
 
 
 async def test_a_waiting_reply_goes_before_waiting_prompts() -> None:
