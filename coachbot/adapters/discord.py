@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +31,7 @@ from coachbot.adapters import discord_commands
 from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
+from coachbot.adapters.ordering import KeyedTurns
 from coachbot.delivery import errors
 from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
 from coachbot.texts import common, groups
@@ -83,6 +84,9 @@ class DiscordAdapter:
         self._client: Client | None = None
         self.logged_in = asyncio.Event()
         self.ready = asyncio.Event()  # connected to the gateway and receiving events
+        # discord.py runs each event as its own task: two of one channel (or one person) are handed to the
+        # core in the order they came, other channels go ahead meanwhile
+        self.turns = KeyedTurns()
 
     def __repr__(self) -> str:
         return f"DiscordAdapter(api_url={self.api_url!r}, dev_guild={self.dev_guild!r})"  # never the token
@@ -111,8 +115,15 @@ class DiscordAdapter:
         self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
     ) -> None:
         in_server = interaction.guild_id is not None
-        if not await acknowledge(interaction, ephemeral=in_server, thinking=True):
-            return
+        async with self.turns.line(_keys(interaction)) as turn:  # in line before acknowledging (3 s)
+            if await acknowledge(interaction, ephemeral=in_server, thinking=True):
+                await turn.wait()
+                await self._command(interaction, name, args, file)
+
+    async def _command(
+        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None
+    ) -> None:
+        in_server = interaction.guild_id is not None
         user = str(interaction.user.id)
         if name == groups.TELL:  # free text: in a server channel, seen by the person alone
             text = Text(sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id),
@@ -139,24 +150,28 @@ class DiscordAdapter:
         await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
 
     async def on_button(self, interaction: discord.Interaction, token: str) -> None:
-        if not await acknowledge(interaction):
-            return
-        choice = Choice(
-            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
-            confidential=interaction.guild_id is not None,
-        )  # fmt: skip
-        answering = await self._answer(interaction, choice, in_place=True)
-        if answering is not None:
-            await settle(interaction, token, show_answer=not answering.stale)
+        async with self.turns.line(_keys(interaction)) as turn:
+            if not await acknowledge(interaction):
+                return
+            await turn.wait()
+            choice = Choice(
+                sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
+                confidential=interaction.guild_id is not None,
+            )  # fmt: skip
+            answering = await self._answer(interaction, choice, in_place=True)
+            if answering is not None:
+                await settle(interaction, token, show_answer=not answering.stale)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
-        if not await acknowledge(interaction):
-            return
-        text = Text(
-            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
-            confidential=interaction.guild_id is not None,
-        )  # fmt: skip
-        await self._answer(interaction, text, in_place=True)
+        async with self.turns.line(_keys(interaction)) as turn:
+            if not await acknowledge(interaction):
+                return
+            await turn.wait()
+            text = Text(
+                sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
+                confidential=interaction.guild_id is not None,
+            )  # fmt: skip
+            await self._answer(interaction, text, in_place=True)
 
     async def on_message(self, message: discord.Message) -> None:
         """Typed answers by DM, and server messages that mention the bot (as group text). If the private
@@ -165,6 +180,10 @@ class DiscordAdapter:
         incoming = from_message(message, self._client.user if self._client else None, self.clock())
         if incoming is None:
             return
+        async with self.turns.hold((("chat", message.channel.id), ("user", message.author.id))):
+            await self._hand_over(incoming)
+
+    async def _hand_over(self, incoming: Incoming) -> None:
         try:
             await self.deliver(incoming)
         except errors.Blocked as error:
@@ -185,7 +204,10 @@ class DiscordAdapter:
         for channel in guild.text_channels:
             sender = Address(PLATFORM, str(channel.id), me, "group")
             event = f"guild-remove:{guild.id}:{channel.id}:{self.clock().timestamp()}"
-            await self.deliver(Membership(sender=sender, at=self.clock(), event_id=event, status="removed"))
+            async with self.turns.hold([("chat", channel.id)]):
+                await self.deliver(
+                    Membership(sender=sender, at=self.clock(), event_id=event, status="removed")
+                )
 
     def _sender(self, interaction: discord.Interaction) -> Address:
         user = str(interaction.user.id)
@@ -284,6 +306,11 @@ def _in_place(answering: _Answering | None, reply: Reply) -> _Answering | None:
     if answering is None or not answering.in_place or reply.broadcast or reply.to != answering.address:
         return None
     return answering
+
+
+def _keys(interaction: discord.Interaction) -> tuple[Hashable, ...]:
+    """What an interaction keeps its order with: its channel (a DM or a server channel) and its person."""
+    return (("chat", interaction.channel_id), ("user", interaction.user.id))
 
 
 def _private(user_id: str) -> Address:

@@ -29,6 +29,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from coachbot.adapters.telegram_calls import download, seconds, settle
 from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
+from coachbot.adapters.telegram_updates import ChatOrderedProcessor, stop_within
 from coachbot.delivery import errors
 from coachbot.messages import (
     HELD_PAYLOAD,
@@ -53,6 +54,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
 NAME_CACHE_SECONDS = 3600
+STOP_GRACE_SECONDS = 5.0  # updates in hand at stop may finish for this long, then they are cancelled
 
 # while a press is handled: whether the core answered it as a press on an older message (Reply.stale)
 _pressed_old: ContextVar[list[bool] | None] = ContextVar("telegram_pressed_old", default=None)
@@ -78,6 +80,7 @@ class TelegramAdapter:
         self.poll_timeout = poll_timeout
         self.clock = clock
         self._application: Application | None = None  # type: ignore[type-arg]
+        self.stop_grace = STOP_GRACE_SECONDS
         self._admins: TTLCache[tuple[int, int], bool] = TTLCache(maxsize=10_000, ttl=ADMIN_CACHE_SECONDS)
         # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
         self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
@@ -89,7 +92,8 @@ class TelegramAdapter:
         return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
 
     def _build(self) -> Application:  # type: ignore[type-arg]
-        builder = ApplicationBuilder().token(self._token).job_queue(None)
+        self._processor = ChatOrderedProcessor()  # concurrent across chats, in order within one
+        builder = ApplicationBuilder().token(self._token).job_queue(None).concurrent_updates(self._processor)
         if self.api_url:
             builder = builder.base_url(f"{self.api_url}/bot").base_file_url(f"{self.api_url}/file/bot")
         application = builder.build()
@@ -125,7 +129,7 @@ class TelegramAdapter:
             if application.updater is not None and application.updater.running:
                 await application.updater.stop()
             if application.running:
-                await application.stop()
+                await stop_within(application, self._processor, self.stop_grace)
             await application.shutdown()
             self._application = None
 
