@@ -2,7 +2,8 @@
 
 It keeps chats and updates, answers getUpdates with real long-poll and offset semantics, and validates
 like Telegram: text length after entity parsing, HTML entities, callback_data size, unknown chats (400),
-blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly. Every call is recorded,
+blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly (everywhere, or one
+chat's sends held until the test lets them go). Every call is recorded,
 and the messages the bot sent are kept (`messages`) so that a press carries the pressed message as
 Telegram sends it, and edits change it (or fail as Telegram's do: unknown message, nothing modified).
 """
@@ -106,6 +107,7 @@ class Call:
     method: str
     params: dict[str, Any]
     ok: bool = True  # False when the fake answered with an error
+    at: float = field(default_factory=lambda: asyncio.get_running_loop().time())  # when it arrived
 
 
 @dataclass
@@ -128,6 +130,7 @@ class FakeTelegram:
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)  # the bot's messages, by message id
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     delay: float = 0.0
+    held: dict[int, asyncio.Event] = field(default_factory=dict)  # sends to a chat wait for its event
     url: str = ""
 
     def __post_init__(self) -> None:
@@ -372,6 +375,8 @@ class FakeTelegram:
         return None
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        if (gate := self.held.get(int(params.get("chat_id") or 0))) is not None:
+            await gate.wait()  # a slow chat, without sleeps: answered once the test sets the event
         problem = self._check_chat(params.get("chat_id")) or self._check_markup(params.get("reply_markup"))
         if problem is not None:
             return problem
