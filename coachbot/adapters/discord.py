@@ -16,8 +16,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Hashable, Mapping
-from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +26,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
+from coachbot.adapters.discord_answering import Answering, answering_now, follow_up_of
 from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
@@ -41,22 +40,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "discord"
 GROUP_COMMANDS = frozenset({"help", "club"})  # answered in the channel; every other command runs in DMs
 MAX_PAYLOAD = 64  # longest /start code passed to the core
-
-
-@dataclass
-class _Answering:
-    """The interaction being answered in this task; replies to `address` go back through it."""
-
-    interaction: discord.Interaction
-    address: Address
-    ephemeral: bool
-    in_place: bool  # False: a personal command from a server channel, answered in the DMs
-    answered: int = 0
-    dm: discord.Message | None = None
-    stale: bool = False  # the core answered a click on an older message's button (Reply.stale)
-
-
-_answering: ContextVar[_Answering | None] = ContextVar("discord_answering", default=None)
 
 
 class DiscordAdapter:
@@ -217,12 +200,12 @@ class DiscordAdapter:
 
     async def _answer(
         self, interaction: discord.Interaction, incoming: Incoming, *, in_place: bool
-    ) -> _Answering | None:
+    ) -> Answering | None:
         """Hand `incoming` to the core with this interaction as the way back, then close the loop: point a
         server channel at the DMs, or explain that DMs are closed. None when it couldn't be answered."""
         ephemeral = interaction.guild_id is not None
-        answering = _Answering(interaction, incoming.sender, ephemeral, in_place)
-        token = _answering.set(answering)
+        answering = Answering(interaction, incoming.sender, ephemeral, in_place)
+        token = answering_now.set(answering)
         try:
             await self.deliver(incoming)
         except errors.Blocked:
@@ -237,7 +220,7 @@ class DiscordAdapter:
             await say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return None
         finally:
-            _answering.reset(token)
+            answering_now.reset(token)
         if answering.dm is not None:
             await interaction.followup.send(
                 common.SENT_TO_DMS.format(link=answering.dm.jump_url), ephemeral=True
@@ -256,10 +239,10 @@ class DiscordAdapter:
         client = self._client
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
-        answering = _answering.get()
+        answering = answering_now.get()
         if answering is not None and reply.stale:
             answering.stale = True
-        here = _in_place(answering, reply)
+        here = follow_up_of(answering, reply)
         if reply.private and reply.to.chat_kind == "group" and not (here is not None and here.ephemeral):
             # defence in depth: personal data never goes to a server channel, whatever the core asked;
             # only an ephemeral answer to the person's own interaction is seen by them alone
@@ -290,7 +273,7 @@ class DiscordAdapter:
             answering.dm = message  # the person asked somewhere else: point them to their DMs
         return str(message.id)
 
-    async def _follow_up(self, answering: _Answering, reply: Reply) -> str:
+    async def _follow_up(self, answering: Answering, reply: Reply) -> str:
         async def follow_up(**kwargs: Any) -> discord.Message:
             return await answering.interaction.followup.send(
                 ephemeral=answering.ephemeral, wait=True, **kwargs
@@ -299,13 +282,6 @@ class DiscordAdapter:
         message = await post(follow_up, reply)
         answering.answered += 1
         return str(message.id)
-
-
-def _in_place(answering: _Answering | None, reply: Reply) -> _Answering | None:
-    """The interaction `reply` answers as a follow-up: one answered where it happened, to its own sender."""
-    if answering is None or not answering.in_place or reply.broadcast or reply.to != answering.address:
-        return None
-    return answering
 
 
 def _keys(interaction: discord.Interaction) -> tuple[Hashable, ...]:
