@@ -30,7 +30,7 @@ from coachbot.adapters.discord_answering import Answering, answering_now, follow
 from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
-from coachbot.adapters.ordering import KeyedTurns
+from coachbot.adapters.ordering import STOP_GRACE_SECONDS, KeyedTurns, finish
 from coachbot.delivery import errors
 from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
 from coachbot.texts import common, groups
@@ -70,6 +70,7 @@ class DiscordAdapter:
         # discord.py runs each event as its own task: two of one channel (or one person) are handed to the
         # core in the order they came, other channels go ahead meanwhile
         self.turns = KeyedTurns()
+        self.stop_grace = STOP_GRACE_SECONDS
 
     def __repr__(self) -> str:
         return f"DiscordAdapter(api_url={self.api_url!r}, dev_guild={self.dev_guild!r})"  # never the token
@@ -82,11 +83,16 @@ class DiscordAdapter:
         client = self._client = Client(self)
         try:
             async with client:
-                await client.login(self._token)
-                self.logged_in.set()
-                await leading.wait()
-                await discord_commands.sync_if_changed(client, client.tree, self.dev_guild)
-                await client.connect(reconnect=True)
+                try:
+                    await client.login(self._token)
+                    self.logged_in.set()
+                    await leading.wait()
+                    await discord_commands.sync_if_changed(client, client.tree, self.dev_guild)
+                    await client.connect(reconnect=True)
+                finally:  # events in hand may still answer: the client closes after them (or the grace)
+                    self.ready.clear()  # no more events are read
+                    if cancelled := await finish(self.turns, self.stop_grace):
+                        log.warning("discord: %s events still in hand at stop were cancelled", cancelled)
         finally:
             self.logged_in.clear()
             self.ready.clear()

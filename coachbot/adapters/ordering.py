@@ -13,15 +13,19 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Hashable, Iterable
 from contextlib import asynccontextmanager
+from typing import Any
+
+STOP_GRACE_SECONDS = 5.0  # how long updates in hand at stop may finish before they are cancelled
 
 
 class Turn:
     """A place in line for some keys; `await turn.wait()` returns once every earlier holder has left."""
 
-    __slots__ = ("_ready", "keys")
+    __slots__ = ("_ready", "keys", "task")
 
     def __init__(self, keys: frozenset[Hashable]) -> None:
         self.keys = keys
+        self.task = asyncio.current_task()
         self._ready = asyncio.get_running_loop().create_future()
 
     @property
@@ -38,6 +42,7 @@ class KeyedTurns:
 
     def __init__(self) -> None:
         self._queues: dict[Hashable, deque[Turn]] = {}
+        self._joined: set[Turn] = set()
 
     def __len__(self) -> int:
         """How many keys someone holds or waits for (what this costs in memory)."""
@@ -49,6 +54,7 @@ class KeyedTurns:
         not. In between, `await turn.wait()` when the work that must keep its order begins; what is done
         before it (acknowledging a Discord interaction) does not wait for anyone."""
         turn = Turn(frozenset(keys))
+        self._joined.add(turn)
         for key in turn.keys:
             self._queues.setdefault(key, deque()).append(turn)
         self._wake(turn)
@@ -68,7 +74,12 @@ class KeyedTurns:
         if not turn._ready.done() and all(self._queues[key][0] is turn for key in turn.keys):
             turn._ready.set_result(None)
 
+    def tasks(self) -> set[asyncio.Task[Any]]:
+        """The tasks in line now, their turn come or not."""
+        return {turn.task for turn in self._joined if turn.task is not None}
+
     def _leave(self, turn: Turn) -> None:
+        self._joined.discard(turn)
         if not turn._ready.done():
             turn._ready.cancel()  # it never got its turn: nobody waits for it any more
         following = []
@@ -81,3 +92,15 @@ class KeyedTurns:
                 del self._queues[key]
         for head in following:
             self._wake(head)
+
+
+async def finish(turns: KeyedTurns, grace: float) -> int:
+    """Let the tasks in line finish for `grace` seconds, then cancel the rest; how many were cancelled."""
+    tasks = turns.tasks() - {asyncio.current_task()}
+    if not tasks:
+        return 0
+    _done, pending = await asyncio.wait(tasks, timeout=grace)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    return len(pending)

@@ -27,6 +27,7 @@ from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from coachbot.adapters.ordering import STOP_GRACE_SECONDS
 from coachbot.adapters.telegram_calls import download, seconds, settle
 from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
 from coachbot.adapters.telegram_updates import ChatOrderedProcessor, stop_within
@@ -54,7 +55,6 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
 NAME_CACHE_SECONDS = 3600
-STOP_GRACE_SECONDS = 5.0  # updates in hand at stop may finish for this long, then they are cancelled
 
 # while a press is handled: whether the core answered it as a press on an older message (Reply.stale)
 _pressed_old: ContextVar[list[bool] | None] = ContextVar("telegram_pressed_old", default=None)

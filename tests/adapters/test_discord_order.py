@@ -67,6 +67,7 @@ class Running:
     api: FakeDiscord
     echo: Echo
     adapter: DiscordAdapter
+    task: asyncio.Task[None]
 
 
 @pytest.fixture(name="running")
@@ -86,7 +87,7 @@ async def running_adapter() -> AsyncIterator[Running]:
         try:
             async with asyncio.timeout(10):
                 await adapter.ready.wait()
-            yield Running(api, echo, adapter)
+            yield Running(api, echo, adapter, task)
         finally:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
@@ -133,3 +134,32 @@ async def test_a_server_channel_and_a_persons_dm_share_the_persons_turn(running:
     await echo.until(lambda: len(echo.finished) == 3)
     assert [what for what in echo.started if what != "hello"] == ["in the channel", "in the dm"]
     assert api.response(told) is not None
+
+
+async def test_stopping_lets_the_event_in_hand_answer_before_the_client_closes(running: Running) -> None:
+    api, echo = running.api, running.echo
+    echo.gates["slow"] = asyncio.Event()
+    await api.type_dm(SLOW, "slow")
+    await echo.until(lambda: echo.started == ["slow"])
+    running.task.cancel()
+    _done, pending = await asyncio.wait({running.task}, timeout=0.5)
+    assert pending  # still stopping (closing alone takes milliseconds): the event in hand is let finish
+    echo.gates["slow"].set()
+    await asyncio.gather(running.task, return_exceptions=True)
+    assert echo.finished == ["slow"]
+    assert [m["content"] for m in api.dms(SLOW)] == ["got slow"]  # sent before the client closed
+
+
+async def test_an_event_that_will_not_finish_is_cancelled_after_the_grace_period(running: Running) -> None:
+    api, echo = running.api, running.echo
+    running.adapter.stop_grace = 0.2
+    echo.gates["stuck"] = asyncio.Event()  # never set
+    await api.type_dm(SLOW, "stuck")
+    await echo.until(lambda: echo.started == ["stuck"])
+    loop = asyncio.get_running_loop()
+    stopped_at = loop.time()
+    running.task.cancel()
+    await asyncio.gather(running.task, return_exceptions=True)
+    assert loop.time() - stopped_at < 2
+    assert echo.finished == []
+    assert len(running.adapter.turns) == 0
