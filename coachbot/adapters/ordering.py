@@ -70,13 +70,13 @@ class KeyedTurns:
             await turn.wait()
             yield
 
-    def _wake(self, turn: Turn) -> None:
-        if not turn._ready.done() and all(self._queues[key][0] is turn for key in turn.keys):
-            turn._ready.set_result(None)
-
     def tasks(self) -> set[asyncio.Task[Any]]:
         """The tasks in line now, their turn come or not."""
         return {turn.task for turn in self._joined if turn.task is not None}
+
+    def _wake(self, turn: Turn) -> None:
+        if not turn._ready.done() and all(self._queues[key][0] is turn for key in turn.keys):
+            turn._ready.set_result(None)
 
     def _leave(self, turn: Turn) -> None:
         self._joined.discard(turn)

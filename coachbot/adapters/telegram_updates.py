@@ -47,13 +47,9 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         super().__init__(max(admitted, running))
         self.turns = KeyedTurns()
         self._places = asyncio.BoundedSemaphore(running)
-        self._tasks: set[asyncio.Task[Any]] = set()
         self._cancelled = False
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
         started = False
         try:
             async with self.turns.hold(update_keys(update)), self._places:
@@ -62,17 +58,17 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 started = True
                 await coroutine
         finally:
-            self._tasks.discard(task)
             if not started and inspect.iscoroutine(coroutine):
                 coroutine.close()  # dropped while stopping: never run, and no "never awaited" warning
 
     def cancel(self) -> None:
         """Stop now: running updates are cancelled and those still waiting are dropped."""
         self._cancelled = True
-        for task in self._tasks:
+        in_hand = self.turns.tasks()
+        for task in in_hand:
             task.cancel()
-        if self._tasks:
-            log.warning("telegram: %s updates still in hand at stop were cancelled", len(self._tasks))
+        if in_hand:
+            log.warning("telegram: %s updates still in hand at stop were cancelled", len(in_hand))
 
     async def initialize(self) -> None:
         self._cancelled = False
