@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Hashable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,9 +26,11 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
+from coachbot.adapters.discord_answering import Answering, answering_now, follow_up_of
 from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
+from coachbot.adapters.ordering import STOP_GRACE_SECONDS, KeyedTurns, finish
 from coachbot.delivery import errors
 from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
@@ -41,22 +41,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "discord"
 GROUP_COMMANDS = frozenset({"help", "club"})  # answered in the channel; every other command runs in DMs
 MAX_PAYLOAD = 64  # longest /start code passed to the core
-
-
-@dataclass
-class _Answering:
-    """The interaction being answered in this task; replies to `address` go back through it."""
-
-    interaction: discord.Interaction
-    address: Address
-    ephemeral: bool
-    in_place: bool  # False: a personal command from a server channel, answered in the DMs
-    answered: int = 0
-    dm: discord.Message | None = None
-    stale: bool = False  # the core answered a click on an older message's button (Reply.stale)
-
-
-_answering: ContextVar[_Answering | None] = ContextVar("discord_answering", default=None)
 
 
 class DiscordAdapter:
@@ -86,6 +70,10 @@ class DiscordAdapter:
         self._client: Client | None = None
         self.logged_in = asyncio.Event()
         self.ready = asyncio.Event()  # connected to the gateway and receiving events
+        # discord.py runs each event as its own task: two of one channel (or one person) are handed to the
+        # core in the order they came, other channels go ahead meanwhile
+        self.turns = KeyedTurns()
+        self.stop_grace = STOP_GRACE_SECONDS
 
     def __repr__(self) -> str:
         return f"DiscordAdapter(api_url={self.api_url!r}, dev_guild={self.dev_guild!r})"  # never the token
@@ -98,11 +86,16 @@ class DiscordAdapter:
         client = self._client = Client(self)
         try:
             async with client:
-                await client.login(self._token)
-                self.logged_in.set()
-                await leading.wait()
-                await discord_commands.sync_if_changed(client, client.tree, self.dev_guild)
-                await client.connect(reconnect=True)
+                try:
+                    await client.login(self._token)
+                    self.logged_in.set()
+                    await leading.wait()
+                    await discord_commands.sync_if_changed(client, client.tree, self.dev_guild)
+                    await client.connect(reconnect=True)
+                finally:  # events in hand may still answer: the client closes after them (or the grace)
+                    self.ready.clear()  # no more events are read
+                    if cancelled := await finish(self.turns, self.stop_grace):
+                        log.warning("discord: %s events still in hand at stop were cancelled", cancelled)
         finally:
             self.logged_in.clear()
             self.ready.clear()
@@ -114,8 +107,15 @@ class DiscordAdapter:
         self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
     ) -> None:
         in_server = interaction.guild_id is not None
-        if not await acknowledge(interaction, ephemeral=in_server, thinking=True):
-            return
+        async with self.turns.line(_keys(interaction)) as turn:  # in line before acknowledging (3 s)
+            if await acknowledge(interaction, ephemeral=in_server, thinking=True):
+                await turn.wait()
+                await self._command(interaction, name, args, file)
+
+    async def _command(
+        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None
+    ) -> None:
+        in_server = interaction.guild_id is not None
         user = str(interaction.user.id)
         if name == groups.TELL:  # free text: in a server channel, seen by the person alone
             text = Text(sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id),
@@ -142,24 +142,28 @@ class DiscordAdapter:
         await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
 
     async def on_button(self, interaction: discord.Interaction, token: str) -> None:
-        if not await acknowledge(interaction):
-            return
-        choice = Choice(
-            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
-            confidential=interaction.guild_id is not None,
-        )  # fmt: skip
-        answering = await self._answer(interaction, choice, in_place=True)
-        if answering is not None:
-            await settle(interaction, token, show_answer=not answering.stale)
+        async with self.turns.line(_keys(interaction)) as turn:
+            if not await acknowledge(interaction):
+                return
+            await turn.wait()
+            choice = Choice(
+                sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
+                confidential=interaction.guild_id is not None,
+            )  # fmt: skip
+            answering = await self._answer(interaction, choice, in_place=True)
+            if answering is not None:
+                await settle(interaction, token, show_answer=not answering.stale)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
-        if not await acknowledge(interaction):
-            return
-        text = Text(
-            sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
-            confidential=interaction.guild_id is not None,
-        )  # fmt: skip
-        await self._answer(interaction, text, in_place=True)
+        async with self.turns.line(_keys(interaction)) as turn:
+            if not await acknowledge(interaction):
+                return
+            await turn.wait()
+            text = Text(
+                sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
+                confidential=interaction.guild_id is not None,
+            )  # fmt: skip
+            await self._answer(interaction, text, in_place=True)
 
     async def on_message(self, message: discord.Message) -> None:
         """Typed answers by DM, and server messages that mention the bot (as group text). If the private
@@ -168,6 +172,10 @@ class DiscordAdapter:
         incoming = from_message(message, self._client.user if self._client else None, self.clock())
         if incoming is None:
             return
+        async with self.turns.hold((("chat", message.channel.id), ("user", message.author.id))):
+            await self._hand_over(incoming)
+
+    async def _hand_over(self, incoming: Incoming) -> None:
         try:
             await self.deliver(incoming)
         except errors.Blocked as error:
@@ -188,7 +196,10 @@ class DiscordAdapter:
         for channel in guild.text_channels:
             sender = Address(PLATFORM, str(channel.id), me, "group")
             event = f"guild-remove:{guild.id}:{channel.id}:{self.clock().timestamp()}"
-            await self.deliver(Membership(sender=sender, at=self.clock(), event_id=event, status="removed"))
+            async with self.turns.hold([("chat", channel.id)]):
+                await self.deliver(
+                    Membership(sender=sender, at=self.clock(), event_id=event, status="removed")
+                )
 
     def _sender(self, interaction: discord.Interaction) -> Address:
         user = str(interaction.user.id)
@@ -198,12 +209,12 @@ class DiscordAdapter:
 
     async def _answer(
         self, interaction: discord.Interaction, incoming: Incoming, *, in_place: bool
-    ) -> _Answering | None:
+    ) -> Answering | None:
         """Hand `incoming` to the core with this interaction as the way back, then close the loop: point a
         server channel at the DMs, or explain that DMs are closed. None when it couldn't be answered."""
         ephemeral = interaction.guild_id is not None
-        answering = _Answering(interaction, incoming.sender, ephemeral, in_place)
-        token = _answering.set(answering)
+        answering = Answering(interaction, incoming.sender, ephemeral, in_place)
+        token = answering_now.set(answering)
         try:
             await self.deliver(incoming)
         except errors.Blocked:
@@ -218,7 +229,7 @@ class DiscordAdapter:
             await say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return None
         finally:
-            _answering.reset(token)
+            answering_now.reset(token)
         if answering.dm is not None:
             await interaction.followup.send(
                 common.SENT_TO_DMS.format(link=answering.dm.jump_url), ephemeral=True
@@ -239,10 +250,10 @@ class DiscordAdapter:
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
         await self.limiter.acquire(PLATFORM, reply.to.chat_id, reply.to.chat_kind == "group", lane)
-        answering = _answering.get()
+        answering = answering_now.get()
         if answering is not None and reply.stale:
             answering.stale = True
-        here = _in_place(answering, reply)
+        here = follow_up_of(answering, reply)
         if reply.private and reply.to.chat_kind == "group" and not (here is not None and here.ephemeral):
             # defence in depth: personal data never goes to a server channel, whatever the core asked;
             # only an ephemeral answer to the person's own interaction is seen by them alone
@@ -273,7 +284,7 @@ class DiscordAdapter:
             answering.dm = message  # the person asked somewhere else: point them to their DMs
         return str(message.id)
 
-    async def _follow_up(self, answering: _Answering, reply: Reply) -> str:
+    async def _follow_up(self, answering: Answering, reply: Reply) -> str:
         async def follow_up(**kwargs: Any) -> discord.Message:
             return await answering.interaction.followup.send(
                 ephemeral=answering.ephemeral, wait=True, **kwargs
@@ -284,11 +295,9 @@ class DiscordAdapter:
         return str(message.id)
 
 
-def _in_place(answering: _Answering | None, reply: Reply) -> _Answering | None:
-    """The interaction `reply` answers as a follow-up: one answered where it happened, to its own sender."""
-    if answering is None or not answering.in_place or reply.broadcast or reply.to != answering.address:
-        return None
-    return answering
+def _keys(interaction: discord.Interaction) -> tuple[Hashable, ...]:
+    """What an interaction keeps its order with: its channel (a DM or a server channel) and its person."""
+    return (("chat", interaction.channel_id), ("user", interaction.user.id))
 
 
 def _private(user_id: str) -> Address:

@@ -28,9 +28,11 @@ from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
+from coachbot.adapters.ordering import STOP_GRACE_SECONDS
 from coachbot.adapters.telegram_calls import download, seconds, settle
 from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
 from coachbot.adapters.telegram_pacing import Pacing
+from coachbot.adapters.telegram_updates import ChatOrderedProcessor, stop_within
 from coachbot.delivery import errors
 from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.messages import (
@@ -87,6 +89,7 @@ class TelegramAdapter:
         self.poll_timeout = poll_timeout
         self.clock = clock
         self._application: Application | None = None  # type: ignore[type-arg]
+        self.stop_grace = STOP_GRACE_SECONDS
         self._admins: TTLCache[tuple[int, int], bool] = TTLCache(maxsize=10_000, ttl=ADMIN_CACHE_SECONDS)
         # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
         self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
@@ -98,7 +101,12 @@ class TelegramAdapter:
         return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
 
     def _build(self) -> Application:  # type: ignore[type-arg]
-        builder = ApplicationBuilder().token(self._token).job_queue(None).rate_limiter(Pacing(self.limiter))
+        self._processor = ChatOrderedProcessor()  # concurrent across chats, in order within one
+        builder = (
+            ApplicationBuilder().token(self._token).job_queue(None)
+            .concurrent_updates(self._processor)
+            .rate_limiter(Pacing(self.limiter))  # coachbot's limits, per API call
+        )  # fmt: skip
         if self.api_url:
             builder = builder.base_url(f"{self.api_url}/bot").base_file_url(f"{self.api_url}/file/bot")
         application = builder.build()
@@ -134,7 +142,7 @@ class TelegramAdapter:
             if application.updater is not None and application.updater.running:
                 await application.updater.stop()
             if application.running:
-                await application.stop()
+                await stop_within(application, self._processor, self.stop_grace)
             await application.shutdown()
             self._application = None
 

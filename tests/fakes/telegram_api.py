@@ -2,7 +2,8 @@
 
 It keeps chats and updates, answers getUpdates with real long-poll and offset semantics, and validates
 like Telegram: text length after entity parsing, HTML entities, callback_data size, unknown chats (400),
-blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly. Every call is recorded,
+blocked users (403). Tests can make it answer 429 with retry_after, 5xx, or slowly (everywhere, or one
+chat's sends held until the test lets them go). Every call is recorded,
 and the messages the bot sent are kept (`messages`) so that a press carries the pressed message as
 Telegram sends it, and edits change it (or fail as Telegram's do: unknown message, nothing modified).
 """
@@ -106,7 +107,7 @@ class Call:
     method: str
     params: dict[str, Any]
     ok: bool = True  # False when the fake answered with an error
-    at: float = 0.0  # the server loop's time when it arrived
+    at: float = field(default_factory=lambda: asyncio.get_running_loop().time())  # when it arrived
 
 
 MESSAGE_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
@@ -132,6 +133,7 @@ class FakeTelegram:
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)  # the bot's messages, by message id
     failures: dict[str, deque[Failure]] = field(default_factory=dict)
     delay: float = 0.0
+    held: dict[int, asyncio.Event] = field(default_factory=dict)  # sends to a chat wait for its event
     url: str = ""
     # Telegram's flood control, when set: more than `per_second` messages in any second (all chats) is
     # answered 429, and so is every message for `penalty` seconds after, counted in `flood_answers`
@@ -331,8 +333,8 @@ class FakeTelegram:
             return self._error(401, "Unauthorized")
         method = request.match_info["method"]
         params = await self._params(request)
-        now = asyncio.get_running_loop().time()
-        self.calls.append(Call(method, params, at=now))
+        self.calls.append(Call(method, params))
+        now = self.calls[-1].at
         if method in MESSAGE_METHODS and self._flooded(now):
             self.calls[-1].ok = False
             self.flood_answers += 1
@@ -412,6 +414,8 @@ class FakeTelegram:
         return None
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:  # noqa: N802
+        if (gate := self.held.get(int(params.get("chat_id") or 0))) is not None:
+            await gate.wait()  # a slow chat, without sleeps: answered once the test sets the event
         problem = self._check_chat(params.get("chat_id")) or self._check_markup(params.get("reply_markup"))
         if problem is not None:
             return problem
