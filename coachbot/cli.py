@@ -210,9 +210,9 @@ def _run(settings: Settings, *, demo: bool) -> int:
     from sqlalchemy.engine import make_url
     from telegram.error import InvalidToken, TelegramError
 
-    from coachbot.app import build
     from coachbot.instance import AlreadyRunning, LockUnavailable
     from coachbot.logs import configure as configure_logging
+    from coachbot.wiring import build
 
     password = make_url(settings.database_url.value).password
     secrets = [s.value for s in (settings.telegram_token, settings.discord_token) if s] + [

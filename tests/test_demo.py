@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.app import build
 from coachbot.demo import demo_settings
 from coachbot.settings import load_settings
+from coachbot.wiring import build
 from tests.adapters.test_console import ENROL, NOW
 
 

@@ -17,7 +17,6 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Hashable, Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 import aiohttp
 import discord
@@ -26,7 +25,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from coachbot.adapters import discord_commands
-from coachbot.adapters.discord_answering import Answering, answering_now, follow_up_of
+from coachbot.adapters.discord_answering import Answering, answering_now, follow_up, follow_up_of
 from coachbot.adapters.discord_calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord_client import Client
 from coachbot.adapters.discord_messages import from_message
@@ -260,7 +259,7 @@ class DiscordAdapter:
             raise errors.Rejected("a private reply was addressed to a server channel")
         try:
             if here is not None:
-                return await self._follow_up(here, reply)
+                return await follow_up(here, reply)
             if reply.to.chat_kind == "private":
                 channel: discord.abc.Messageable = await client.create_dm(
                     discord.Object(int(reply.to.user_id))
@@ -282,16 +281,6 @@ class DiscordAdapter:
             and reply.to.user_id == answering.address.user_id
         ):
             answering.dm = message  # the person asked somewhere else: point them to their DMs
-        return str(message.id)
-
-    async def _follow_up(self, answering: Answering, reply: Reply) -> str:
-        async def follow_up(**kwargs: Any) -> discord.Message:
-            return await answering.interaction.followup.send(
-                ephemeral=answering.ephemeral, wait=True, **kwargs
-            )
-
-        message = await post(follow_up, reply)
-        answering.answered += 1
         return str(message.id)
 
 

@@ -1,14 +1,15 @@
 """The Discord interaction being answered in the current task (a context variable the adapter sets while
-the core handles it), and whether a reply goes back through it as a follow-up. Imports discord.py and
-coachbot.messages only."""
+the core handles it), whether a reply goes back through it as a follow-up, and sending that follow-up."""
 
 from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
+from coachbot.adapters.discord_calls import post
 from coachbot.messages import Address, Reply
 
 
@@ -33,3 +34,14 @@ def follow_up_of(answering: Answering | None, reply: Reply) -> Answering | None:
     if answering is None or not answering.in_place or reply.broadcast or reply.to != answering.address:
         return None
     return answering
+
+
+async def follow_up(answering: Answering, reply: Reply) -> str:
+    """Answer the interaction with `reply` (ephemeral when the interaction was); its message id."""
+
+    async def send(**kwargs: Any) -> discord.Message:
+        return await answering.interaction.followup.send(ephemeral=answering.ephemeral, wait=True, **kwargs)
+
+    message = await post(send, reply)
+    answering.answered += 1
+    return str(message.id)

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Hashable, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
-STOP_GRACE_SECONDS = 5.0  # how long updates in hand at stop may finish before they are cancelled
+STOP_GRACE_SECONDS = 3.0  # how long updates in hand at stop may finish before they are cancelled
 
 
 class Turn:

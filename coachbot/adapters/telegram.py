@@ -31,6 +31,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from coachbot.adapters.ordering import STOP_GRACE_SECONDS
 from coachbot.adapters.telegram_calls import download, seconds, settle
 from coachbot.adapters.telegram_format import keyboard, location_keyboard, split, to_html
+from coachbot.adapters.telegram_incoming import translate
 from coachbot.adapters.telegram_pacing import Pacing
 from coachbot.adapters.telegram_updates import ChatOrderedProcessor, stop_within
 from coachbot.delivery import errors
@@ -38,24 +39,17 @@ from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.messages import (
     HELD_PAYLOAD,
     Address,
-    Attachment,
-    ChatKind,
     Choice,
     Command,
     Incoming,
-    Location,
-    Membership,
     Reply,
-    Text,
     mention,
 )
 from coachbot.texts import common, groups
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "telegram"
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
-MAX_START_PAYLOAD = 64
 ADMIN_CACHE_SECONDS = 60
 NAME_CACHE_SECONDS = 3600
 
@@ -153,7 +147,7 @@ class TelegramAdapter:
     # --- incoming ------------------------------------------------------------------------------
 
     async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        incoming = self.translate(update)
+        incoming = translate(update, self.clock())
         if update.effective_user is not None:
             self._names[str(update.effective_user.id)] = update.effective_user.first_name
         if update.callback_query is not None:
@@ -202,59 +196,6 @@ class TelegramAdapter:
                 return False
             self._admins[key] = member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
         return self._admins[key]
-
-    def translate(self, update: Update) -> Incoming | None:
-        """An Update as the core's Incoming, or None for updates the core does not handle."""
-        at = self.clock()
-        event = str(update.update_id)
-        change = update.my_chat_member
-        if change is not None:
-            status = change.new_chat_member.status
-            gone = status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
-            sender = _address(change.chat.id, change.chat.type, change.from_user.id)
-            return Membership(sender=sender, at=at, event_id=event, status="removed" if gone else "added")
-        if update.callback_query is not None:
-            query = update.callback_query
-            message = query.message
-            if message is None or query.data is None:
-                return None
-            sender = _address(message.chat.id, message.chat.type, query.from_user.id)
-            return Choice(sender=sender, at=at, event_id=event, token=query.data)
-        message = update.message
-        if message is not None and message.location is not None and message.from_user is not None:
-            sender = _address(message.chat.id, message.chat.type, message.from_user.id)
-            place = message.location
-            return Location(
-                sender=sender, at=at, event_id=event, latitude=place.latitude, longitude=place.longitude
-            )
-        if (
-            message is not None
-            and message.left_chat_member is not None
-            and not message.left_chat_member.is_bot
-        ):
-            sender = _address(message.chat.id, message.chat.type, message.left_chat_member.id)
-            return Membership(sender=sender, at=at, event_id=event, status="removed", member=True)
-        written = message.text if message is not None and message.text is not None else None
-        if message is not None and written is None and message.document is not None:
-            written = message.caption  # a file sent with a command as its caption (/club upload)
-        if message is None or written is None or message.from_user is None:
-            return None
-        sender = _address(message.chat.id, message.chat.type, message.from_user.id)
-        text = written.strip()
-        if text.startswith("/"):
-            head, _, args = text.partition(" ")
-            name = head[1:].split("@", 1)[0].lower()
-            if name == "start":
-                args = args.strip()[:MAX_START_PAYLOAD]
-            document = message.document
-            attachment = (
-                Attachment(document.file_name or "file", document.file_size or 0) if document else None
-            )
-            return Command(
-                sender=sender, at=at, event_id=event, name=name, args=args.strip(),
-                display_name=message.from_user.first_name, attachment=attachment,
-            )  # fmt: skip
-        return Text(sender=sender, at=at, event_id=event, text=text)
 
     # --- outgoing ------------------------------------------------------------------------------
 
@@ -334,8 +275,3 @@ class TelegramAdapter:
             await self._application.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
         except TelegramError as error:
             log.info("could not pin in %s: %s", chat_id, type(error).__name__)
-
-
-def _address(chat_id: int, chat_type: str, user_id: int) -> Address:
-    kind: ChatKind = "private" if chat_type == "private" else "group"
-    return Address(PLATFORM, str(chat_id), str(user_id), kind)

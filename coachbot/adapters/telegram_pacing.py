@@ -13,9 +13,9 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from coachbot.adapters.telegram_calls import seconds
+from coachbot.adapters.telegram_incoming import PLATFORM
 from coachbot.delivery.limits import Lane, RateLimiter
 
-PLATFORM = "telegram"
 PACED = frozenset(
     {"sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageReplyMarkup", "copyMessage"}
 )

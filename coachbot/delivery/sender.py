@@ -36,7 +36,7 @@ Send = Callable[[Reply, Lane], Awaitable[str]]
 MARK_EVERY = 50  # sends recorded per transaction: fewer commits, and a crash can repeat at most these
 MARK_SECONDS = 0.5  # ... and never later than this after the send
 POLL_SECONDS = 2.0  # the claimer looks for due rows (retries, snoozes) this often when nothing wakes it
-STOP_GRACE_SECONDS = 5.0  # in-flight sends get this long to finish when the app stops
+STOP_GRACE_SECONDS = 4.0  # in-flight sends get this long to finish when the app stops (exit within 10 s)
 
 
 @dataclass(frozen=True)

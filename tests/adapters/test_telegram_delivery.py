@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coachbot.app import App, build
+from coachbot.app import App
 from coachbot.delivery import outbox
 from coachbot.settings import load_settings
 from coachbot.store import migrate
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
+from coachbot.wiring import build
 from tests.conftest import postgres_database, sqlite_url
 from tests.fakes.telegram_api import TOKEN, FakeTelegram
 
