@@ -6,6 +6,8 @@ instants as ISO 8601 UTC, local dates as YYYY-MM-DD.
 
 from __future__ import annotations
 
+import base64
+
 import json
 from datetime import date, datetime
 from typing import Any
@@ -55,6 +57,8 @@ def row(item: object) -> dict[str, Any]:
 def _plain(value: object) -> object:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes):  # a kept reply's image or file (delivery/kept.py)
+        return base64.b64encode(value).decode("ascii")
     return value
 
 

@@ -175,3 +175,25 @@ def test_every_table_that_points_at_a_person_or_plan_is_exported_and_erased() ->
     }
     assert "referrals" in personal
     assert personal - listed - by_name == set()
+
+
+async def test_export_holds_a_kept_reply_with_its_image(
+    sqlite_db: Database, programmes: dict[str, Programme], now: datetime
+) -> None:
+    """A reply kept in the outbox after a failed send (issue 15) is theirs too, image and all."""
+    import base64
+
+    from coachbot.delivery import kept, outbox
+    from coachbot.messages import Reply
+
+    coach = Coach(sqlite_db, programmes)
+    chat = await logged_week(coach, now, USER)
+    progress = Reply(chat.address, "Your progress", image=b"\x89PNG-chart", private=True)
+    async with sqlite_db.write() as repo:
+        await outbox.add(repo, *kept.rows([progress], "update-1", now, now))
+    await chat.command("/export")
+    [reply] = chat.replies
+    assert reply.file is not None
+    document = json.loads(reply.file.data)
+    [kept_row] = [message for message in document["messages"] if message["kind"] == "reply"]
+    assert base64.b64decode(kept_row["payload"]) == b"\x89PNG-chart"
