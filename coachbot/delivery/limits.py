@@ -47,6 +47,7 @@ DEFAULTS = {
 }
 MAX_CHAT_LIMITERS = 10_000
 CHAT_BURST = 3  # sends to one chat in any CHAT_BURST × per_chat_interval seconds
+CATCH_UP_SECONDS = 0.5  # missed slots of the overall pace are made up for this long
 
 
 def limits_from(settings: Settings) -> dict[str, PlatformLimits]:
@@ -65,9 +66,11 @@ def limits_from(settings: Settings) -> dict[str, PlatformLimits]:
 class Pacer:
     """At most `rate` sends a second, evenly spaced, granted reply lane first and in order within a lane.
 
-    Slots lie on a grid one interval apart; a send granted a little late (the loop was busy) keeps the
-    grid rather than pushing every later slot back, and no second ever holds more than `rate` grants (a
-    sliding window over the last ones), so lateness can't turn into a burst either.
+    Slots lie on a grid one interval apart. When the loop was busy for a moment the slots it missed are
+    made up (the grid is kept, rather than every later slot pushed back: a busy loop would otherwise cost
+    a few per cent of the rate), but no second ever holds more than `rate` grants (a sliding window over
+    the last ones), so making up can't become a burst. After CATCH_UP_SECONDS without sends the grid
+    starts again from now.
     """
 
     def __init__(self, rate: float) -> None:
@@ -97,8 +100,8 @@ class Pacer:
         return max(self._next, self._recent[0] + 1.0) if full else self._next
 
     def _take(self, now: float) -> None:
-        behind = now - self._next
-        self._next = (self._next if behind < self.interval else now) + self.interval
+        behind = now - self._next  # > 0: the loop was busy, or nothing was sent for a while
+        self._next = (self._next if behind < CATCH_UP_SECONDS else now) + self.interval
         self._recent.append(now)
 
     def _arm(self, loop: asyncio.AbstractEventLoop) -> None:

@@ -7,7 +7,6 @@ instants as ISO 8601 UTC, local dates as YYYY-MM-DD.
 from __future__ import annotations
 
 import base64
-
 import json
 from datetime import date, datetime
 from typing import Any
