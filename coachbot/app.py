@@ -1,13 +1,14 @@
 """The running app: the database, coach, delivery and adapters that `wiring.build` put together.
 
 `App.run()` applies migrations, takes the instance lock (SQLite) or tries for
-leadership (PostgreSQL), starts the APScheduler jobs (tick, silence, retention) and runs the adapters and,
+leadership (PostgreSQL), starts the ticker loop and the APScheduler jobs (silence, retention) and runs the adapters and,
 on the leading instance only, the outbox sender, until one ends or SIGTERM/SIGINT comes (docs/delivery.md).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -110,10 +111,10 @@ class App:
         async with self._job():
             now = self.clock()
             await self._refresh_programmes()
-            result = await self.ticker.tick(now)
+            result = await self.ticker.tick(now, self.sender.wake)
             clubs = await self.club_ticker.tick(now)
         result.queued, result.missed = result.queued + clubs.queued, result.missed + clubs.missed
-        if result.queued:
+        if clubs.queued:
             self.sender.wake()
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
@@ -180,15 +181,30 @@ class App:
             task.cancel()
         await asyncio.gather(*running, return_exceptions=True)
 
+    async def _tick_every(self) -> None:
+        """The ticker as one long-lived loop, a tick every COACHBOT_TICK_SECONDS from the start of the last:
+        a tick that takes longer (20,000 prompts fall due at once) is followed at once by the next, never
+        overlapped by it, so there is nothing to skip and no warning about it."""
+        loop = asyncio.get_running_loop()
+        while not self._stopping:
+            started = loop.time()
+            try:
+                await self.tick()
+            except Exception:  # the database is away for a moment: the next tick tries again
+                log.exception("tick failed")
+            if self._stopping:
+                return
+            wait = max(self.settings.tick_seconds - (loop.time() - started), 0)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._terminate.wait(), wait)
+
     def scheduler(self) -> AsyncIOScheduler:
         """A few fixed jobs in memory: never one job per person, never a persistent job store."""
-        every = self.settings.tick_seconds
         scheduler = AsyncIOScheduler(
             timezone=UTC,
-            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": max(every * 4, 60)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
         )
         now = utc_now()  # APScheduler runs on real time; the jobs read the app's clock
-        scheduler.add_job(self.tick, "interval", seconds=every, id="tick", next_run_time=now)
         scheduler.add_job(self.pause_silent, "interval", hours=1, id="silence", next_run_time=now)
         scheduler.add_job(self.retain, "interval", hours=6, id="retention", next_run_time=now)
         return scheduler
@@ -196,7 +212,7 @@ class App:
     async def run(self) -> None:
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
-        scheduler = None
+        scheduler, ticking = None, None
         with sets_on_signals(self._terminate):  # SIGTERM and SIGINT stop the same way, migrations included
             try:
                 if lock is not None:
@@ -215,12 +231,16 @@ class App:
                     }
                     scheduler.add_job(self._lead, "interval", **lead)
                 scheduler.start()
+                ticking = asyncio.create_task(self._tick_every(), name="tick")
                 await self._run_adapters()
             finally:
                 self._stopping = True
                 if scheduler is not None:
                     scheduler.pause()  # no new runs; shutting down would cancel the running ones at once
-                await self._stop_jobs()
+                await self._stop_jobs()  # a tick under way finishes its batch
+                if ticking is not None:
+                    ticking.cancel()
+                    await asyncio.gather(ticking, return_exceptions=True)
                 if scheduler is not None:
                     scheduler.shutdown(wait=False)
                 if leadership is not None:

@@ -80,10 +80,12 @@ class Ticker:
         self.database, self.programmes = database, programmes
         self.settings = settings or TickerSettings()
 
-    async def tick(self, now: datetime) -> TickResult:
-        """Queue everything due at `now`, batch by batch, each batch in its own transaction."""
+    async def tick(self, now: datetime, queued: Callable[[], None] = lambda: None) -> TickResult:
+        """Queue everything due at `now`, batch by batch, each batch in its own transaction; `queued` is
+        called after each batch that queued something (the sender starts on it at once)."""
         result = TickResult()
         while True:
+            before = result.queued
             async with self.database.write() as repo:
                 batch = await self._claim(repo, now)
                 rows: list[dict[str, object]] = []
@@ -92,6 +94,8 @@ class Ticker:
                     if schedule.kind == "weekly":
                         rows.extend(await self._summaries(repo, enrolment, person, rows, now))
                 await outbox.add(repo, *rows)
+            if result.queued > before:
+                queued()
             if len(batch) < self.settings.batch:
                 return result
 

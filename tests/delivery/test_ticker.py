@@ -12,7 +12,7 @@ from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
-from tests.delivery.conftest import enrol
+from tests.delivery.conftest import enrol, enrol_many
 
 SESSION_DUE = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # Tuesday 07:00 in London (GMT)
 
@@ -109,3 +109,15 @@ async def test_dst_change_keeps_the_wall_clock_time(
     async with any_db.read() as repo:
         schedules = await repo.schedules(enrolment_id)
     assert schedules["session"] == datetime(2026, 3, 31, 6, 0, tzinfo=UTC)  # 07:00 BST
+
+
+async def test_each_queued_batch_wakes_the_sender_at_once(
+    sqlite_db: Database, programmes: dict[str, Programme]
+) -> None:
+    """With 1,200 prompts due, the sender is told after each batch of 500, not once at the end."""
+    due = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
+    await enrol_many(sqlite_db, programmes["calf-rehab-12w"], 1200, due)
+    woken: list[int] = []
+    result = await Ticker(sqlite_db, programmes).tick(due, lambda: woken.append(1))
+    assert result.queued == 1200
+    assert len(woken) == 3
