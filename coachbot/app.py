@@ -1,8 +1,8 @@
 """The running app: the database, coach, delivery and adapters that `wiring.build` put together.
 
-`App.run()` applies migrations, takes the instance lock (SQLite) or tries for
-leadership (PostgreSQL), starts the ticker loop and the APScheduler jobs (silence, retention) and runs the adapters and,
-on the leading instance only, the outbox sender, until one ends or SIGTERM/SIGINT comes (docs/delivery.md).
+`App.run()` applies migrations, takes the instance lock (SQLite) or tries for leadership (PostgreSQL),
+starts the ticker loop and the APScheduler jobs (silence, retention), and runs the adapters and, on the
+leading instance only, the outbox sender, until one ends or SIGTERM/SIGINT comes (docs/delivery.md).
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ class App:
         a tick that takes longer (20,000 prompts fall due at once) is followed at once by the next, never
         overlapped by it, so there is nothing to skip and no warning about it."""
         loop = asyncio.get_running_loop()
-        while not self._stopping:
+        while not (self._stopping or self._terminate.is_set()):
             started = loop.time()
             try:
                 await self.tick()
