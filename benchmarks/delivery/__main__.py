@@ -47,6 +47,7 @@ async def scenario(args: argparse.Namespace) -> list[dict[str, Any]]:
     options = Options(
         people=people, rate=args.rate, bot_rate=bot_rate, paid=paid, tick_seconds=args.tick_seconds,
         checkins_per_second=args.checkins, lead=args.lead, stall=args.stall, postgres=args.postgres,
+        at_least=args.at_least,
     )  # fmt: skip
     if args.scenario == "fanout":
         return await scenarios.side_by_side(options, args.keep)
@@ -88,6 +89,11 @@ def main() -> None:
     parser.add_argument(
         "--lead", type=float, default=8.0, help="seconds from starting the bots to the due time"
     )
+    parser.add_argument(
+        "--at-least", type=float, default=0.0,
+        help="keep the run and its /checkin traffic going this many seconds after the due time "
+        "(replies without a fan-out: --people 20 --checkins 20 --at-least 30)",
+    )  # fmt: skip
     parser.add_argument("--stall", type=float, default=180.0, help="stop after this long without a delivery")
     parser.add_argument("--sizes", default="1000,100000", help="memory: people per run")
     parser.add_argument("--instances", default="2,3", help="instances: processes per run")

@@ -22,6 +22,16 @@ def steady_rate(times: list[float]) -> float | None:
     return (high - low) / max(times[high] - times[low], 1.0)
 
 
+def sending_rate(fanout: list[float], everything: list[float]) -> float | None:
+    """Every message the bot delivered a second (prompts and the interactive replies, which share the one
+    budget) over the same span as `steady_rate` of the fan-out."""
+    if len(fanout) < 20:
+        return None
+    fanout = sorted(fanout)
+    start, end = fanout[len(fanout) // 10], fanout[len(fanout) * 9 // 10]
+    return sum(1 for at in everything if start <= at <= end) / max(end - start, 1.0)
+
+
 def percentile(values: list[float], share: float) -> float | None:
     if not values:
         return None
@@ -39,6 +49,7 @@ def result(
     for chat, _text, _mono, wall in fanout:
         first.setdefault(chat, wall)
     rate = steady_rate([m[2] for m in fanout])
+    sending = sending_rate([m[2] for m in fanout], [m[2] for m in messages])
     latencies = [1000 * value for value in stats.get("latencies", [])]
     p50, p99 = percentile(latencies, 0.50), percentile(latencies, 0.99)
     return {
@@ -48,6 +59,7 @@ def result(
         "delivered": len(per_chat),
         "rate": round(rate, 2) if rate else None,
         "ratio": round(rate / limit, 3) if rate else None,
+        "all_rate": round(sending, 2) if sending else None,
         "lost": people - len(per_chat),
         "duplicates": sum(count - 1 for count in per_chat.values()),
         "429": stats.get("breaches_429", 0),
@@ -73,7 +85,7 @@ def result(
 
 COLUMNS = [
     ("bot", "bot"), ("people", "people"), ("delivered", "delivered"), ("rate", "msg/s"), ("ratio", "÷ limit"),
-    ("lost", "lost"), ("duplicates", "dupes"), ("429", "429s"), ("429_penalised", "429 while penalised"),
+    ("all_rate", "all msg/s"), ("lost", "lost"), ("duplicates", "dupes"), ("429", "429s"), ("429_penalised", "429 while penalised"),
     ("first_late_s", "first late (s)"), ("last_late_s", "last late (s)"), ("peak_rss_mb", "peak RSS (MB)"),
     ("reply_p50_ms", "reply p50 (ms)"), ("reply_p99_ms", "reply p99 (ms)"),
 ]  # fmt: skip

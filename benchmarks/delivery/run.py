@@ -34,6 +34,7 @@ class Options:
     lead: float = 8.0  # seconds from starting the bots to the due time
     stall: float = 180.0  # give up on coachbot after this long without a fan-out delivery
     baseline_stall: float = 30.0  # ... on the baseline (its jobs have all run by then; nothing retries)
+    at_least: float = 0.0  # keep the run (and its /checkin traffic) going this long after the due time
     faults: list[str] = field(default_factory=list)  # extra fake options (--fail-5xx 5 ...)
     postgres: str = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -116,6 +117,7 @@ async def until_done(
     database: Database | None = None,
     until: int | None = None,
     alive: Callable[[], bool] = lambda: True,
+    at_least: float = 0.0,
 ) -> dict[str, Any]:
     """Wait for the end of the fan-out (or until `until` people were reached, or the bots have all exited);
     returns the fake's stats."""
@@ -126,7 +128,7 @@ async def until_done(
         reached = current["fanout_distinct"]
         if until is not None and reached >= until:
             return current
-        if time.time() > due.timestamp() + 1:
+        if time.time() > due.timestamp() + max(1.0, at_least):
             if database is not None and await outstanding(database, due) == 0:
                 return current
             if database is None and reached >= people:

@@ -98,7 +98,9 @@ async def finish(
     try:
         stall = options.stall if db is not None else options.baseline_stall
         alive = lambda: any(bot.poll() is None for bot in bots)  # noqa: E731
-        await run.until_done(space.session, url, options.people, due, stall, db, until, alive)
+        await run.until_done(
+            space.session, url, options.people, due, stall, db, until, alive, options.at_least
+        )
     finally:
         traffic.cancel()
         await asyncio.gather(traffic, return_exceptions=True)
