@@ -245,10 +245,13 @@ class DiscordAdapter:
     async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
         """Send a reply (split over several messages if long) once the limits allow, in `lane`; returns
         the last message id."""
+        async with self.limiter.slot(PLATFORM, reply.to.chat_id, reply.to.chat_kind == "group", lane):
+            return await self._send(reply)
+
+    async def _send(self, reply: Reply) -> str:
         client = self._client
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
-        await self.limiter.acquire(PLATFORM, reply.to.chat_id, reply.to.chat_kind == "group", lane)
         answering = answering_now.get()
         if answering is not None and reply.stale:
             answering.stale = True

@@ -1,6 +1,7 @@
 """python-telegram-bot's rate-limiter hook, filled with coachbot's limits: every request that sends or
 changes a message waits for the bot-wide pace and its chat's window (delivery/limits.py) in the lane the
-adapter names (`rate_limit_args`), so a three-part reply takes three slots and only its own chat waits.
+adapter names (`rate_limit_args`), so a three-part reply takes three slots and only its own chat waits;
+the request counts against the limits from when its answer came back.
 A 429 pauses every send of this bot; the error goes on to the caller (the outbox retries the row).
 """
 
@@ -43,10 +44,16 @@ class Pacing(BaseRateLimiter[Lane]):
         rate_limit_args: Lane | None,
     ) -> Result:
         chat = data.get("chat_id")
-        if endpoint in PACED and chat is not None:
-            # group, supergroup and channel ids are negative on Telegram
-            group = str(chat).startswith("-")
-            await self.limiter.acquire(PLATFORM, str(chat), group, rate_limit_args or Lane.REPLY)
+        if endpoint not in PACED or chat is None:
+            return await self._call(callback, args, kwargs)
+        # group, supergroup and channel ids are negative on Telegram
+        group = str(chat).startswith("-")
+        async with self.limiter.slot(PLATFORM, str(chat), group, rate_limit_args or Lane.REPLY):
+            return await self._call(callback, args, kwargs)
+
+    async def _call(
+        self, callback: Callable[..., Coroutine[Any, Any, Result]], args: Any, kwargs: dict[str, Any]
+    ) -> Result:
         try:
             return await callback(*args, **kwargs)
         except RetryAfter as error:

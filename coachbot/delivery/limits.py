@@ -6,9 +6,11 @@ below its 50 requests a second (discord.py handles the per-route buckets itself)
 (`limits_from`). A platform that answered 429 is paused until its retry_after has passed.
 
 The overall limit spaces sends evenly (never a burst: a bucket that starts full would send 29 at once and
-then 29 more within the same second), and a reply waiting for a slot goes before any waiting prompt
-(`Lane`). The chat limits are sliding windows, as the platforms count them. aiolimiter's leaky bucket
-allows exactly the bursts the platforms punish and has no lanes, hence these few lines of our own.
+then 29 more within the same second) and counts each send from when it finished, so sends that bunch on
+the way can't crowd a second either; a reply waiting for a slot goes before any waiting prompt (`Lane`).
+The chat limits are sliding windows, as the platforms count them. aiolimiter's leaky bucket allows
+exactly the bursts the platforms punish and has no lanes, hence these few lines of our own
+(docs/delivery.md, "Limits and lanes").
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from coachbot.settings import Settings
-
-PAID_BROADCAST_RATE = 1000.0  # Telegram's ceiling for bots with paid broadcasts enabled
 
 
 class Lane(IntEnum):
@@ -47,6 +47,7 @@ DEFAULTS = {
 }
 MAX_CHAT_LIMITERS = 10_000
 CHAT_BURST = 3  # sends to one chat in any CHAT_BURST × per_chat_interval seconds
+IN_FLIGHT_SECONDS = 1.0  # a send still under way counts as finishing this long after it began
 
 
 def limits_from(settings: Settings) -> dict[str, PlatformLimits]:
@@ -65,47 +66,68 @@ def limits_from(settings: Settings) -> dict[str, PlatformLimits]:
 class Pacer:
     """At most `rate` sends a second, evenly spaced, granted reply lane first and in order within a lane.
 
-    Slots lie on a grid one interval apart: a send granted a little late keeps the grid rather than
-    pushing every later slot back, and no second ever holds more than `rate` grants (a sliding window over
-    the last ones). Slots missed while the loop was busy for longer than an interval are not made up: the
-    sends held up by the same busy moment go out late too, and making up would then put more than the
-    limit into one second at the platform (measured: 6-12 answers of 429 in a 5,000-prompt fan-out).
+    Slots lie on a grid one interval apart (a slot granted a little late keeps the grid; one missed while
+    the loop was busy is not made up). On top of that, a send counts in a one-second window from when it
+    *finished* (its answer came back, so the platform had it by then): a new one may start only a second
+    after the `rate`-th last one finished. However late the loop or the network held sends up and
+    however they bunch on the way, the platform never sees more than `rate` in any second. A send still
+    under way counts as finishing IN_FLIGHT_SECONDS after it started until it does.
     """
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / rate
         self._next = 0.0  # the loop time of the next slot on the grid
-        self._recent: deque[float] = deque(maxlen=max(int(rate), 1))
-        self._waiting: tuple[deque[asyncio.Future[None]], ...] = tuple(deque() for _ in Lane)
+        self._finished: deque[list[float]] = deque(maxlen=max(int(rate), 1))  # [finish time] per send
+        self._waiting: tuple[deque[asyncio.Future[list[float]]], ...] = tuple(deque() for _ in Lane)
         self._timer: asyncio.TimerHandle | None = None
 
-    async def acquire(self, lane: Lane) -> None:
+    @contextlib.asynccontextmanager
+    async def slot(self, lane: Lane) -> AsyncIterator[None]:
+        """Wait for a slot, send inside the block; the send counts from when the block ends."""
+        entry = await self._acquire(lane)
+        loop = asyncio.get_running_loop()
+        try:
+            yield
+        finally:
+            entry[0] = loop.time()
+            if any(self._waiting):  # a finished send can make the next slot free sooner
+                self._rearm(loop)
+
+    async def _acquire(self, lane: Lane) -> list[float]:
         loop = asyncio.get_running_loop()
         if self._free_at() <= loop.time() and not any(self._waiting):
-            self._take(loop.time())
-            return
-        granted: asyncio.Future[None] = loop.create_future()
+            return self._take(loop.time())
+        granted: asyncio.Future[list[float]] = loop.create_future()
         self._waiting[lane].append(granted)
         self._arm(loop)
         try:
-            await granted
+            return await granted
         except asyncio.CancelledError:
             with contextlib.suppress(ValueError):
                 self._waiting[lane].remove(granted)
             raise
 
     def _free_at(self) -> float:
-        full = len(self._recent) == self._recent.maxlen
-        return max(self._next, self._recent[0] + 1.0) if full else self._next
+        full = len(self._finished) == self._finished.maxlen
+        return max(self._next, self._finished[0][0] + 1.0) if full else self._next
 
-    def _take(self, now: float) -> None:
-        behind = now - self._next  # > 0: the loop was busy, or nothing was sent for a while
+    def _take(self, now: float) -> list[float]:
+        """Grant a slot now: move the grid on and count the send, as under way for now."""
+        behind = now - self._next  # more than an interval: the loop was busy, or nothing was sent
         self._next = (self._next if behind < self.interval else now) + self.interval
-        self._recent.append(now)
+        entry = [now + IN_FLIGHT_SECONDS]
+        self._finished.append(entry)
+        return entry
 
     def _arm(self, loop: asyncio.AbstractEventLoop) -> None:
         if self._timer is None:
             self._timer = loop.call_at(self._free_at(), self._grant, loop)
+
+    def _rearm(self, loop: asyncio.AbstractEventLoop) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._arm(loop)
 
     def _grant(self, loop: asyncio.AbstractEventLoop) -> None:
         self._timer = None
@@ -114,8 +136,7 @@ class Pacer:
             while waiting and self._free_at() <= now:
                 granted = waiting.popleft()
                 if not granted.done():
-                    granted.set_result(None)
-                    self._take(now)
+                    granted.set_result(self._take(now))
         if any(self._waiting):
             self._arm(loop)
 
@@ -142,7 +163,7 @@ class SlidingWindow:
 
 @dataclass
 class RateLimiter:
-    """Waits as long as a platform's limits require before each send."""
+    """Waits as long as a platform's limits require before each send (`async with limiter.slot(...)`)."""
 
     limits: dict[str, PlatformLimits] = field(default_factory=lambda: dict(DEFAULTS))
     _overall: dict[str, Pacer] = field(default_factory=dict)
@@ -165,7 +186,12 @@ class RateLimiter:
         """Seconds until `platform` may be sent to again (0 when it is not paused)."""
         return max(self._paused_until.get(platform, 0.0) - asyncio.get_running_loop().time(), 0.0)
 
-    async def acquire(self, platform: str, chat_id: str, group: bool, lane: Lane = Lane.REPLY) -> None:
+    @contextlib.asynccontextmanager
+    async def slot(
+        self, platform: str, chat_id: str, group: bool, lane: Lane = Lane.REPLY
+    ) -> AsyncIterator[None]:
+        """Wait as long as the limits require, then send inside the block (the send counts against the
+        limits from when it finished)."""
         limits = self.limits.get(platform) or PlatformLimits(per_second=10)
         # a pause can be extended while we wait (another 429), so look again after each wait
         while (wait := self.pause_left(platform)) > 0:  # noqa: ASYNC110
@@ -173,10 +199,11 @@ class RateLimiter:
         overall = self._overall_for(platform, limits)
         chat = self._chat_for(platform, chat_id, group, limits)
         if chat is None:
-            await overall.acquire(lane)
+            async with overall.slot(lane):
+                yield
             return
-        async with chat.turn():  # the chat's own limit first: waiting for it holds up no one else
-            await overall.acquire(lane)
+        async with chat.turn(), overall.slot(lane):  # the chat's own limit first: it holds up no one else
+            yield
 
     def _overall_for(self, platform: str, limits: PlatformLimits) -> Pacer:
         if platform not in self._overall:
