@@ -74,9 +74,7 @@ class TelegramAdapter:
     ) -> None:
         self._token = token
         self.limiter = limiter or RateLimiter()
-        self.paid_broadcast = (
-            paid_broadcast  # sends carry allow_paid_broadcast (COACHBOT_TELEGRAM_PAID_BROADCAST)
-        )
+        self.paid_broadcast = paid_broadcast  # every send carries allow_paid_broadcast
         self.deliver = deliver
         self.commands = commands
         self.api_url = api_url.rstrip("/") if api_url else None
