@@ -51,11 +51,16 @@ def rows(
     return kept
 
 
-def restore(reply: Reply, extras: dict[str, Any], payload: bytes | None) -> Reply:
-    """The kept reply as it was, from the outbox row's plain reply and its extras."""
-    changes: dict[str, Any] = {name: bool(extras.get(name)) for name in FLAGS}
-    changes |= {name: extras[name] for name in WORDS if name in extras}
-    changes["image"] = payload if extras.get("image") else None
-    if "file" in extras:
-        changes["file"] = Attachment(extras["file"], len(payload or b""), payload or b"")
+def reply_of(item: outbox.Leased) -> Reply:
+    """A leased row as the reply to send: a kept reply as it was (its extras, image or file), any other
+    row as its text and buttons."""
+    reply = item.reply()
+    if item.extras is None:
+        return reply
+    changes: dict[str, Any] = {name: bool(item.extras.get(name)) for name in FLAGS}
+    changes |= {name: item.extras[name] for name in WORDS if name in item.extras}
+    payload = item.payload or b""
+    changes["image"] = payload if item.extras.get("image") else None
+    if "file" in item.extras:
+        changes["file"] = Attachment(item.extras["file"], len(payload), payload)
     return replace(reply, **changes)

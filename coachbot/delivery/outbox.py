@@ -37,18 +37,14 @@ class Leased:
     payload: bytes | None = field(default=None, repr=False)
 
     def reply(self) -> Reply:
+        """The row as a plain reply: text and buttons (a kept reply's extras: kept.reply_of)."""
         chat_kind: ChatKind = "group" if self.chat_kind == "group" else "private"
-        reply = Reply(
+        return Reply(
             Address(self.platform, self.chat_id, self.chat_id, chat_kind),
             self.text,
             self.choices,
             private=chat_kind == "private",
         )
-        if self.extras is None:
-            return reply
-        from coachbot.delivery.kept import restore  # kept.py builds rows with this module
-
-        return restore(reply, self.extras, self.payload)
 
 
 async def add(repo: Repo, *rows: dict[str, Any]) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from coachbot.delivery import outbox, snoozed
+from coachbot.delivery import kept, outbox, snoozed
 from coachbot.delivery.errors import Blocked, Rejected, RetryAfter, TemporaryFailure
 from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.delivery.outbox import Leased
@@ -222,7 +222,7 @@ class OutboxSender:
             until = now + timedelta(seconds=paused)
             return await self._finish(item, outbox.retry_later, until, "platform paused", count=False)
         try:
-            message_id = await send(item.reply(), Lane(item.priority))
+            message_id = await send(kept.reply_of(item), Lane(item.priority))
         except RetryAfter as error:
             self.limiter.pause(item.platform, error.seconds)
             return await self._finish(
