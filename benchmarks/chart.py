@@ -14,7 +14,7 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from coachbot.charts import DayPain, HeelRaises, ProgressSeries, render
+from coachbot.reporting.chart import DayPain, HeelRaises, ProgressSeries, render
 
 TARGET_SECONDS = 1.0
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from coachbot.cli import main
+from coachbot.cli.main import main
 
 sys.exit(main())

@@ -21,21 +21,22 @@ from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from coachbot.clubs.ticker import ClubTicker
-from coachbot.coach import Coach
-from coachbot.delivery import errors, kept, outbox
+from coachbot import ports as errors
+from coachbot.cli.signals import sets_on_signals
+from coachbot.core.coach import Coach
+from coachbot.delivery import kept
+from coachbot.delivery.club_ticker import ClubTicker
 from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.delivery.sender import STOP_GRACE_SECONDS, OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker
-from coachbot.instance import Leadership, SqliteInstanceLock
 from coachbot.messages import Incoming, Reply
-from coachbot.privacy.retention import purge
 from coachbot.programme.catalogue import Catalogue
 from coachbot.settings import Settings
-from coachbot.sigterm import sets_on_signals
-from coachbot.store import migrate
+from coachbot.store import migrate, outbox
 from coachbot.store.db import Database
+from coachbot.store.leadership import Leadership, SqliteInstanceLock
+from coachbot.store.retention import purge
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from coachbot.paths import data_dir
+from coachbot.programme.paths import data_dir
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./coachbot.db"
 DATA_FOLDER = "coachbot-data"  # beside the SQLite file (or in the current folder for PostgreSQL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from itertools import count
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.messages import Address, Attachment, Choice, Command, Incoming, Reply, Text
 
 Answer = str | tuple[str, ...]  # a label or typed text, or several in a row (a multi-select)

@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 import numpy as np
 from PIL import Image
 
-from coachbot.charting import build
-from coachbot.charts import caption, figure, render
-from coachbot.coach import Coach
+from coachbot.core.chart_data import build
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
+from coachbot.reporting.chart import caption, figure, render
 from coachbot.store.db import Database
 from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
 from tests.chat import Chat

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from coachbot import checkins_report_csv, report
-from coachbot.checkins_csv import CsvError, parse
+from coachbot.cli import checkins_report_csv
+from coachbot.cli.checkins_csv import CsvError, parse
+from coachbot.reporting import report
 
 HEADER = ",".join(checkins_report_csv.COLUMNS)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.cli import main
-from coachbot.coach import Coach
+from coachbot.cli.main import main
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store import migrate
 from coachbot.store.db import Database

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.cli import main
-from coachbot.instance import SqliteInstanceLock
+from coachbot.cli.main import main
+from coachbot.store.leadership import SqliteInstanceLock
 from tests.conftest import sqlite_url
 from tests.programme.test_leave_floor import PHASE_3_LEAVE
 from tests.programme.test_phase_floors import REHAB, edit

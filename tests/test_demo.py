@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.demo import demo_settings
+from coachbot.cli.demo import demo_settings
+from coachbot.cli.wiring import build
 from coachbot.settings import load_settings
-from coachbot.wiring import build
 from tests.adapters.test_console import ENROL, NOW
 
 

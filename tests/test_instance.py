@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.instance import AlreadyRunning, Leadership, SqliteInstanceLock
+from coachbot.store.leadership import AlreadyRunning, Leadership, SqliteInstanceLock
 from tests.conftest import postgres_database, sqlite_url
 
 

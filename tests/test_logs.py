@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from coachbot.logs import RedactSecrets
+from coachbot.cli.logs import RedactSecrets
 
 
 def test_a_token_in_a_log_record_is_replaced(caplog: pytest.LogCaptureFixture) -> None:

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coachbot.programme.loader import load_directory
-from coachbot.quiet_hours import quiet_hours
-from coachbot.scheduling import due_after
+from coachbot.schedule.quiet_hours import quiet_hours
+from coachbot.schedule.timetable import due_after
 from coachbot.store.tables import Enrolment
 from tests.factories import enrolment_fields
 

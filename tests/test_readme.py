@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coachbot.wiring import _console_user
+from coachbot.cli.wiring import _console_user
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

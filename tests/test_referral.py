@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from coachbot import report
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
+from coachbot.reporting import report
 from coachbot.store.db import Database
 from coachbot.store.tables import Decision, Person, Referral
 from coachbot.texts import safety

@@ -11,7 +11,7 @@ import pytest
 
 from coachbot.coaching import regions
 from coachbot.coaching.redflags import Tier
-from coachbot.referral import compose
+from coachbot.core.referral import compose
 from coachbot.texts import decisions, safety
 from tests.test_texts import FORBIDDEN
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from coachbot import report
-from coachbot.cli import main
-from coachbot.coach import Coach
+from coachbot.cli.main import main
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
+from coachbot.reporting import report
 from coachbot.store.db import Database
 from tests.chat import Chat
 

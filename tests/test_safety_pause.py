@@ -9,13 +9,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from coachbot.coach import Coach
 from coachbot.coaching import regions
+from coachbot.core.coach import Coach
+from coachbot.core.safety_pause import SafetyPause, status_text, today_text
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender
 from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
-from coachbot.safety_pause import SafetyPause, status_text, today_text
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from coachbot.texts import safety

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coachbot.schedule import ScheduleInputError, next_day_in, parse_days, parse_time, parse_zone
+from coachbot.schedule.wallclock import ScheduleInputError, next_day_in, parse_days, parse_time, parse_zone
 
 
 @pytest.mark.parametrize(

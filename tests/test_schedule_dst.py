@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coachbot.programme.schema import WEEKDAYS
-from coachbot.schedule import due_instants, next_due
+from coachbot.schedule.wallclock import due_instants, next_due
 
 ZONES = [
     "Europe/London",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from coachbot.cli.wiring import build
 from coachbot.settings import SettingsError, load_settings
-from coachbot.wiring import build
 
 
 def test_defaults_use_a_local_sqlite_file() -> None:

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from coachbot.checkins_csv import read_days
-from coachbot.cli import main
-from coachbot.coach import Coach
+from coachbot.cli.checkins_csv import read_days
+from coachbot.cli.main import main
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store import migrate
 from coachbot.store.db import Database

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.cli import main
+from coachbot.cli.main import main
 
 
 def first_advance(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, object]:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
@@ -43,8 +43,8 @@ async def test_the_weekly_summary_comes_with_the_weekly_check(
 def test_the_trend_compares_this_weeks_mornings_with_last_weeks() -> None:
     from datetime import date
 
+    from coachbot.reporting.summary import trend
     from coachbot.store.tables import CheckIn
-    from coachbot.summary import trend
 
     today = date(2026, 3, 15)
 

@@ -24,7 +24,7 @@ from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
 PLATFORM = "console"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _UNSAFE = re.compile(r"[^\w.-]")
-_QUESTION = "v1:q:"  # a question's buttons: v1:q:<serial>:<value> (coachbot/conversation/question.py)
+_QUESTION = "v1:q:"  # a question's buttons: v1:q:<serial>:<value> (coachbot/core/question.py)
 
 Opening = Callable[[Address], Awaitable[list[Reply]]]
 

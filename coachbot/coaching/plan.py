@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from coachbot.coaching import limits, starting
+from coachbot.coaching import pain_limits as limits
+from coachbot.coaching import starting
 from coachbot.coaching.facts import Person
 from coachbot.coaching.progress import Progress
 from coachbot.coaching.readiness import flags_of

@@ -14,9 +14,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from coachbot.delivery import outbox
 from coachbot.delivery.limits import Lane
 from coachbot.messages import Address, Attachment, Reply
+from coachbot.store import outbox
 
 FLAGS = ("private", "broadcast", "pin", "forgotten", "stale")
 WORDS = ("invite", "form", "location")

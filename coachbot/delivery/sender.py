@@ -23,12 +23,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from coachbot.delivery import kept, outbox, snoozed
-from coachbot.delivery.errors import Blocked, Rejected, RetryAfter, TemporaryFailure
+from coachbot.delivery import kept
 from coachbot.delivery.limits import Lane, RateLimiter
-from coachbot.delivery.outbox import Leased
 from coachbot.messages import Reply
+from coachbot.ports import Blocked, Rejected, RetryAfter, TemporaryFailure
+from coachbot.store import outbox, snoozed
 from coachbot.store.db import Database
+from coachbot.store.outbox import Leased
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from coachbot import tracking
-from coachbot.delivery import outbox
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
+from coachbot.store import outbox, tracking
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.store.tables import CheckIn, Enrolment, Person, Schedule

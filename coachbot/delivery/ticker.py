@@ -15,15 +15,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from coachbot.delivery import outbox
+from coachbot.core.daily_prompts import prompt
 from coachbot.programme.schema import Programme
-from coachbot.prompts import prompt
-from coachbot.quiet_hours import quiet_hours
-from coachbot.scheduling import due_after
+from coachbot.reporting.summary import summary
+from coachbot.schedule.quiet_hours import quiet_hours
+from coachbot.schedule.timetable import due_after
+from coachbot.store import outbox
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, Person, Schedule
-from coachbot.summary import summary
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection
 
-from coachbot.paths import data_dir
+from coachbot.programme.paths import data_dir
 from coachbot.store.db import Database
 
 

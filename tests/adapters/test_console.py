@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from coachbot.adapters.console import ConsoleAdapter
+from coachbot.cli.wiring import build
 from coachbot.messages import Choice, Command, Reply, Text
 from coachbot.settings import load_settings
 from coachbot.store.db import Database
-from coachbot.wiring import build
 from tests.conftest import sqlite_url
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)  # Monday 18:00 in London
@@ -141,6 +141,6 @@ async def test_buttons_are_printed_and_pressable() -> None:
 
 
 def _console_user() -> str:
-    from coachbot.wiring import _console_user as user
+    from coachbot.cli.wiring import _console_user as user
 
     return user()

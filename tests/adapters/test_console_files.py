@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from coachbot.cli.wiring import build
 from coachbot.settings import load_settings
-from coachbot.wiring import build
 from tests.adapters.test_console import ENROL, NOW
 from tests.conftest import ROOT, sqlite_url
 

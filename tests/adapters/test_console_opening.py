@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from coachbot.adapters.console import ConsoleAdapter
-from coachbot.logs import configure
+from coachbot.cli.logs import configure
 from coachbot.messages import Choice, Reply, Text
 from tests.adapters.test_console import ENROL, NOW, run_console
 

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coachbot.adapters.discord import DiscordAdapter
-from coachbot.adapters.discord_components import NOTE_FORM
+from coachbot.adapters.discord.adapter import DiscordAdapter
+from coachbot.adapters.discord.components import NOTE_FORM
 from coachbot.app import App
-from coachbot.delivery.errors import Rejected
+from coachbot.cli.wiring import build
 from coachbot.delivery.limits import PlatformLimits
 from coachbot.messages import Address, Reply
+from coachbot.ports import Rejected
 from coachbot.settings import load_settings
 from coachbot.store.tables import CheckIn, Enrolment, OutboxMessage
 from coachbot.texts import common
-from coachbot.wiring import build
 from tests.chat import triage_answers
 from tests.conftest import sqlite_url
 from tests.factories import Clock

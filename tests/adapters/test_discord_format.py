@@ -7,9 +7,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from coachbot.adapters import discord_commands
-from coachbot.adapters.discord_format import rows, split, to_markdown
-from coachbot.schedule import zones_like
+from coachbot.adapters.discord import commands as discord_commands
+from coachbot.adapters.discord.format import rows, split, to_markdown
+from coachbot.schedule.wallclock import zones_like
 from coachbot.texts import common
 
 

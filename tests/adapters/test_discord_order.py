@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from coachbot.adapters.discord import DiscordAdapter
-from coachbot.adapters.discord_components import NOTE_FORM
+from coachbot.adapters.discord.adapter import DiscordAdapter
+from coachbot.adapters.discord.components import NOTE_FORM
 from coachbot.messages import Choice, Command, Incoming, Reply, Text
 from coachbot.texts import common
 from tests.fakes import discord_payloads as p

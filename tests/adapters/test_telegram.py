@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coachbot.adapters.telegram import TelegramAdapter
+from coachbot.adapters.telegram.adapter import TelegramAdapter
 from coachbot.app import App
-from coachbot.delivery.errors import Rejected
+from coachbot.cli.wiring import build
 from coachbot.delivery.limits import PlatformLimits
 from coachbot.messages import Address, Reply, Text
+from coachbot.ports import Rejected
 from coachbot.settings import load_settings
 from coachbot.store.tables import Enrolment, OutboxMessage
-from coachbot.wiring import build
 from tests.chat import triage_answers
 from tests.conftest import sqlite_url
 from tests.factories import Clock

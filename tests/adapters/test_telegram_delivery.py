@@ -16,12 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from coachbot.app import App
-from coachbot.delivery import outbox
+from coachbot.cli.wiring import build
 from coachbot.settings import load_settings
-from coachbot.store import migrate
+from coachbot.store import migrate, outbox
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
-from coachbot.wiring import build
 from tests.conftest import postgres_database, sqlite_url
 from tests.fakes.telegram_api import TOKEN, FakeTelegram
 

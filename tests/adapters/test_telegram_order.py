@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from coachbot.adapters.telegram import TelegramAdapter
+from coachbot.adapters.telegram.adapter import TelegramAdapter
 from coachbot.messages import Incoming, Reply, Text
 from tests.adapters.test_telegram import Bot, telegram_bot  # noqa: F401 (the full app, as a fixture)
 from tests.fakes.telegram_api import TOKEN, FakeTelegram

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from telegram import Chat, Message, Update, User
 
-from coachbot.adapters.telegram_updates import ChatOrderedProcessor, update_keys
+from coachbot.adapters.telegram.updates import ChatOrderedProcessor, update_keys
 
 SENT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

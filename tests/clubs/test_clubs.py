@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from coachbot.clubs.codes import programme_for, share_code
-from coachbot.clubs.ticker import ClubTicker
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
+from coachbot.core.features.club_codes import programme_for, share_code
+from coachbot.delivery.club_ticker import ClubTicker
 from coachbot.messages import JOIN_PREFIX, Reply
 from coachbot.programme.schema import Programme
 from coachbot.store.club_tables import Club, ClubMember
@@ -208,7 +208,7 @@ async def test_start_with_a_share_code_offers_that_programme(coach: Coach, now: 
 def test_a_streak_counts_planned_days_done_in_a_row_in_the_members_own_days() -> None:
     from datetime import date
 
-    from coachbot.clubs.digest import streak
+    from coachbot.core.features.club_digest import streak
 
     planned = {"mon", "wed", "fri"}
     done = {date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6), date(2026, 3, 9)}  # Mon Wed Fri Mon

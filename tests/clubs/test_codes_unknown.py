@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from coachbot.clubs.codes import share_code
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
+from coachbot.core.features.club_codes import share_code
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment

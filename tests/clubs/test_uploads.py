@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from coachbot.clubs.codes import share_code
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
+from coachbot.core.features.club_codes import share_code
 from coachbot.messages import Attachment
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme

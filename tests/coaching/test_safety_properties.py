@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coachbot.cli_safety import load_corpus
+from coachbot.cli.safety_check import load_corpus
 from coachbot.coaching.lexicon import lexicon
 from coachbot.coaching.redflags import TIER_ORDER
 from coachbot.coaching.safety import detect

@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from coachbot import report
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
+from coachbot.reporting import report
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment
 from coachbot.texts import plan as plan_texts

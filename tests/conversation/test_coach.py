@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import common, safety

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from tests.chat import Chat

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from coachbot import tracking
-from coachbot.coach import Coach
 from coachbot.coaching.weekly import enter_phase
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
+from coachbot.store import tracking
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment
 from tests.chat import Chat

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.messages import HELD_PAYLOAD, HELD_TOKEN, Address, Choice, Reply
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database

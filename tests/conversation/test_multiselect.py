@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coachbot.conversation.multiselect import DONE, NONE, Toggle, multi_question, read_picks
-from coachbot.conversation.question import Invalid, Option, StaleButton, token, yes_no_unsure_question
+from coachbot.core.multiselect import DONE, NONE, Toggle, multi_question, read_picks
+from coachbot.core.question import Invalid, Option, StaleButton, token, yes_no_unsure_question
 from coachbot.messages import Address, Choice, Text
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -6,10 +6,10 @@ from datetime import time
 
 import pytest
 
-from coachbot.conversation.matching import pick
-from coachbot.conversation.quantities import days_count, distance_km, duration_minutes
-from coachbot.conversation.question import Option
-from coachbot.schedule import parse_days, parse_time
+from coachbot.core.matching import pick
+from coachbot.core.quantities import days_count, distance_km, duration_minutes
+from coachbot.core.question import Option
+from coachbot.schedule.wallclock import parse_days, parse_time
 from coachbot.texts.triage import DAYS_LABELS, SEX_LABELS
 
 

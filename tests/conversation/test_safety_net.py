@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import safety
@@ -76,7 +76,7 @@ async def test_retriage_after_a_flare_asks_about_the_flare_and_keeps_the_injury_
     """CLINICAL A24: "How many days ago did this flare-up start?", and the injury date never moves."""
     from sqlalchemy import select
 
-    from coachbot.conversation.retriage import RETRIAGE
+    from coachbot.core.features.retriage import RETRIAGE
     from coachbot.store.tables import Enrolment
     from coachbot.texts import triage as triage_texts
 

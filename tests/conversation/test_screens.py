@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import CheckIn, Enrolment
@@ -338,7 +338,7 @@ async def test_achilles_pain_adds_a_routine_check_at_enrolment_and_in_the_weekly
     coach: Coach, now: datetime, sqlite_db: Database
 ) -> None:
     """CLINICAL A17: achilles_check adds a "get it assessed" line at enrolment and in the weekly summary."""
-    from coachbot import summary
+    from coachbot.reporting import summary
     from coachbot.texts import summary as summary_texts
     from coachbot.texts import triage as triage_texts
     from tests.chat import PREVENTION

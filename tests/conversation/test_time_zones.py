@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from tests.chat import Chat, triage_answers

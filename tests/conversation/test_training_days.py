@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database

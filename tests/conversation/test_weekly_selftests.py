@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import checkin as texts

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import insert
 
 from coachbot.programme.schema import Programme
-from coachbot.scheduling import reschedule
+from coachbot.schedule.timetable import reschedule
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment, ExerciseLevel, Person, Schedule
 from tests import factories

@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from coachbot.delivery import kept, outbox
+from coachbot.delivery import kept
 from coachbot.delivery.limits import Lane, PlatformLimits, RateLimiter
 from coachbot.delivery.sender import MARK_SECONDS, OutboxSender, SenderSettings
 from coachbot.messages import Address, Attachment, Reply
+from coachbot.store import outbox
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from tests.fakes.platform import RecordingPlatform

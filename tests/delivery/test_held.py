@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from coachbot.delivery import held, outbox
 from coachbot.messages import Address, Reply
+from coachbot.store import held, outbox
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
-from coachbot.quiet_hours import QuietHours, outside
+from coachbot.schedule.quiet_hours import QuietHours, outside
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from tests.chat import Chat

@@ -9,13 +9,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from coachbot.delivery import outbox
-from coachbot.delivery.errors import Rejected, RetryAfter, TemporaryFailure
 from coachbot.delivery.limits import Lane, PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender, SenderSettings
 from coachbot.delivery.ticker import Ticker
 from coachbot.messages import Reply
+from coachbot.ports import Rejected, RetryAfter, TemporaryFailure
 from coachbot.programme.schema import Programme
+from coachbot.store import outbox
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, OutboxMessage, Person

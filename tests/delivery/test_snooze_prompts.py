@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender
 from coachbot.delivery.ticker import Ticker

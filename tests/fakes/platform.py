@@ -25,7 +25,7 @@ class RecordingPlatform:
         self.calls += 1
         self.lanes.append(lane)
         if reply.to.chat_id in self.blocked_chats:
-            from coachbot.delivery.errors import Blocked
+            from coachbot.ports import Blocked
 
             raise Blocked("403: bot was blocked by the user")
         if self.failures:

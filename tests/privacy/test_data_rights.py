@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from coachbot.coach import Coach
+from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import Base
@@ -137,7 +137,7 @@ async def test_data_rights_are_never_exercised_in_a_group(
 async def test_retention_deletes_old_history_of_ended_programmes_only(
     any_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    from coachbot.privacy.retention import purge
+    from coachbot.store.retention import purge
     from coachbot.store.tables import CheckIn, Decision, Enrolment
 
     coach = Coach(any_db, programmes)
@@ -163,7 +163,7 @@ async def test_retention_deletes_old_history_of_ended_programmes_only(
 
 
 def test_every_table_that_points_at_a_person_or_plan_is_exported_and_erased() -> None:
-    from coachbot.privacy.export import PERSON_TABLES, PLAN_TABLES
+    from coachbot.store.export import PERSON_TABLES, PLAN_TABLES
 
     listed = {table.__tablename__ for table in (*PLAN_TABLES.values(), *PERSON_TABLES.values())}
     by_name = {"enrolments", "conversations", "outbox"}  # handled by name in export.py and forget.py
@@ -183,8 +183,9 @@ async def test_export_holds_a_kept_reply_with_its_image(
     """A reply kept in the outbox after a failed send (issue 15) is theirs too, image and all."""
     import base64
 
-    from coachbot.delivery import kept, outbox
+    from coachbot.delivery import kept
     from coachbot.messages import Reply
+    from coachbot.store import outbox
 
     coach = Coach(sqlite_db, programmes)
     chat = await logged_week(coach, now, USER)

@@ -10,12 +10,12 @@ from datetime import date, datetime
 
 import pytest
 
-from coachbot.cli import main
-from coachbot.coach import Coach
+from coachbot.cli.main import main
 from coachbot.coaching.plan import Session, SessionItem
-from coachbot.present import session
+from coachbot.core.coach import Coach
 from coachbot.programme.outline import outline
 from coachbot.programme.schema import Exercise, Level, Phase, Programme
+from coachbot.reporting.present import session
 from coachbot.store.db import Database
 from coachbot.texts import plan as texts
 from tests.chat import Chat

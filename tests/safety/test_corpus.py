@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coachbot.cli_safety import CorpusError, evaluate, load_corpus
+from coachbot.cli.safety_check import CorpusError, evaluate, load_corpus
 
 HERE = Path(__file__).parent
 CORPORA = sorted(HERE.glob("*.yaml"))

@@ -1,1 +1,0 @@
-"""Running clubs: a group chat shares one programme; each member progresses privately on their own."""

@@ -1,0 +1,54 @@
+"""What a scheduled prompt says: today's session card, the morning question, the weekly check.
+
+Each prompt carries a button that opens the matching check-in (`v1:go:<flow>` tokens, see coach.py) and a
+Snooze button (`v1:snooze:<kind>:<local date>`, see conversation/snooze.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coachbot.coaching.plan import todays_session
+from coachbot.messages import Button
+from coachbot.programme.schema import Programme
+from coachbot.reporting.present import session as describe_session
+from coachbot.schedule.wallclock import parse_days
+from coachbot.store import tracking
+from coachbot.store.tables import Enrolment
+from coachbot.texts import loop as loop_texts
+from coachbot.texts import prompts as texts
+
+GO_PREFIX = "v1:go:"
+SNOOZE_PREFIX = "v1:snooze:"
+OPENS = {"session": "checkin", "morning": "morning", "weekly": "weekly"}
+
+
+def go_token(flow: str) -> str:
+    return GO_PREFIX + flow
+
+
+def prompt(
+    kind: str, enrolment: Enrolment, programme: Programme, day: date, late: bool
+) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """The text and buttons of a prompt of `kind` for the person's local `day`."""
+    if kind == "session":  # the same session /today shows (CLINICAL A21)
+        progress = tracking.progress_of(enrolment)
+        text = describe_session(
+            todays_session(
+                programme,
+                progress,
+                day,
+                parse_days(enrolment.days),
+                enrolment.flags or {},
+                tracking.person_of(enrolment),
+            )
+        )
+        button = texts.LOG_SESSION
+    elif kind == "morning":
+        text, button = texts.MORNING, texts.ANSWER
+    else:
+        text, button = texts.WEEKLY, texts.START_WEEKLY
+    if late:
+        text = texts.LATE + "\n" + text
+    snooze = (loop_texts.SNOOZE_BUTTON, f"{SNOOZE_PREFIX}{kind}:{day.isoformat()}")
+    return text, (((button, go_token(OPENS[kind])), snooze),)

@@ -1,0 +1,51 @@
+"""Joining a club from its Join button (/start <join code> in the private chat), and the club post's Done
+button (the leaderboard opt-in and the membership rows are in membership.py).
+
+Joining runs the same enrolment and triage as anyone else's; a person the triage refers is not enrolled
+and not added, and the club is told nothing. Someone already following a plan joins with that plan.
+"""
+
+from __future__ import annotations
+
+from coachbot.core import flow
+from coachbot.core.features.club_membership import add_member, leaderboard_question
+from coachbot.core.features.enrol import ENROL
+from coachbot.core.turn import Turn
+from coachbot.messages import Choice, Reply
+from coachbot.store import clubs as store
+from coachbot.store.club_tables import Club
+from coachbot.texts import clubs as texts
+
+DONE_PREFIX = "v1:done:"
+
+
+async def join(turn: Turn, club: Club) -> list[Reply]:
+    """/start <join code>: enrol into the club's programme, or bring the current plan into the club."""
+    if club.status == "stopped":
+        return [turn.say(texts.CLUB_GONE)]
+    found = turn.command()
+    name = found.display_name if found is not None else ""
+    if turn.enrolment is None:
+        preset = {"club_id": club.id, "club_programme": club.programme_id, "display_name": name}
+        return await flow.begin(turn, ENROL, preset)
+    existing = await store.member(turn.repo, club.id, turn.enrolment.person_id)
+    if existing is not None and existing.left_at is None:
+        return [turn.say(texts.ALREADY_MEMBER)]
+    await add_member(turn, club.id, name)
+    return [
+        turn.say(texts.JOINED_WITH_PLAN.format(title=turn.programme().title)),
+        leaderboard_question(turn, club.id),
+    ]
+
+
+def is_done_click(turn: Turn) -> bool:
+    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(DONE_PREFIX)
+
+
+def privately(turn: Turn) -> bool:
+    """Make the turn answer in the person's private chat (a club post's button was pressed in the
+    group); False when there is no private chat to answer in (they never started one)."""
+    if turn.person is None:
+        return False
+    turn.go_private()
+    return True

@@ -1,0 +1,105 @@
+"""/club upload and /club share: a group's own programme, validated like the shipped ones and never looser.
+
+The YAML arrives as a command's attachment (Telegram: a document captioned /club upload; Discord: the
+/club command's file option). It goes through the same loader, with its size limit and safe loading, and
+the problems (file, line, field) go back to the group. It is stored with its author and version, usable by
+that group only, until an admin shares it.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from sqlalchemy import select
+
+from coachbot.core.features.club_codes import share_code
+from coachbot.core.turn import Turn
+from coachbot.messages import MAX_ATTACHMENT_BYTES, Reply
+from coachbot.programme.catalogue import Catalogue, Owner
+from coachbot.programme.loader import ProgrammeError, load_upload
+from coachbot.store.club_tables import CustomProgramme
+from coachbot.texts import clubs as texts
+
+SHOWN_PROBLEMS = 10
+
+
+async def upload(turn: Turn) -> list[Reply]:
+    found = turn.command()
+    attachment = found.attachment if found is not None else None
+    if attachment is None:
+        return [_say(turn, texts.UPLOAD_MISSING)]
+    if attachment.size > MAX_ATTACHMENT_BYTES or len(attachment.data) > MAX_ATTACHMENT_BYTES:
+        return [_say(turn, texts.UPLOAD_TOO_LARGE.format(size=attachment.size // 1024))]
+    try:
+        text = attachment.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return [_say(turn, texts.UPLOAD_NOT_TEXT)]
+    name = PurePath(attachment.filename).name[:64] or "programme.yaml"
+    catalogue = turn.programmes
+    shipped = catalogue.shipped if isinstance(catalogue, Catalogue) else dict(catalogue)
+    try:
+        programme = load_upload(text, name, shipped)
+    except ProgrammeError as error:
+        return [_say(turn, _problems(error))]
+    sender = turn.address
+    stored = list(
+        (
+            await turn.repo.session.execute(
+                select(CustomProgramme).where(CustomProgramme.programme_id == programme.id)
+            )
+        ).scalars()
+    )
+    if any((row.platform, row.chat_id) != (sender.platform, sender.chat_id) for row in stored):
+        return [_say(turn, texts.UPLOAD_ID_TAKEN.format(id=programme.id))]
+    if any(row.version >= programme.version for row in stored):
+        return [_say(turn, texts.UPLOAD_VERSION.format(version=programme.version, id=programme.id))]
+    shared = any(row.shared for row in stored)
+    turn.repo.session.add(
+        CustomProgramme(
+            programme_id=programme.id,
+            version=programme.version,
+            platform=sender.platform,
+            chat_id=sender.chat_id,
+            author_user_id=sender.user_id,
+            source=text,
+            shared=shared,
+            created_at=turn.now,
+        )
+    )
+    await turn.repo.session.flush()
+    if isinstance(catalogue, Catalogue):
+        catalogue.add(programme, Owner(sender.platform, sender.chat_id, shared))
+    return [
+        _say(
+            turn, texts.UPLOAD_SAVED.format(title=programme.title, id=programme.id, version=programme.version)
+        )
+    ]
+
+
+async def share(turn: Turn, programme_id: str) -> list[Reply]:
+    """Let anyone use the group's uploaded programme through its share code."""
+    sender, wanted = turn.address, programme_id.strip().lower()
+    query = select(CustomProgramme).where(
+        CustomProgramme.programme_id == wanted,
+        CustomProgramme.platform == sender.platform,
+        CustomProgramme.chat_id == sender.chat_id,
+    )
+    rows = list((await turn.repo.session.execute(query)).scalars())
+    catalogue = turn.programmes
+    if not rows or not isinstance(catalogue, Catalogue) or wanted not in catalogue:
+        return [_say(turn, texts.SHARE_UNKNOWN.format(id=wanted))]
+    for row in rows:
+        row.shared = True
+    catalogue.owners[wanted] = Owner(sender.platform, sender.chat_id, True)
+    return [_say(turn, texts.SHARED.format(title=catalogue[wanted].title, code=share_code(wanted)))]
+
+
+def _problems(error: ProgrammeError) -> str:
+    lines = [f"- {problem}" for problem in error.problems[:SHOWN_PROBLEMS]]
+    if len(error.problems) > SHOWN_PROBLEMS:
+        lines.append(texts.UPLOAD_MORE.format(count=len(error.problems) - SHOWN_PROBLEMS))
+    return texts.UPLOAD_PROBLEMS.format(problems="\n".join(lines))
+
+
+def _say(turn: Turn, text: str) -> Reply:
+    return turn.say(text, private=False)

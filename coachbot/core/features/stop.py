@@ -1,0 +1,24 @@
+"""The /stop conversation: confirm, then end the enrolment (history is kept)."""
+
+from __future__ import annotations
+
+from coachbot.core.flow import Answers, Flow, Step
+from coachbot.core.question import Question, yes_no_question
+from coachbot.core.turn import Turn
+from coachbot.messages import Reply
+from coachbot.texts import plan as texts
+
+
+def _confirm(_turn: Turn, answers: Answers) -> Question:
+    prompt = texts.CONFIRM_STOP.format(title=answers.get("title", ""))
+    return yes_no_question(prompt)
+
+
+async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
+    if turn.enrolment is not None:
+        turn.enrolment.status, turn.enrolment.status_reason = "stopped", "person"
+        turn.enrolment.updated_at = turn.now
+    return [turn.say(texts.STOPPED)]
+
+
+STOP = Flow("stop", (Step("confirm", _confirm, ends={"no": texts.NOT_STOPPED}),), _finish)
