@@ -36,8 +36,8 @@ from coachbot.core.steps.rupture import RETRIAGE_OFFER, RUPTURE_SCREEN
 from coachbot.core.turn import Turn
 from coachbot.messages import Choice, Incoming, Membership, Reply
 from coachbot.programme.schema import Programme
-from coachbot.schedule import timetable as scheduling
 from coachbot.store import clubs as club_store
+from coachbot.store import schedules as scheduling
 from coachbot.store.db import Database
 from coachbot.texts import common
 

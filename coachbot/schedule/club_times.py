@@ -8,9 +8,7 @@ from zoneinfo import ZoneInfo
 from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import Programme, Weekday
 from coachbot.schedule.wallclock import next_due, parse_days, parse_time
-from coachbot.store import clubs as store
 from coachbot.store.club_tables import Club
-from coachbot.store.repo import Repo
 
 KINDS = ("post", "digest")
 
@@ -25,10 +23,3 @@ def due_after(kind: str, club: Club, programme: Programme, after: datetime) -> d
     if not days:
         return None
     return next_due(parse_time(club.post_time), ZoneInfo(club.tz), days, after)
-
-
-async def reschedule(repo: Repo, club: Club, programme: Programme, now: datetime) -> None:
-    """Point the club's schedules at their next instants after now (none unless the club is active)."""
-    for kind in KINDS:
-        due = due_after(kind, club, programme, now) if club.status == "active" else None
-        await store.set_schedule(repo, club.id, kind, due)

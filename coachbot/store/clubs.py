@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from coachbot.store.club_tables import Club, ClubMember, ClubSchedule
+from coachbot.store.club_tables import Club, ClubMember
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, Person
 
@@ -43,16 +43,6 @@ async def members(repo: Repo, club_id: int) -> list[tuple[ClubMember, Person, En
         .order_by(ClubMember.joined_at, ClubMember.id)
     )
     return [(row[0], row[1], row[2]) for row in (await repo.session.execute(query)).all()]
-
-
-async def set_schedule(repo: Repo, club_id: int, kind: str, due: datetime | None) -> None:
-    query = select(ClubSchedule).where(ClubSchedule.club_id == club_id, ClubSchedule.kind == kind)
-    schedule = (await repo.session.execute(query)).scalar_one_or_none()
-    if schedule is None:
-        repo.session.add(ClubSchedule(club_id=club_id, kind=kind, next_due_at=due))
-    else:
-        schedule.next_due_at = due
-    await repo.session.flush()
 
 
 async def leave(repo: Repo, club_id: int, now: datetime, person_id: int | None = None) -> None:

@@ -21,6 +21,7 @@ from coachbot.programme.schema import Programme
 from coachbot.reporting.present import days as describe_days
 from coachbot.schedule import club_times as schedule
 from coachbot.store import clubs as store
+from coachbot.store import schedules
 from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
 from coachbot.texts import common
@@ -96,7 +97,7 @@ async def _start(turn: Turn, club: Club | None, args: str) -> list[Reply]:
     )  # fmt: skip
     turn.repo.session.add(club)
     await turn.repo.session.flush()
-    await schedule.reschedule(turn.repo, club, programme, turn.now)
+    await schedules.reschedule_club(turn.repo, club, programme, turn.now)
     started = texts.STARTED.format(**_fields(club, programme)) + _no_posts(club, programme)
     return [join_message(turn, club, programme, started)]
 
@@ -128,14 +129,14 @@ async def _change(turn: Turn, club: Club, args: str) -> list[Reply]:
     for key, value in given.items():
         setattr(club, fields[key], value)
     club.updated_at = turn.now
-    await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
+    await schedules.reschedule_club(turn.repo, club, _programme(turn, club), turn.now)
     return [_say(turn, _summary(turn, club))]
 
 
 async def _set_status(turn: Turn, club: Club, action: str) -> list[Reply]:
     club.status = {"pause": "paused", "resume": "active", "stop": "stopped"}[action]
     club.updated_at = turn.now
-    await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
+    await schedules.reschedule_club(turn.repo, club, _programme(turn, club), turn.now)
     if action == "stop":
         await store.leave(turn.repo, club.id, turn.now)
     text = {"pause": texts.PAUSED, "resume": texts.RESUMED, "stop": texts.STOPPED}[action]
@@ -147,7 +148,7 @@ async def stop_removed(turn: Turn) -> None:
     club = await store.club_in_chat(turn.repo, turn.address.platform, turn.address.chat_id)
     if club is not None:
         club.status, club.updated_at = "stopped", turn.now
-        await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
+        await schedules.reschedule_club(turn.repo, club, _programme(turn, club), turn.now)
         await store.leave(turn.repo, club.id, turn.now)
 
 
