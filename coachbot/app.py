@@ -31,9 +31,9 @@ from coachbot.delivery.sender import STOP_GRACE_SECONDS, OutboxSender, SenderSet
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker
 from coachbot.messages import Incoming, Reply
-from coachbot.programme.catalogue import Catalogue
 from coachbot.settings import Settings
 from coachbot.store import migrate, outbox
+from coachbot.store import programmes as uploaded_programmes
 from coachbot.store.db import Database
 from coachbot.store.leadership import Leadership, SqliteInstanceLock
 from coachbot.store.retention import purge
@@ -122,8 +122,7 @@ class App:
 
     async def _refresh_programmes(self) -> None:
         """Programmes clubs uploaded through any instance become known here too."""
-        if isinstance(self.coach.programmes, Catalogue):
-            await self.coach.programmes.refresh(self.database)
+        self.coach.programmes.merge(await uploaded_programmes.latest(self.database))
 
     async def pause_silent(self) -> None:
         if self._stopping:

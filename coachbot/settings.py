@@ -9,9 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from coachbot.programme.paths import data_dir
+from coachbot.store.urls import parse_url
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./coachbot.db"
 DATA_FOLDER = "coachbot-data"  # beside the SQLite file (or in the current folder for PostgreSQL)
@@ -59,14 +58,14 @@ class Settings:
     @property
     def database_label(self) -> str:
         """The database URL with any password hidden, for messages and logs."""
-        return make_url(self.database_url.value).render_as_string(hide_password=True)
+        return parse_url(self.database_url.value).label
 
 
 def default_data_dir(database_url: str) -> Path:
     """The data folder of a database: `coachbot-data/` beside a SQLite file, else in the current folder."""
-    database = make_url(database_url).database or ""
-    if database and database != ":memory:" and make_url(database_url).drivername.startswith("sqlite"):
-        return Path(database).parent / DATA_FOLDER
+    parsed = parse_url(database_url)
+    if parsed.database and parsed.database != ":memory:" and parsed.driver.startswith("sqlite"):
+        return Path(parsed.database).parent / DATA_FOLDER
     return Path(DATA_FOLDER)
 
 
@@ -79,12 +78,12 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     """Build Settings from an environment mapping (os.environ in production, a dict in tests)."""
     url = environ.get("COACHBOT_DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
     try:
-        parsed = make_url(url)
-    except Exception:  # SQLAlchemy raises ArgumentError with the URL in the message; keep it out
+        parsed = parse_url(url)
+    except ValueError:
         raise SettingsError(
             "COACHBOT_DATABASE_URL is not a database URL like sqlite+aiosqlite:///./coachbot.db"
         ) from None
-    if parsed.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+    if parsed.driver not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
         raise SettingsError(
             "COACHBOT_DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
         )

@@ -14,6 +14,8 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
+from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
 from coachbot.programme.schema import Programme
 from coachbot.store import migrate
@@ -26,6 +28,17 @@ POSTGRES_ENV = "COACHBOT_TEST_POSTGRES_URL"
 @pytest.fixture(scope="session")
 def programmes() -> dict[str, Programme]:
     return load_directory(ROOT / "programmes")
+
+
+@pytest.fixture
+def catalogue(programmes: dict[str, Programme]) -> Catalogue:
+    """The production catalogue over the shipped programmes, fresh for each test (uploads add to it)."""
+    return Catalogue(programmes)
+
+
+@pytest.fixture
+def coach(sqlite_db: Database, catalogue: Catalogue) -> Coach:
+    return Coach(sqlite_db, catalogue)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from PIL import Image
 
 from coachbot.core.chart_data import build
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.reporting.chart import caption, figure, render
 from coachbot.store.db import Database
@@ -106,7 +107,7 @@ def test_referral_days_are_marked_and_the_caption_names_the_last(programmes: dic
 async def test_progress_sends_the_chart_privately(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     await chat.command("/progress")
     assert "starts once you've logged" in chat.text
@@ -119,6 +120,6 @@ async def test_progress_sends_the_chart_privately(
     assert reply.image is not None
     assert reply.image.startswith(b"\x89PNG")
     assert reply.private
-    group = Chat(Coach(sqlite_db, programmes), now, chat_kind="group")
+    group = Chat(Coach(sqlite_db, Catalogue(programmes)), now, chat_kind="group")
     await group.command("/progress")
     assert group.replies[0].image is None

@@ -14,6 +14,7 @@ import pytest
 
 from coachbot.cli.main import main
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store import migrate
 from coachbot.store.db import Database
@@ -214,7 +215,7 @@ async def test_export_prints_a_persons_data_for_an_operator(
 ) -> None:
     database = Database.connect(f"sqlite+aiosqlite:///{tmp_path / 'e.db'}")
     await migrate.upgrade(database)
-    await Chat(Coach(database, programmes), now, user_id="8080").enrol()
+    await Chat(Coach(database, Catalogue(programmes)), now, user_id="8080").enrol()
     await database.close()
     monkeypatch.setenv("COACHBOT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'e.db'}")
     assert await asyncio.to_thread(main, ["export", "--platform", "console", "--user", "8080"]) == 0

@@ -9,7 +9,6 @@ import json
 import re
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
@@ -19,11 +18,6 @@ from coachbot.store.db import Database
 from coachbot.store.tables import Decision, Person, Referral
 from coachbot.texts import safety
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def referrals(database: Database) -> list[Referral]:

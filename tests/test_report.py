@@ -12,6 +12,7 @@ import pytest
 
 from coachbot.cli.main import main
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.reporting import report
 from coachbot.store.db import Database
@@ -33,7 +34,7 @@ async def logged(coach: Coach, now: datetime) -> Chat:
 async def test_the_report_holds_triage_tests_and_every_decision(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    coach = Coach(sqlite_db, programmes)
+    coach = Coach(sqlite_db, Catalogue(programmes))
     chat = await logged(coach, now)
     async with sqlite_db.read() as repo:
         person = await repo.person("console", "42")
@@ -61,7 +62,7 @@ async def test_the_report_holds_triage_tests_and_every_decision(
 async def test_report_is_sent_privately_as_pdf_and_csv(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    coach = Coach(sqlite_db, programmes)
+    coach = Coach(sqlite_db, Catalogue(programmes))
     chat = await logged(coach, now)
     await chat.command("/report")
     pdf, table = chat.replies
@@ -84,7 +85,7 @@ async def test_report_from_the_command_line(
     from coachbot.store import migrate
 
     await migrate.upgrade(database)
-    await logged(Coach(database, programmes), now)
+    await logged(Coach(database, Catalogue(programmes)), now)
     await database.close()
     monkeypatch.setenv("COACHBOT_DATABASE_URL", url)
     out = tmp_path / "report.pdf"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.coaching import regions
@@ -24,11 +23,6 @@ from tests.fakes.platform import RecordingPlatform
 from tests.test_referral_wording import ZONE_OF, repeated_phrases
 
 SESSION_DUE = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # Tuesday 07:00 London, the first session prompt
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 def exercise_names(programme: Programme) -> list[str]:

@@ -16,6 +16,7 @@ import pytest
 from coachbot.cli.checkins_csv import read_days
 from coachbot.cli.main import main
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store import migrate
 from coachbot.store.db import Database
@@ -454,7 +455,7 @@ async def test_the_csv_of_report_replays(
 ) -> None:
     database = Database.connect(f"sqlite+aiosqlite:///{tmp_path / 'r.db'}")
     await migrate.upgrade(database)
-    chat = await a_logged_week(Coach(database, programmes), now)
+    chat = await a_logged_week(Coach(database, Catalogue(programmes)), now)
     await chat.command("/report")
     await database.close()
     [sent] = [reply.file for reply in chat.replies if reply.file and reply.file.filename.endswith(".csv")]
@@ -484,7 +485,7 @@ async def test_the_csv_of_coachbot_report_replays(
     url = f"sqlite+aiosqlite:///{tmp_path / 'r.db'}"
     database = Database.connect(url)
     await migrate.upgrade(database)
-    await a_logged_week(Coach(database, programmes), now)
+    await a_logged_week(Coach(database, Catalogue(programmes)), now)
     await database.close()
     monkeypatch.setenv("COACHBOT_DATABASE_URL", url)
     out = tmp_path / "report.pdf"

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from coachbot.core.coach import Coach
 from coachbot.delivery.ticker import Ticker
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
@@ -17,7 +18,7 @@ from tests.chat import Chat
 async def test_the_weekly_summary_comes_with_the_weekly_check(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    coach = Coach(sqlite_db, programmes)
+    coach = Coach(sqlite_db, Catalogue(programmes))
     chat = Chat(coach, now)
     await chat.enrol()  # Monday 2 March; weekly check on Sundays at 07:00 London
     for day, morning in ((1, 3), (2, 3), (3, 2)):

@@ -3,17 +3,12 @@ reached or refuses the connection. Used by the `coachbot` command line only."""
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from coachbot.store.db import DatabaseError, failure_reason
 
 
-def database_problem(error: OSError | SQLAlchemyError, label: str) -> str:
+def database_problem(error: OSError | DatabaseError, label: str) -> str:
     """What went wrong with the database `label` (its URL without password), in one line."""
     if isinstance(error, OSError):
         reason = error.strerror or type(error).__name__
         return f"cannot reach the database {label}: {reason}; is the server running and the URL right?"
-    if isinstance(error, DBAPIError):
-        lines = str(error.orig).strip().splitlines()
-        reason = lines[0] if lines else type(error.orig).__name__
-    else:
-        reason = type(error).__name__
-    return f"cannot use the database {label}: {reason}"
+    return f"cannot use the database {label}: {failure_reason(error)}"

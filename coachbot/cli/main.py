@@ -15,8 +15,6 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from coachbot.cli import errors as cli_errors
 from coachbot.cli import safety_check as cli_safety
 from coachbot.cli import simulate as cli_simulate
@@ -26,6 +24,7 @@ from coachbot.programme.outline import outline
 from coachbot.programme.schema import Programme
 from coachbot.schedule.wallclock import ScheduleInputError, due_instants, parse_days, parse_time, parse_zone
 from coachbot.settings import Settings, SettingsError, load_settings
+from coachbot.store.db import DatabaseError
 
 SCHEDULE_HELP = (
     "Write a zone as Region/City (Europe/London, America/New_York, Australia/Sydney), a time as HH:MM "
@@ -121,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, ProgrammeError, cli_safety.CorpusError) as error:
         print(f"coachbot: {error}", file=sys.stderr)
         return 1
-    except (ConnectionError, TimeoutError, socket.gaierror, SQLAlchemyError) as error:  # the database
+    except (ConnectionError, TimeoutError, socket.gaierror, DatabaseError) as error:  # the database
         print(f"coachbot: {cli_errors.database_problem(error, settings.database_label)}", file=sys.stderr)
         return 1
 
@@ -209,14 +208,14 @@ async def _upgrade(url: str) -> int:
 def _run(settings: Settings, *, demo: bool) -> int:
     import aiohttp
     from discord.errors import DiscordException, LoginFailure
-    from sqlalchemy.engine import make_url
     from telegram.error import InvalidToken, TelegramError
 
     from coachbot.cli.logs import configure as configure_logging
     from coachbot.cli.wiring import build
     from coachbot.store.leadership import AlreadyRunning, LockUnavailable
+    from coachbot.store.urls import parse_url
 
-    password = make_url(settings.database_url.value).password
+    password = parse_url(settings.database_url.value).password
     secrets = [s.value for s in (settings.telegram_token, settings.discord_token) if s] + [
         str(password or "")
     ]

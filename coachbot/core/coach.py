@@ -5,7 +5,7 @@ Routing is a table of (matches, handle) pairs, tried in order; the first cheap `
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -35,7 +35,7 @@ from coachbot.core.features.weekly_check import WEEKLY
 from coachbot.core.steps.rupture import RETRIAGE_OFFER, RUPTURE_SCREEN
 from coachbot.core.turn import Turn
 from coachbot.messages import Choice, Incoming, Membership, Reply
-from coachbot.programme.schema import Programme
+from coachbot.programme.catalogue import Catalogue
 from coachbot.store import clubs as club_store
 from coachbot.store import schedules as scheduling
 from coachbot.store.db import Database
@@ -205,7 +205,7 @@ ROUTES: tuple[Route, ...] = (
 class Coach:
     """Platform-neutral coaching: `handle` decides and stores; adapters deliver the replies."""
 
-    def __init__(self, database: Database, programmes: Mapping[str, Programme]) -> None:
+    def __init__(self, database: Database, programmes: Catalogue) -> None:
         self.database = database
         self.programmes = programmes
 

@@ -3,21 +3,18 @@ last stopped (asked again with its buttons), so a restart loses nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
 from coachbot.core import flow
 from coachbot.core.coach import FLOWS
 from coachbot.core.turn import Turn
 from coachbot.messages import Address, Reply, Text
-from coachbot.programme.schema import Programme
+from coachbot.programme.catalogue import Catalogue
 from coachbot.store.db import Database
 from coachbot.texts import console as texts
 
 
-async def opening(
-    database: Database, programmes: Mapping[str, Programme], address: Address, now: datetime
-) -> list[Reply]:
+async def opening(database: Database, programmes: Catalogue, address: Address, now: datetime) -> list[Reply]:
     """The welcome for `address`, followed by its pending question when there is one."""
     async with database.write() as repo:
         person = await repo.person(address.platform, address.user_id)

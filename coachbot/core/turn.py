@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from coachbot.messages import Address, Button, Command, Incoming, Reply
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Conversation, Enrolment, Person
@@ -20,15 +20,13 @@ class Turn:
     repo: Repo
     incoming: Incoming
     now: datetime
-    programmes: Mapping[str, Programme]
+    programmes: Catalogue
     person: Person | None
     enrolment: Enrolment | None
     conversation: Conversation | None
 
     @classmethod
-    async def load(
-        cls, repo: Repo, incoming: Incoming, now: datetime, programmes: Mapping[str, Programme]
-    ) -> Turn:
+    async def load(cls, repo: Repo, incoming: Incoming, now: datetime, programmes: Catalogue) -> Turn:
         sender = incoming.sender
         person = await repo.person(sender.platform, sender.user_id)
         enrolment = conversation = None

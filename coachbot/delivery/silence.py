@@ -4,45 +4,25 @@ rule) and restarts the silence clock (`Progress.back_at`), so the next hourly ru
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
-
 from coachbot.programme.catalogue import Catalogue
-from coachbot.programme.schema import Programme
 from coachbot.store import outbox, tracking
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Enrolment, Person, Schedule
+from coachbot.store.tables import Enrolment, Person
 from coachbot.texts import loop as texts
 
 QUEUED = ("session", "morning", "weekly", "summary")  # the prompts a paused plan no longer gets
 
 
-async def pause_silent(database: Database, programmes: Mapping[str, Programme], now: datetime) -> int:
+async def pause_silent(database: Database, programmes: Catalogue, now: datetime) -> int:
     """Pause every active plan whose last answer (or enrolment) is older than its programme allows."""
-    known = programmes.every() if isinstance(programmes, Catalogue) else list(programmes.values())
-    shortest = min((p.rules.silence_pause_days for p in known), default=7)
-    last_answer = (
-        select(CheckIn.enrolment_id, func.max(CheckIn.recorded_at).label("last"))
-        .group_by(CheckIn.enrolment_id)
-        .subquery()
-    )
-    query = (
-        select(Enrolment, Person, last_answer.c.last)
-        .join(Person, Person.id == Enrolment.person_id)
-        .outerjoin(last_answer, last_answer.c.enrolment_id == Enrolment.id)
-        .where(
-            Enrolment.status == "active",
-            func.coalesce(last_answer.c.last, Enrolment.created_at) < now - timedelta(days=shortest),
-        )
-        .with_for_update(skip_locked=True, of=Enrolment)
-    )
+    shortest = min((p.rules.silence_pause_days for p in programmes.every()), default=7)
     paused = 0
     async with database.write() as repo:
-        for enrolment, person, last in (await repo.session.execute(query)).all():
+        for enrolment, person, last in await repo.silent_plans(now - timedelta(days=shortest)):
             programme = programmes.get(enrolment.programme_id)
             progress = tracking.progress_of(enrolment)
             since = max(_aware(moment) for moment in (last, enrolment.created_at, progress.back_at) if moment)
@@ -51,10 +31,7 @@ async def pause_silent(database: Database, programmes: Mapping[str, Programme], 
             enrolment.status, enrolment.status_reason, enrolment.updated_at = "paused", "silence", now
             progress = replace(progress, paused_on=since.date())
             await tracking.store_progress(repo, enrolment, progress, now)
-            for schedule in (
-                await repo.session.execute(select(Schedule).where(Schedule.enrolment_id == enrolment.id))
-            ).scalars():
-                schedule.next_due_at = None
+            await repo.clear_schedules(enrolment.id)
             await repo.withdraw_prompts(enrolment.id, QUEUED)
             await _tell(repo, enrolment, person, programme.rules.silence_pause_days, now)
             paused += 1

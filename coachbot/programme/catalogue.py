@@ -2,21 +2,17 @@
 
 Looking a programme up by id finds both, so plans on a custom programme run like any other. Iterating
 lists only the shipped ones: those are what anybody may choose; a custom programme belongs to the group
-that uploaded it, and to others only once shared (see `usable_by`). `refresh` loads uploads stored by any
-instance.
+that uploaded it, and to others only once shared (see `usable_by`). `merge` takes the uploads it is given
+(the store reads them, from any instance); the catalogue itself reads no database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
 
 from coachbot.programme.loader import ProgrammeError, load_text
 from coachbot.programme.schema import Programme
-from coachbot.store.club_tables import CustomProgramme
-from coachbot.store.db import Database
 
 
 @dataclass(frozen=True)
@@ -24,6 +20,16 @@ class Owner:
     platform: str
     chat_id: str
     shared: bool
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One stored version of an uploaded programme: its YAML and the group that owns it."""
+
+    programme_id: str
+    version: int
+    source: str
+    owner: Owner
 
 
 class Catalogue(Mapping[str, Programme]):
@@ -63,27 +69,16 @@ class Catalogue(Mapping[str, Programme]):
     def shared(self) -> list[Programme]:
         return [self.custom[pid] for pid, owner in self.owners.items() if owner.shared]
 
-    async def refresh(self, database: Database) -> None:
-        """Load the latest version of every upload this catalogue does not hold yet (any instance's)."""
-        async with database.read() as repo:
-            latest = (
-                select(CustomProgramme.programme_id, func.max(CustomProgramme.version).label("version"))
-                .group_by(CustomProgramme.programme_id)
-                .subquery()
-            )
-            query = select(CustomProgramme).join(
-                latest,
-                (CustomProgramme.programme_id == latest.c.programme_id)
-                & (CustomProgramme.version == latest.c.version),
-            )
-            rows = list((await repo.session.execute(query)).scalars())
-        for row in rows:
-            held = self.custom.get(row.programme_id)
-            if held is None or held.version < row.version:
+    def merge(self, uploads: Iterable[Upload]) -> None:
+        """Take in the latest version of each upload that this catalogue does not hold yet, and every
+        owner's current sharing."""
+        for upload in uploads:
+            held = self.custom.get(upload.programme_id)
+            if held is None or held.version < upload.version:
                 try:
-                    programme = load_text(row.source, f"{row.programme_id}.yaml")
+                    programme = load_text(upload.source, f"{upload.programme_id}.yaml")
                 except ProgrammeError:
                     continue  # validated when uploaded; a later schema change must not stop the bot
-                self.add(programme, Owner(row.platform, row.chat_id, row.shared))
+                self.add(programme, upload.owner)
             else:
-                self.owners[row.programme_id] = Owner(row.platform, row.chat_id, row.shared)
+                self.owners[upload.programme_id] = upload.owner

@@ -23,6 +23,11 @@ async def club_in_chat(repo: Repo, platform: str, chat_id: str) -> Club | None:
     return (await repo.session.execute(query)).scalar_one_or_none()
 
 
+async def add_club(repo: Repo, club: Club) -> None:
+    repo.session.add(club)
+    await repo.session.flush()
+
+
 async def club_by_code(repo: Repo, platform: str, code: str) -> Club | None:
     query = select(Club).where(Club.platform == platform, Club.join_code == code.strip().lower())
     return (await repo.session.execute(query)).scalar_one_or_none()
@@ -31,6 +36,15 @@ async def club_by_code(repo: Repo, platform: str, code: str) -> Club | None:
 async def member(repo: Repo, club_id: int, person_id: int) -> ClubMember | None:
     query = select(ClubMember).where(ClubMember.club_id == club_id, ClubMember.person_id == person_id)
     return (await repo.session.execute(query)).scalar_one_or_none()
+
+
+async def join(repo: Repo, club_id: int, person_id: int, now: datetime) -> ClubMember:
+    """The person's membership of the club: the one they had (maybe left), or a new one."""
+    membership = await member(repo, club_id, person_id)
+    if membership is None:
+        membership = ClubMember(club_id=club_id, person_id=person_id, joined_at=now)
+        repo.session.add(membership)
+    return membership
 
 
 async def members(repo: Repo, club_id: int) -> list[tuple[ClubMember, Person, Enrolment | None]]:

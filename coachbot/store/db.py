@@ -14,12 +14,23 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from coachbot.store.repo import Repo
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 _WRITE = "coachbot_write"
+
+DatabaseError = SQLAlchemyError  # what a query raises when the database refuses or cannot be used
+
+
+def failure_reason(error: DatabaseError) -> str:
+    """The first line of what the database driver said, or the kind of error."""
+    if isinstance(error, DBAPIError):
+        lines = str(error.orig).strip().splitlines()
+        return lines[0] if lines else type(error.orig).__name__
+    return type(error).__name__
 
 
 class Database:

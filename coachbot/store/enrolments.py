@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coachbot.store.tables import Enrolment, ExerciseLevel, Referral
+from coachbot.store.tables import CheckIn, Enrolment, ExerciseLevel, Person, Referral
 
 LIVE_STATUSES = ("active", "paused", "referred")
 
@@ -63,6 +63,26 @@ class Enrolments:
                 row.level, row.updated_at = level, now
                 return
         enrolment.levels.append(ExerciseLevel(exercise=exercise, level=level, updated_at=now))
+
+    async def silent_plans(self, before: datetime) -> list[tuple[Enrolment, Person, datetime | None]]:
+        """Active plans not answered (or, never answered, enrolled) since `before`, each with its person and
+        last answer; locked, skipping plans another instance holds."""
+        last_answer = (
+            select(CheckIn.enrolment_id, func.max(CheckIn.recorded_at).label("last"))
+            .group_by(CheckIn.enrolment_id)
+            .subquery()
+        )
+        query = (
+            select(Enrolment, Person, last_answer.c.last)
+            .join(Person, Person.id == Enrolment.person_id)
+            .outerjoin(last_answer, last_answer.c.enrolment_id == Enrolment.id)
+            .where(
+                Enrolment.status == "active",
+                func.coalesce(last_answer.c.last, Enrolment.created_at) < before,
+            )
+            .with_for_update(skip_locked=True, of=Enrolment)
+        )
+        return [(row[0], row[1], row[2]) for row in (await self.session.execute(query)).all()]
 
     async def add_referral(self, referral: Referral) -> Referral:
         self.session.add(referral)

@@ -22,3 +22,7 @@ class Repo(People, Enrolments, CheckIns, Schedules, Events):
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def flush(self) -> None:
+        """Write the changes made so far to the rows in hand (ids are known afterwards)."""
+        await self.session.flush()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
 from coachbot.core.features.club_codes import programme_for, share_code
 from coachbot.delivery.club_ticker import ClubTicker
 from coachbot.messages import JOIN_PREFIX, Reply
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.club_tables import Club, ClubMember
 from coachbot.store.db import Database
@@ -20,11 +20,6 @@ from tests.chat import Chat
 
 STRENGTH = "12-week calf strengthening for runners"
 PAIN = re.compile(r"\d+/10|pain|sore|refer|clinician|phase", re.IGNORECASE)
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 def join_code(replies: list[Reply]) -> str:
@@ -192,10 +187,10 @@ def test_share_codes_are_stable_and_name_their_programme(programmes: dict[str, P
     code = share_code("calf-strength-12w")
     assert code == share_code("calf-strength-12w")
     assert len(code) == 9
-    found = programme_for(programmes, code.upper())
+    found = programme_for(Catalogue(programmes), code.upper())
     assert found is not None
     assert found.id == "calf-strength-12w"
-    assert programme_for(programmes, "p00000000") is None
+    assert programme_for(Catalogue(programmes), "p00000000") is None
 
 
 async def test_start_with_a_share_code_offers_that_programme(coach: Coach, now: datetime) -> None:

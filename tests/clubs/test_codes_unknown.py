@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
 from coachbot.core.features.club_codes import share_code
-from coachbot.programme.schema import Programme
-from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def _enrolments(coach: Coach) -> list[Enrolment]:

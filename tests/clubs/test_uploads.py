@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-import pytest
-
 from coachbot.core.coach import Coach
 from coachbot.core.features.club_codes import share_code
 from coachbot.messages import Attachment
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
+from coachbot.store import programmes as uploaded_programmes
 from coachbot.store.db import Database
 from tests.chat import Chat
 from tests.conftest import ROOT
@@ -20,11 +19,6 @@ SHIPPED = (ROOT / "programmes" / "calf-strength-12w.yaml").read_text()
 OURS = SHIPPED.replace("id: calf-strength-12w", "id: harriers-calf", 1).replace(
     "title: 12-week calf strengthening for runners", "title: Harriers calf plan", 1
 )
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, Catalogue(programmes))
 
 
 def yaml_file(text: str, name: str = "harriers.yaml") -> Attachment:
@@ -124,7 +118,7 @@ async def test_a_new_instance_loads_uploads_from_the_database(
     await admin.command("/club upload", admin=True, attachment=yaml_file(OURS))
     fresh = Catalogue(programmes)
     assert "harriers-calf" not in fresh
-    await fresh.refresh(sqlite_db)
+    fresh.merge(await uploaded_programmes.latest(sqlite_db))
     assert fresh["harriers-calf"].title == "Harriers calf plan"
     assert list(fresh) == list(programmes)  # only the shipped ones are offered to everybody
     assert not fresh.usable_by("harriers-calf", "console", "-999")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
@@ -15,11 +14,6 @@ from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment
 from coachbot.texts import plan as plan_texts
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def enrolment(database: Database) -> Enrolment:

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import common, safety
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def test_checkin_by_buttons_is_stored(coach: Coach, now: datetime, sqlite_db: Database) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from tests.chat import Chat
@@ -19,7 +20,7 @@ async def _logged_once(chat: Chat, now: datetime) -> None:
 async def test_report_and_progress_after_stop(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await _logged_once(chat, now)
     await chat.command("/stop")
     await chat.press("Yes")
@@ -38,7 +39,7 @@ async def test_report_and_progress_after_stop(
 async def test_report_after_a_completed_programme(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await _logged_once(chat, now)
     async with sqlite_db.write() as repo:
         person = await repo.person("console", "42")
@@ -55,7 +56,7 @@ async def test_report_after_a_completed_programme(
 async def test_never_enrolled_is_still_told_to_start(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.command("/report")
     assert "not enrolled" in chat.text
     await chat.command("/progress")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.coaching.weekly import enter_phase
@@ -32,11 +31,6 @@ GOOD_WEEK = {
     "walk": "40",
     "pain": "0",
 }
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def at_the_top_of_phase_4(database: Database, programme: Programme, chat: Chat) -> None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
 from coachbot.messages import HELD_PAYLOAD, HELD_TOKEN, Address, Choice, Reply
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment, OutboxMessage
 from coachbot.texts import common
@@ -20,11 +18,6 @@ from tests.leaks import leaked
 
 SYMPTOM = "my calf is swollen and hot today"
 URGENT = "should be checked by a clinician today"
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def status_of(database: Database, platform: str, user_id: str) -> str | None:

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
-from coachbot.store.db import Database
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def morning(chat: Chat, pain: str) -> str:

@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import decisions
 from tests.chat import Chat
 
 STRENGTH = "12-week calf strengthening for runners"
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def levels(sqlite_db: Database) -> dict[str, int]:

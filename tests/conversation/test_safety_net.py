@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import safety
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def test_red_flag_mid_checkin_refers_and_freezes_the_plan(coach: Coach, now: datetime) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
@@ -17,11 +16,6 @@ from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from tests.chat import Chat
 from tests.fakes.platform import RecordingPlatform
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def schedules(database: Database) -> dict[str, datetime | None]:

@@ -10,16 +10,10 @@ from typing import Any
 import pytest
 
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import CheckIn, Enrolment
 from coachbot.texts import screens
 from tests.chat import Chat
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def enrolment(database: Database) -> Enrolment:

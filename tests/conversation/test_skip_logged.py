@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from tests.chat import Chat
@@ -13,7 +14,7 @@ from tests.chat import Chat
 async def test_skip_after_logging_keeps_the_session(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     chat.later(hours=2)
     await chat.log_session("2", "1")
@@ -36,7 +37,7 @@ async def test_skip_after_logging_keeps_the_session(
 async def test_skip_before_logging_still_skips(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now + timedelta(hours=1))
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now + timedelta(hours=1))
     await chat.enrol()
     await chat.command("/skip")
     await chat.press("No time")

@@ -8,14 +8,8 @@ from datetime import datetime
 import pytest
 
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from tests.chat import Chat, triage_answers
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def _at_zone_question(coach: Coach, now: datetime) -> Chat:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
@@ -18,11 +17,6 @@ from tests.chat import Chat
 PREVENTION = "12-week calf strengthening for runners"
 TUESDAY = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # 07:00 London, the session time of tests/chat.py
 THURSDAY = TUESDAY + timedelta(days=2)
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def enrolment(database: Database) -> Enrolment:

@@ -6,10 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-import pytest
-
 from coachbot.core.coach import Coach
-from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.texts import checkin as texts
 from tests.chat import Chat
@@ -20,11 +17,6 @@ LOADING = {
     "pogo": (texts.ASK_POGO,),
     "hops": (texts.ASK_HOPS,),
 }
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def place(

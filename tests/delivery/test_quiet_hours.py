@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from coachbot.core.coach import Coach
 from coachbot.delivery.ticker import Ticker
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.schedule.quiet_hours import QuietHours, outside
 from coachbot.store.db import Database
@@ -29,7 +30,7 @@ async def _sessions(database: Database) -> list[OutboxMessage]:
 async def test_a_session_inside_quiet_hours_comes_at_their_end(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()  # sessions 07:00, mornings 08:00, London
     await chat.command("/settings")
     await chat.press("Quiet hours")
@@ -48,7 +49,7 @@ async def test_a_session_inside_quiet_hours_comes_at_their_end(
 async def test_a_late_evening_session_moves_to_the_next_morning_once(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     await chat.command("/settings")
     await chat.press("Quiet hours")

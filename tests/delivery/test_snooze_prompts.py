@@ -12,6 +12,7 @@ from coachbot.core.coach import Coach
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender
 from coachbot.delivery.ticker import Ticker
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
@@ -48,7 +49,7 @@ async def _snoozes(database: Database) -> list[OutboxMessage]:
 async def test_the_prompt_s_snooze_button_names_it_once(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     loop = Loop(sqlite_db, programmes)
     assert await loop.run(SESSION_DUE) == 1
@@ -68,7 +69,7 @@ async def test_the_prompt_s_snooze_button_names_it_once(
 async def test_snoozing_a_session_until_tomorrow(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     loop = Loop(sqlite_db, programmes)
     await loop.run(SESSION_DUE)
@@ -82,7 +83,7 @@ async def test_snoozing_a_session_until_tomorrow(
 async def test_an_answered_prompt_is_not_snoozed_and_its_snooze_is_dropped(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     loop = Loop(sqlite_db, programmes)
     await loop.run(MORNING_DUE)  # the morning prompt (the session's 07:00 is one hour late: sent too)
@@ -109,7 +110,7 @@ async def test_an_answered_prompt_is_not_snoozed_and_its_snooze_is_dropped(
 async def test_a_snoozed_prompt_after_downtime_is_late_or_missed(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     loop = Loop(sqlite_db, programmes)
     await loop.run(SESSION_DUE)
@@ -123,7 +124,7 @@ async def test_a_snoozed_prompt_after_downtime_is_late_or_missed(
 async def test_a_snoozed_prompt_a_little_late_says_so(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     loop = Loop(sqlite_db, programmes)
     await loop.run(SESSION_DUE)
@@ -136,7 +137,7 @@ async def test_a_snoozed_prompt_a_little_late_says_so(
 async def test_tomorrow_on_a_rest_day_sends_the_session_again(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     await chat.command("/settings")
     await chat.press("Training days")
@@ -155,7 +156,7 @@ async def test_tomorrow_on_a_rest_day_sends_the_session_again(
 async def test_yesterday_s_prompt_is_not_snoozed(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     loop = Loop(sqlite_db, programmes)
     await loop.run(SESSION_DUE)
@@ -168,7 +169,7 @@ async def test_yesterday_s_prompt_is_not_snoozed(
 async def test_doing_the_weekly_check_twice_says_it_replaces_the_first(
     sqlite_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    chat = Chat(Coach(sqlite_db, programmes), now)
+    chat = Chat(Coach(sqlite_db, Catalogue(programmes)), now)
     await chat.enrol()
     await weekly(chat)
     assert "replace the earlier ones" not in chat.text

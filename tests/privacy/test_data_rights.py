@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coachbot.core.coach import Coach
+from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import Base
@@ -56,7 +57,7 @@ def pointing_at(rows: dict[str, list[dict[str, Any]]], table: str, ids: set[int]
 async def test_export_holds_the_plan_check_ins_and_decisions(
     any_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    coach = Coach(any_db, programmes)
+    coach = Coach(any_db, Catalogue(programmes))
     chat = await logged_week(coach, now, USER)
     await chat.command("/export")
     [reply] = chat.replies
@@ -89,7 +90,7 @@ async def test_export_holds_the_plan_check_ins_and_decisions(
 async def test_forget_leaves_no_row_behind(
     any_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    coach = Coach(any_db, programmes)
+    coach = Coach(any_db, Catalogue(programmes))
     chat = await logged_week(coach, now, USER)
     other = await logged_week(coach, now, OTHER)
     await chat.say("my calf is swollen and warm")  # a referral: its row names neither user nor chat
@@ -124,7 +125,7 @@ async def test_forget_leaves_no_row_behind(
 async def test_data_rights_are_never_exercised_in_a_group(
     any_db: Database, programmes: dict[str, Programme], now: datetime
 ) -> None:
-    coach = Coach(any_db, programmes)
+    coach = Coach(any_db, Catalogue(programmes))
     await logged_week(coach, now, USER)
     group = Chat(coach, now, user_id=USER, chat_kind="group")
     for command in ("/export", "/forget"):
@@ -140,7 +141,7 @@ async def test_retention_deletes_old_history_of_ended_programmes_only(
     from coachbot.store.retention import purge
     from coachbot.store.tables import CheckIn, Decision, Enrolment
 
-    coach = Coach(any_db, programmes)
+    coach = Coach(any_db, Catalogue(programmes))
     ended = await logged_week(coach, now, USER)
     await logged_week(coach, now, OTHER)  # still following the programme
     await ended.command("/stop")
@@ -187,7 +188,7 @@ async def test_export_holds_a_kept_reply_with_its_image(
     from coachbot.messages import Reply
     from coachbot.store import outbox
 
-    coach = Coach(sqlite_db, programmes)
+    coach = Coach(sqlite_db, Catalogue(programmes))
     chat = await logged_week(coach, now, USER)
     progress = Reply(chat.address, "Your progress", image=b"\x89PNG-chart", private=True)
     async with sqlite_db.write() as repo:

@@ -16,7 +16,6 @@ from coachbot.core.coach import Coach
 from coachbot.programme.outline import outline
 from coachbot.programme.schema import Exercise, Level, Phase, Programme
 from coachbot.reporting.present import session
-from coachbot.store.db import Database
 from coachbot.texts import plan as texts
 from tests.chat import Chat
 
@@ -122,11 +121,6 @@ def test_the_outline_reads_as_plain_english(
             "than 15), the injured leg doing at least 80% of the other leg's count"
         ) in text
         assert "Pain, tightness and cramping: pain-free" in text
-
-
-@pytest.fixture
-def coach(sqlite_db: Database, programmes: dict[str, Programme]) -> Coach:
-    return Coach(sqlite_db, programmes)
 
 
 async def test_today_shows_the_card_and_help_tells_how_often(coach: Coach, now: datetime) -> None:

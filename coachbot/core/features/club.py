@@ -16,7 +16,6 @@ from coachbot.core.question import Invalid
 from coachbot.core.schedule_answers import one_day, read_days, read_pairs, read_time, read_zone
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply, join_token
-from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import days as describe_days
 from coachbot.schedule import club_times as schedule
@@ -95,8 +94,7 @@ async def _start(turn: Turn, club: Club | None, args: str) -> list[Reply]:
         leaderboard=bool(settings.get("leaderboard", False)), status="active", admin_user_id=sender.user_id,
         created_at=turn.now, updated_at=turn.now,
     )  # fmt: skip
-    turn.repo.session.add(club)
-    await turn.repo.session.flush()
+    await store.add_club(turn.repo, club)
     await schedules.reschedule_club(turn.repo, club, programme, turn.now)
     started = texts.STARTED.format(**_fields(club, programme)) + _no_posts(club, programme)
     return [join_message(turn, club, programme, started)]
@@ -153,10 +151,7 @@ async def stop_removed(turn: Turn) -> None:
 
 
 def usable(turn: Turn, programme_id: str) -> bool:
-    catalogue = turn.programmes
-    if not isinstance(catalogue, Catalogue):
-        return True
-    return catalogue.usable_by(programme_id, turn.address.platform, turn.address.chat_id)
+    return turn.programmes.usable_by(programme_id, turn.address.platform, turn.address.chat_id)
 
 
 def _say(turn: Turn, text: str) -> Reply:

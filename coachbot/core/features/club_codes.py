@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-from collections.abc import Mapping
 
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
@@ -21,13 +20,12 @@ def share_code(programme_id: str) -> str:
     return SHARE_PREFIX + base64.b32encode(digest).decode().lower()[:8]
 
 
-def programme_for(programmes: Mapping[str, Programme], given: str) -> Programme | None:
+def programme_for(programmes: Catalogue, given: str) -> Programme | None:
     """A programme named by its id or its share code (shipped, or custom and shared)."""
     wanted = given.strip().lower()
     if wanted in programmes:
         return programmes[wanted]
-    shared = programmes.shared() if isinstance(programmes, Catalogue) else []
-    return next((p for p in [*programmes.values(), *shared] if share_code(p.id) == wanted), None)
+    return next((p for p in [*programmes.values(), *programmes.shared()] if share_code(p.id) == wanted), None)
 
 
 def new_join_code() -> str:

@@ -11,15 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from coachbot.coaching.constants import TRAINED
 from coachbot.programme.schema import WEEKDAYS, Programme
 from coachbot.schedule.timetable import days_for
 from coachbot.store import clubs as store
 from coachbot.store.club_tables import Club
 from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Enrolment
+from coachbot.store.tables import Enrolment
 from coachbot.texts import clubs as texts
 
 WEEK = timedelta(days=7)
@@ -73,14 +71,7 @@ async def week(
 
 async def _done_days(repo: Repo, enrolment: Enrolment, today: date) -> set[date]:
     """Local days with a session logged as done (all, most or some of it)."""
-    query = select(CheckIn.local_date).where(
-        CheckIn.enrolment_id == enrolment.id,
-        CheckIn.kind == "session",
-        CheckIn.completion.in_(TRAINED),
-        CheckIn.local_date > today - timedelta(days=STREAK_LOOKBACK),
-        CheckIn.local_date <= today,
-    )
-    return set((await repo.session.execute(query)).scalars())
+    return await repo.done_days(enrolment.id, TRAINED, today - timedelta(days=STREAK_LOOKBACK), today)
 
 
 def text(club: Club, programme: Programme, members: list[MemberWeek]) -> str:

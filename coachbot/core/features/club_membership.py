@@ -5,7 +5,6 @@ from __future__ import annotations
 from coachbot.core.turn import Turn
 from coachbot.messages import Choice, Reply
 from coachbot.store import clubs as store
-from coachbot.store.club_tables import ClubMember
 from coachbot.texts import clubs as texts
 
 LEADERBOARD_PREFIX = "v1:lb:"
@@ -17,14 +16,11 @@ async def add_member(turn: Turn, club_id: int, display_name: str) -> None:
     person_id = turn.enrolment.person_id
     if turn.enrolment.club_id not in (None, club_id):  # one club at a time: leave the previous one
         await store.leave(turn.repo, turn.enrolment.club_id, turn.now, person_id)
-    member = await store.member(turn.repo, club_id, person_id)
-    if member is None:
-        member = ClubMember(club_id=club_id, person_id=person_id, joined_at=turn.now)
-        turn.repo.session.add(member)
+    member = await store.join(turn.repo, club_id, person_id, turn.now)
     member.left_at, member.joined_at = None, turn.now if member.left_at else member.joined_at
     member.display_name = (display_name or member.display_name or "")[:64]
     turn.enrolment.club_id = club_id
-    await turn.repo.session.flush()
+    await turn.repo.flush()
 
 
 def leaderboard_question(turn: Turn, club_id: int) -> Reply:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from sqlalchemy import select
-
 from coachbot.core.features.club_codes import share_code
 from coachbot.core.turn import Turn
 from coachbot.messages import MAX_ATTACHMENT_BYTES, Reply
-from coachbot.programme.catalogue import Catalogue, Owner
+from coachbot.programme.catalogue import Owner
 from coachbot.programme.loader import ProgrammeError, load_upload
+from coachbot.store import programmes as store
 from coachbot.store.club_tables import CustomProgramme
 from coachbot.texts import clubs as texts
 
@@ -36,25 +35,19 @@ async def upload(turn: Turn) -> list[Reply]:
         return [_say(turn, texts.UPLOAD_NOT_TEXT)]
     name = PurePath(attachment.filename).name[:64] or "programme.yaml"
     catalogue = turn.programmes
-    shipped = catalogue.shipped if isinstance(catalogue, Catalogue) else dict(catalogue)
     try:
-        programme = load_upload(text, name, shipped)
+        programme = load_upload(text, name, catalogue.shipped)
     except ProgrammeError as error:
         return [_say(turn, _problems(error))]
     sender = turn.address
-    stored = list(
-        (
-            await turn.repo.session.execute(
-                select(CustomProgramme).where(CustomProgramme.programme_id == programme.id)
-            )
-        ).scalars()
-    )
+    stored = await store.versions(turn.repo, programme.id)
     if any((row.platform, row.chat_id) != (sender.platform, sender.chat_id) for row in stored):
         return [_say(turn, texts.UPLOAD_ID_TAKEN.format(id=programme.id))]
     if any(row.version >= programme.version for row in stored):
         return [_say(turn, texts.UPLOAD_VERSION.format(version=programme.version, id=programme.id))]
     shared = any(row.shared for row in stored)
-    turn.repo.session.add(
+    await store.add(
+        turn.repo,
         CustomProgramme(
             programme_id=programme.id,
             version=programme.version,
@@ -64,11 +57,9 @@ async def upload(turn: Turn) -> list[Reply]:
             source=text,
             shared=shared,
             created_at=turn.now,
-        )
+        ),
     )
-    await turn.repo.session.flush()
-    if isinstance(catalogue, Catalogue):
-        catalogue.add(programme, Owner(sender.platform, sender.chat_id, shared))
+    catalogue.add(programme, Owner(sender.platform, sender.chat_id, shared))
     return [
         _say(
             turn, texts.UPLOAD_SAVED.format(title=programme.title, id=programme.id, version=programme.version)
@@ -79,14 +70,9 @@ async def upload(turn: Turn) -> list[Reply]:
 async def share(turn: Turn, programme_id: str) -> list[Reply]:
     """Let anyone use the group's uploaded programme through its share code."""
     sender, wanted = turn.address, programme_id.strip().lower()
-    query = select(CustomProgramme).where(
-        CustomProgramme.programme_id == wanted,
-        CustomProgramme.platform == sender.platform,
-        CustomProgramme.chat_id == sender.chat_id,
-    )
-    rows = list((await turn.repo.session.execute(query)).scalars())
+    rows = await store.of_group(turn.repo, wanted, sender.platform, sender.chat_id)
     catalogue = turn.programmes
-    if not rows or not isinstance(catalogue, Catalogue) or wanted not in catalogue:
+    if not rows or wanted not in catalogue:
         return [_say(turn, texts.SHARE_UNKNOWN.format(id=wanted))]
     for row in rows:
         row.shared = True

@@ -5,15 +5,13 @@ A session already logged today is never skipped over: /skip is refused and the r
 
 from __future__ import annotations
 
-from sqlalchemy import update
-
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.schedule.timetable import days_for
 from coachbot.schedule.wallclock import next_day_in
-from coachbot.store.tables import OutboxMessage
+from coachbot.store import prompts
 from coachbot.texts import loop as loop_texts
 from coachbot.texts import settings as texts
 
@@ -44,14 +42,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     checkin.details = {**checkin.details, "skipped": answers["reason"], "levels": {}}
     await turn.repo.save_checkin(checkin)
     # today's prompt, if it has not gone yet, is no longer needed
-    await turn.repo.session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.idempotency_key == f"{enrolment.id}:{today.isoformat()}:session",
-            OutboxMessage.status == "pending",
-        )
-        .values(status="skipped")
-    )
+    await prompts.skip_pending(turn.repo, f"{enrolment.id}:{today.isoformat()}:session")
     if answers["reason"] == "pain":
         return [turn.say(texts.SKIPPED_FOR_PAIN)]
     days = days_for("session", enrolment, turn.programme())

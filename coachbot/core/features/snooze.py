@@ -11,8 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from coachbot.core import flow
 from coachbot.core.daily_prompts import SNOOZE_PREFIX
 from coachbot.core.flow import Answers, Flow, Step
@@ -22,7 +20,7 @@ from coachbot.core.turn import Turn
 from coachbot.messages import Choice, Reply
 from coachbot.schedule.quiet_hours import outside, quiet_hours
 from coachbot.schedule.wallclock import instant, parse_time
-from coachbot.store import outbox
+from coachbot.store import outbox, prompts
 from coachbot.store.snoozed import SNOOZE_SUFFIX
 from coachbot.store.tables import OutboxMessage
 from coachbot.texts import loop as texts
@@ -44,8 +42,7 @@ def minutes_from(text: str) -> str | None:
 async def _sent(turn: Turn, kind: str, day: date) -> OutboxMessage | None:
     assert turn.enrolment is not None
     key = f"{turn.enrolment.id}:{day.isoformat()}:{kind}"
-    query = select(OutboxMessage).where(OutboxMessage.idempotency_key == key, OutboxMessage.status == "sent")
-    return (await turn.repo.session.execute(query)).scalar_one_or_none()
+    return await prompts.sent(turn.repo, key)
 
 
 async def _answered(turn: Turn, kind: str, day: date) -> bool:
@@ -56,17 +53,7 @@ async def _answered(turn: Turn, kind: str, day: date) -> bool:
 async def _latest_unanswered(turn: Turn) -> tuple[OutboxMessage | None, bool]:
     """Today's latest prompt not yet answered; else (the latest prompt, True) if every one is answered."""
     assert turn.enrolment is not None
-    query = (
-        select(OutboxMessage)
-        .where(
-            OutboxMessage.enrolment_id == turn.enrolment.id,
-            OutboxMessage.local_date == turn.local_today(),
-            OutboxMessage.status == "sent",
-            OutboxMessage.kind.in_(KINDS),
-        )
-        .order_by(OutboxMessage.sent_at.desc(), OutboxMessage.id.desc())
-    )
-    rows = list((await turn.repo.session.execute(query)).scalars())
+    rows = await prompts.sent_on(turn.repo, turn.enrolment.id, turn.local_today(), KINDS)
     for row in rows:
         if row.local_date is not None and not await _answered(turn, row.kind, row.local_date):
             return row, False
@@ -118,8 +105,7 @@ async def _refusal(turn: Turn, latest: OutboxMessage | None, kind: str, day: dat
     if day != turn.local_today():
         return texts.SNOOZE_TOO_LATE
     key = latest.idempotency_key + SNOOZE_SUFFIX
-    query = select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)
-    if (await turn.repo.session.execute(query)).first():
+    if await prompts.exists(turn.repo, key):
         return texts.SNOOZE_USED_NAMED.format(prompt=name)
     return None
 
