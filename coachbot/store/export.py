@@ -13,38 +13,12 @@ from typing import Any
 
 from sqlalchemy import inspect, or_, select
 
-from coachbot.messages import mention
-from coachbot.store.club_tables import ClubMember
+from coachbot.store.privacy import Mine, of_kind, to_person
 from coachbot.store.repo import Repo
-from coachbot.store.tables import (
-    Base,
-    CheckIn,
-    Conversation,
-    Decision,
-    Enrolment,
-    ExerciseLevel,
-    OutboxMessage,
-    Person,
-    Referral,
-    Schedule,
-)
+from coachbot.store.tables import Base, Person
 
 FORMAT = "coachbot-export"
 VERSION = 1
-
-# The one list of a person's tables, by the column that makes a row theirs: /export writes each under its
-# key and /forget deletes each (privacy/forget.py). A new personal table goes here, or it is neither
-# exported nor erased. The person, their plans, the conversation and messages are handled by name.
-PLAN_TABLES: dict[str, type[Base]] = {
-    "levels": ExerciseLevel,
-    "checkins": CheckIn,
-    "decisions": Decision,
-    "schedules": Schedule,
-}  # rows with an enrolment_id of one of the person's plans
-PERSON_TABLES: dict[str, type[Base]] = {
-    "club_memberships": ClubMember,
-    "referrals": Referral,
-}  # rows with the person's person_id
 
 
 def row(item: object) -> dict[str, Any]:
@@ -62,35 +36,28 @@ def _plain(value: object) -> object:
 
 
 async def collect(repo: Repo, person: Person, now: datetime) -> dict[str, Any]:
-    session = repo.session
-    enrolments = list(
-        (
-            await session.execute(
-                select(Enrolment).where(Enrolment.person_id == person.id).order_by(Enrolment.id)
-            )
-        ).scalars()
-    )
-    plans = []
-    for enrolment in enrolments:
-        plan = row(enrolment)
-        for key, table in PLAN_TABLES.items():
-            plan[key] = await _rows(repo, table, table.__table__.c.enrolment_id == enrolment.id)
-        plans.append(plan)
-    conversation = await session.get(Conversation, person.id)
-    messages = (
-        await session.execute(select(OutboxMessage).where(or_(*to_person(person))).order_by(OutboxMessage.id))
-    ).scalars()
+    """The person's rows from every table of store/privacy.PERSONAL_TABLES (the ones /forget erases)."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": now.isoformat(),
         "person": row(person),
-        "conversation": row(conversation) if conversation is not None else None,
-        "enrolments": plans,
     }
-    for key, table in PERSON_TABLES.items():
-        document[key] = await _rows(repo, table, table.__table__.c.person_id == person.id)
-    document["messages"] = [row(message) for message in messages]
+    for entry in of_kind(Mine.ONE):
+        found = await _rows(repo, entry.table, entry.table.__table__.c.person_id == person.id)
+        document[entry.key] = found[0] if found else None
+    for entry in of_kind(Mine.PLANS):
+        document[entry.key] = plans = []
+        for plan in await _rows(repo, entry.table, entry.table.__table__.c.person_id == person.id):
+            for part in of_kind(Mine.PLAN):
+                plan[part.key] = await _rows(
+                    repo, part.table, part.table.__table__.c.enrolment_id == plan["id"]
+                )
+            plans.append(plan)
+    for entry in of_kind(Mine.PERSON):
+        document[entry.key] = await _rows(repo, entry.table, entry.table.__table__.c.person_id == person.id)
+    for entry in of_kind(Mine.MESSAGES):
+        document[entry.key] = await _rows(repo, entry.table, or_(*to_person(person)))
     return document
 
 
@@ -98,16 +65,6 @@ async def _rows(repo: Repo, table: type[Base], mine: Any) -> list[dict[str, Any]
     """The rows of `table` matching `mine`, in the order they were stored."""
     query = select(table).where(mine).order_by(*inspect(table).primary_key)
     return [row(item) for item in (await repo.session.execute(query)).scalars()]
-
-
-def to_person(person: Person) -> list[Any]:
-    """Outbox conditions for messages about the person: their private chat, their plans, or naming them."""
-    return [
-        (OutboxMessage.platform == person.platform) & (OutboxMessage.chat_id == person.chat_id),
-        OutboxMessage.enrolment_id.in_(select(Enrolment.id).where(Enrolment.person_id == person.id)),
-        (OutboxMessage.platform == person.platform)
-        & OutboxMessage.text.contains(mention(person.user_id), autoescape=True),
-    ]
 
 
 def dumps(document: dict[str, Any]) -> str:

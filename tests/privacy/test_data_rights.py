@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from coachbot.core.coach import Coach
 from coachbot.programme.catalogue import Catalogue
@@ -163,19 +163,25 @@ async def test_retention_deletes_old_history_of_ended_programmes_only(
     assert still is not None  # the plan itself stays
 
 
-def test_every_table_that_points_at_a_person_or_plan_is_exported_and_erased() -> None:
-    from coachbot.store.export import PERSON_TABLES, PLAN_TABLES
+def has_person_key(table: Table) -> bool:
+    """A person_id, an enrolment_id (a plan reaches its person) or a platform user id makes rows someone's."""
+    names = {column.name for column in table.columns}
+    return bool(
+        names & {"person_id", "enrolment_id", "user_id"}
+        or any(name.endswith("_user_id") for name in names)
+        or any(key.column.table.name in ("people", "enrolments") for key in table.foreign_keys)
+    )
 
-    listed = {table.__tablename__ for table in (*PLAN_TABLES.values(), *PERSON_TABLES.values())}
-    by_name = {"enrolments", "conversations", "outbox"}  # handled by name in export.py and forget.py
-    personal = {
-        source.name
-        for source in Base.metadata.sorted_tables
-        for key in source.foreign_keys
-        if key.column.table.name in ("people", "enrolments")
-    }
-    assert "referrals" in personal
-    assert personal - listed - by_name == set()
+
+def test_every_table_with_a_person_key_is_exported_and_erased() -> None:
+    from coachbot.store.privacy import PERSONAL_TABLES, Mine
+
+    listed = {entry.table.__tablename__ for entry in PERSONAL_TABLES}
+    personal = {table.name for table in Base.metadata.sorted_tables if has_person_key(table)}
+    assert {"referrals", "checkins", "clubs", "custom_programmes", "people", "outbox"} <= personal
+    assert personal - listed == set()
+    named = [entry for entry in PERSONAL_TABLES if entry.mine is Mine.NAMED]
+    assert all(entry.column in entry.table.__table__.c for entry in named)
 
 
 async def test_export_holds_a_kept_reply_with_its_image(
