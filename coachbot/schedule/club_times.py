@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.plan import training_days
 from coachbot.programme.schema import Programme, Weekday
 from coachbot.schedule.wallclock import next_due, parse_days, parse_time
-from coachbot.store.club_tables import Club
 
 KINDS = ("post", "digest")
+
+
+class Club(Protocol):
+    """What the club timetable reads of a club (a store row, or anything shaped like it)."""
+
+    @property
+    def post_time(self) -> str: ...
+    @property
+    def tz(self) -> str: ...
+    @property
+    def days(self) -> str: ...
+    @property
+    def digest_day(self) -> str: ...
 
 
 def post_days(club: Club, programme: Programme) -> tuple[Weekday, ...]:

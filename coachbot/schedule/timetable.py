@@ -6,7 +6,9 @@ not active) and withdraws prompts still queued for a plan that is no longer acti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.plan import training_days
@@ -14,13 +16,33 @@ from coachbot.coaching.weekpattern import key_run_day
 from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
 from coachbot.schedule.quiet_hours import outside, quiet_hours
 from coachbot.schedule.wallclock import next_due, parse_days, parse_time
-from coachbot.store.tables import Enrolment
 
 KINDS = ("session", "morning", "weekly")
 QUEUED_KINDS = (*KINDS, "summary")  # what the ticker queues for a plan (summary: with the weekly check)
 
 
-def days_for(kind: str, enrolment: Enrolment, programme: Programme) -> tuple[Weekday, ...]:
+class Plan(Protocol):
+    """What the timetable reads of an enrolment (a store row, or anything shaped like it)."""
+
+    @property
+    def phase(self) -> int: ...
+    @property
+    def flags(self) -> Mapping[str, Any]: ...
+    @property
+    def days(self) -> str: ...
+    @property
+    def weekly_day(self) -> str: ...
+    @property
+    def local_time(self) -> str: ...
+    @property
+    def morning_time(self) -> str: ...
+    @property
+    def quiet_start(self) -> str | None: ...
+    @property
+    def quiet_end(self) -> str | None: ...
+
+
+def days_for(kind: str, enrolment: Plan, programme: Programme) -> tuple[Weekday, ...]:
     """Session prompts on the person's days that hold a session of the phase (CLINICAL A23: the same
     mapping as the session itself); mornings daily, so the morning after every session is asked (CLINICAL
     8); weekly once."""
@@ -33,7 +55,7 @@ def days_for(kind: str, enrolment: Enrolment, programme: Programme) -> tuple[Wee
 
 
 def due_after(
-    kind: str, enrolment: Enrolment, programme: Programme, zone: str, after: datetime
+    kind: str, enrolment: Plan, programme: Programme, zone: str, after: datetime
 ) -> datetime | None:
     """The next instant a prompt of `kind` is due after `after`, or None if it never is; one that would
     start inside the person's quiet hours comes at their end instead."""
