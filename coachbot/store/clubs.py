@@ -1,4 +1,5 @@
-"""Club queries: the club of a chat or a join code, members, club schedules, and ending club links."""
+"""Club queries: the club of a chat or a join code, adding a club, joining it, members, and ending club links
+(club schedules: store/schedules.py)."""
 
 from __future__ import annotations
 
