@@ -5,19 +5,20 @@ Pure: it reads the week's check-ins and the programme, never the database."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from coachbot.coaching.constants import TRAINED
 from coachbot.coaching.plan import level_for
 from coachbot.programme.schema import Programme
 from coachbot.reporting.chart import direction
-from coachbot.store.tables import CheckIn, Enrolment
+from coachbot.reporting.records import CheckInRecord, PlanRecord
 from coachbot.texts import summary as texts
 
 WEEK = timedelta(days=7)
 
 
-def trend(checkins: list[CheckIn], today: date) -> str:
+def trend(checkins: Sequence[CheckInRecord], today: date) -> str:
     """better, same or worse: the mean morning pain of the last seven days against the seven before."""
     this = [
         c.morning
@@ -32,7 +33,9 @@ def trend(checkins: list[CheckIn], today: date) -> str:
     return direction(before, this)
 
 
-def summary(enrolment: Enrolment, programme: Programme, checkins: list[CheckIn], today: date) -> str:
+def summary(
+    enrolment: PlanRecord, programme: Programme, checkins: Sequence[CheckInRecord], today: date
+) -> str:
     done = sum(
         1
         for c in checkins
