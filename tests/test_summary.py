@@ -55,6 +55,7 @@ def test_the_trend_compares_this_weeks_mornings_with_last_weeks() -> None:
             for d in days
         ]
 
-    assert trend(mornings(4, 2), today) == "better"
-    assert trend(mornings(2, 2), today) == "same"
-    assert trend(mornings(1, 3), today) == "worse"
+    # 1.0: the week_worse_delta both programmes set
+    assert trend(mornings(4, 2), today, 1.0) == "better"
+    assert trend(mornings(2, 2), today, 1.0) == "same"
+    assert trend(mornings(1, 3), today, 1.0) == "worse"

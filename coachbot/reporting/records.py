@@ -1,5 +1,5 @@
 """What the renderers read of a person's history: the shape of a plan, a check-in, a decision and a
-referral, as read-only fields. The stored rows have these fields, so callers pass them as they are;
+referral, as the fields they read. The stored rows have these fields, so callers pass them as they are;
 reporting/ never imports the store (a Protocol matches by shape)."""
 
 from __future__ import annotations
@@ -10,117 +10,58 @@ from typing import Any, Protocol
 
 
 class LevelRecord(Protocol):
-    @property
-    def exercise(self) -> str: ...
-
-    @property
-    def level(self) -> int: ...
+    exercise: str
+    level: int
 
 
 class PlanRecord(Protocol):
     """A person's plan (an enrolment): where they are in the programme."""
 
-    @property
-    def status(self) -> str: ...
+    status: str
+    grade: str | None
+    flags: dict[str, Any]
+    phase: int
+    started_on: date
+    triage: dict[str, Any]
 
     @property
-    def grade(self) -> str | None: ...
-
-    @property
-    def flags(self) -> dict[str, Any]: ...
-
-    @property
-    def phase(self) -> int: ...
-
-    @property
-    def started_on(self) -> date: ...
-
-    @property
-    def triage(self) -> dict[str, Any]: ...
-
-    @property
-    def levels(self) -> Sequence[LevelRecord]: ...
+    def levels(self) -> Sequence[LevelRecord]: ...  # read-only, so a list of any LevelRecord will do
 
 
 class CheckInRecord(Protocol):
     """Answers about one session, morning or weekly check (REPORT_COLUMNS and the details)."""
 
-    @property
-    def local_date(self) -> date: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def phase(self) -> int: ...
-
-    @property
-    def during(self) -> int | None: ...
-
-    @property
-    def after(self) -> int | None: ...
-
-    @property
-    def morning(self) -> int | None: ...
-
-    @property
-    def completion(self) -> str | None: ...
-
-    @property
-    def completion_reason(self) -> str | None: ...
-
-    @property
-    def sudden(self) -> bool | None: ...
-
-    @property
-    def details(self) -> dict[str, Any]: ...
+    local_date: date
+    kind: str
+    phase: int
+    during: int | None
+    after: int | None
+    morning: int | None
+    completion: str | None
+    completion_reason: str | None
+    sudden: bool | None
+    details: dict[str, Any]
 
 
 class DecisionRecord(Protocol):
     """What the rules decided, by which rule row, and why."""
 
-    @property
-    def local_date(self) -> date: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def exercise(self) -> str | None: ...
-
-    @property
-    def level_from(self) -> int | None: ...
-
-    @property
-    def level_to(self) -> int | None: ...
-
-    @property
-    def rule(self) -> str: ...
-
-    @property
-    def reason(self) -> str: ...
+    local_date: date
+    kind: str
+    exercise: str | None
+    level_from: int | None
+    level_to: int | None
+    rule: str
+    reason: str
 
 
 class ReferralRecord(Protocol):
     """A referral: when, its tier, where it came from, the signs and words, and what the person was told."""
 
-    @property
-    def at(self) -> datetime: ...
-
-    @property
-    def local_date(self) -> date: ...
-
-    @property
-    def tier(self) -> str: ...
-
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def signs(self) -> list[str]: ...
-
-    @property
-    def triggers(self) -> list[str]: ...
-
-    @property
-    def text(self) -> str: ...
+    at: datetime
+    local_date: date
+    tier: str
+    source: str
+    signs: list[str]
+    triggers: list[str]
+    text: str

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from coachbot.coaching.symmetry import lsi
 from coachbot.programme.schema import Programme
 from coachbot.reporting.chart import ProgressSeries, draw
 from coachbot.reporting.present import clinician_record
@@ -130,7 +131,7 @@ def _two_lines(text: str) -> list[str]:
 def _test_line(checkin: CheckInRecord) -> str:
     details = checkin.details
     injured, other = details.get("heel_raise_injured"), details.get("heel_raise_other")
-    lsi = f" (LSI {round(100 * injured / other)}%)" if injured and other else ""
+    shown = f" (LSI {lsi(injured, other)}%)" if injured and other else ""
     keys = (
         "heel_raise_pain",
         "bent_injured",
@@ -142,7 +143,7 @@ def _test_line(checkin: CheckInRecord) -> str:
     )
     more = "".join(f", {key} {details[key]}" for key in keys if details.get(key) is not None)
     return texts.TEST_LINE.format(date=checkin.local_date, injured=injured if injured is not None else "–",
-                                  other=other if other is not None else "–", lsi=lsi, more=more)  # fmt: skip
+                                  other=other if other is not None else "–", lsi=shown, more=more)  # fmt: skip
 
 
 def pdf(data: ReportData) -> bytes:

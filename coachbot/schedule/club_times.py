@@ -16,17 +16,10 @@ KINDS = ("post", "digest")
 class ClubTimes(Protocol):
     """What a club's timetable is made of: its training days, digest day, post time and time zone."""
 
-    @property
-    def days(self) -> str: ...
-
-    @property
-    def digest_day(self) -> str: ...
-
-    @property
-    def post_time(self) -> str: ...
-
-    @property
-    def tz(self) -> str: ...
+    days: str
+    digest_day: str
+    post_time: str
+    tz: str
 
 
 def post_days(club: ClubTimes, programme: Programme) -> tuple[Weekday, ...]:
