@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coachbot.core import due_clubs
 from coachbot.core.features import club_uploads as uploads
 from coachbot.core.features.club_codes import new_join_code, programme_for, share_code
 from coachbot.core.question import Invalid
@@ -19,7 +20,7 @@ from coachbot.messages import Reply, join_token
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import days as describe_days
-from coachbot.schedule import club_times as schedule
+from coachbot.schedule import club_times
 from coachbot.store import clubs as store
 from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
@@ -96,7 +97,7 @@ async def _start(turn: Turn, club: Club | None, args: str) -> list[Reply]:
     )  # fmt: skip
     turn.repo.session.add(club)
     await turn.repo.session.flush()
-    await schedule.reschedule(turn.repo, club, programme, turn.now)
+    await due_clubs.reschedule(turn.repo, club, programme, turn.now)
     started = texts.STARTED.format(**_fields(club, programme)) + _no_posts(club, programme)
     return [join_message(turn, club, programme, started)]
 
@@ -128,14 +129,14 @@ async def _change(turn: Turn, club: Club, args: str) -> list[Reply]:
     for key, value in given.items():
         setattr(club, fields[key], value)
     club.updated_at = turn.now
-    await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
+    await due_clubs.reschedule(turn.repo, club, _programme(turn, club), turn.now)
     return [_say(turn, _summary(turn, club))]
 
 
 async def _set_status(turn: Turn, club: Club, action: str) -> list[Reply]:
     club.status = {"pause": "paused", "resume": "active", "stop": "stopped"}[action]
     club.updated_at = turn.now
-    await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
+    await due_clubs.reschedule(turn.repo, club, _programme(turn, club), turn.now)
     if action == "stop":
         await store.leave(turn.repo, club.id, turn.now)
     text = {"pause": texts.PAUSED, "resume": texts.RESUMED, "stop": texts.STOPPED}[action]
@@ -147,7 +148,7 @@ async def stop_removed(turn: Turn) -> None:
     club = await store.club_in_chat(turn.repo, turn.address.platform, turn.address.chat_id)
     if club is not None:
         club.status, club.updated_at = "stopped", turn.now
-        await schedule.reschedule(turn.repo, club, _programme(turn, club), turn.now)
+        await due_clubs.reschedule(turn.repo, club, _programme(turn, club), turn.now)
         await store.leave(turn.repo, club.id, turn.now)
 
 
@@ -177,7 +178,7 @@ def _usage(turn: Turn) -> str:
 def _fields(club: Club, programme: Programme) -> dict[str, str]:
     return {
         "title": programme.title, "time": club.post_time, "zone": club.tz,
-        "days": describe_days(",".join(schedule.post_days(club, programme))) or describe_days(club.days),
+        "days": describe_days(",".join(club_times.post_days(club, programme))) or describe_days(club.days),
         "digest": club.digest_day.capitalize(), "leaderboard": texts.ON if club.leaderboard else texts.OFF,
         "code": club.join_code, "state": texts.STATE_LABELS.get(club.status, club.status),
     }  # fmt: skip
@@ -190,7 +191,7 @@ def _summary(turn: Turn, club: Club) -> str:
 
 def _no_posts(club: Club, programme: Programme) -> str:
     """Say so when the club's days miss every session day of the programme: no post would ever come."""
-    if schedule.post_days(club, programme):
+    if club_times.post_days(club, programme):
         return ""
     sessions = ",".join(day for day in programme.phases[0].week)
     return "\n" + texts.NO_POST_DAYS.format(days=describe_days(sessions))
