@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint typecheck format clean
+.PHONY: run demo test lint typecheck contract format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/coachbot run --demo
 
-test: $(STAMP) lint typecheck
+test: $(STAMP) lint typecheck contract
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -29,6 +29,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# the import rules of docs/architecture.md ([tool.importlinter] in pyproject.toml)
+contract: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

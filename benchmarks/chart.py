@@ -23,7 +23,7 @@ def twelve_weeks() -> ProgressSeries:
     start = date(2026, 3, 2)
     days = [start + timedelta(days=n) for n in range(84)]
     return ProgressSeries(
-        title="12-week calf strain rehab", start=start, today=days[-1], green_max=2, amber_max=4,
+        title="12-week calf strain rehab", start=start, today=days[-1], green_max=2, amber_max=4, worse_delta=1.0,
         pain=tuple(DayPain(d, n % 5, n % 4, max(0, 4 - n // 20)) for n, d in enumerate(days)),
         done=tuple(d for n, d in enumerate(days) if n % 7 in (0, 2, 4)),
         missed=tuple(d for n, d in enumerate(days) if n % 28 == 25),

@@ -25,7 +25,6 @@ from coachbot import ports as errors
 from coachbot.cli.signals import sets_on_signals
 from coachbot.core.coach import Coach
 from coachbot.delivery import kept
-from coachbot.delivery.club_ticker import ClubTicker
 from coachbot.delivery.limits import Lane, RateLimiter
 from coachbot.delivery.sender import STOP_GRACE_SECONDS, OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
@@ -64,8 +63,7 @@ class App:
     settings: Settings
     database: Database
     coach: Coach
-    ticker: Ticker
-    club_ticker: ClubTicker
+    ticker: Ticker  # over people's prompts and clubs' posts
     limiter: RateLimiter
     clock: Callable[[], datetime]
     adapters: dict[str, Adapter] = field(default_factory=dict)
@@ -113,10 +111,6 @@ class App:
             now = self.clock()
             await self._refresh_programmes()
             result = await self.ticker.tick(now, self.sender.wake)
-            clubs = await self.club_ticker.tick(now)
-        result.queued, result.missed = result.queued + clubs.queued, result.missed + clubs.missed
-        if clubs.queued:
-            self.sender.wake()
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from coachbot.core import report_files
 from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.reporting import report
@@ -200,7 +201,7 @@ async def test_a_referral_appears_in_export_status_report_and_progress(
         person = await repo.person("console", "42")
         assert person is not None
         [plan] = await repo.enrolments(person.id)
-        data = await report.gather(
+        data = await report_files.gather(
             repo, plan, programmes[plan.programme_id], "Europe/London", chat.now.date()
         )
     page = " ".join(" ".join(line for _, line in report.lines(data)).split())  # wrapped lines, joined

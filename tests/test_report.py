@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from coachbot.cli.main import main
+from coachbot.core import report_files
 from coachbot.core.coach import Coach
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
@@ -40,7 +41,7 @@ async def test_the_report_holds_triage_tests_and_every_decision(
         person = await repo.person("console", "42")
         assert person is not None
         [plan] = await repo.enrolments(person.id)
-        data = await report.gather(
+        data = await report_files.gather(
             repo, plan, programmes[plan.programme_id], "Europe/London", chat.now.date()
         )
     text = "\n".join(line for _, line in report.lines(data))

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.coaching import regions
 from coachbot.core.coach import Coach
 from coachbot.core.safety_pause import SafetyPause, status_text, today_text
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender
-from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
@@ -106,7 +106,7 @@ async def test_no_session_prompt_is_queued_or_sent_while_referred(
 ) -> None:
     chat = Chat(coach, now)
     await chat.enrol()
-    ticker = Ticker(sqlite_db, programmes)
+    ticker = ticker_for(sqlite_db, programmes)
     await ticker.tick(SESSION_DUE)
     platform = RecordingPlatform()
     limiter = RateLimiter({"console": PlatformLimits(per_second=1000)})

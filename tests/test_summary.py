@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.core.coach import Coach
-from coachbot.delivery.ticker import Ticker
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
@@ -26,7 +26,7 @@ async def test_the_weekly_summary_comes_with_the_weekly_check(
         await chat.log_session("2", "1")
         chat.now = now + timedelta(days=day, hours=-1)
         await chat.log_morning(str(morning))
-    await Ticker(sqlite_db, programmes).tick(datetime(2026, 3, 8, 7, 0, 10, tzinfo=UTC))
+    await ticker_for(sqlite_db, programmes).tick(datetime(2026, 3, 8, 7, 0, 10, tzinfo=UTC))
     async with sqlite_db.read() as repo:
         rows = list((await repo.session.execute(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
     [summary] = [row for row in rows if row.kind == "summary" and row.status == "pending"]
@@ -56,6 +56,7 @@ def test_the_trend_compares_this_weeks_mornings_with_last_weeks() -> None:
             for d in days
         ]
 
-    assert trend(mornings(4, 2), today) == "better"
-    assert trend(mornings(2, 2), today) == "same"
-    assert trend(mornings(1, 3), today) == "worse"
+    # 1.0: the week_worse_delta both programmes set
+    assert trend(mornings(4, 2), today, 1.0) == "better"
+    assert trend(mornings(2, 2), today, 1.0) == "same"
+    assert trend(mornings(1, 3), today, 1.0) == "worse"

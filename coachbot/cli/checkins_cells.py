@@ -6,11 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-# The check-ins CSV of /report, as report.py writes it (then a "details" column) and `simulate` reads it
-REPORT_COLUMNS = (
-    "local_date", "kind", "phase", "during", "after", "morning", "completion", "completion_reason", "sudden",
-)  # fmt: skip
-
 COMPLETIONS = ("all", "most", "some", "none")
 REASONS = ("pain", "time", "forgot", "other")  # the after-session "what got in the way?" (CLINICAL 8 C)
 EVENTS = ("none", "pop", "red_flag")

@@ -16,7 +16,6 @@ from typing import Any
 from coachbot.cli.checkins_cells import (
     COMPLETIONS,
     REASONS,
-    REPORT_COLUMNS,
     WEEKLY_ANSWERS,
     CsvError,
     cell,
@@ -26,6 +25,7 @@ from coachbot.cli.checkins_cells import (
     yes_no,
 )
 from coachbot.coaching.simulation import Day
+from coachbot.reporting.report import REPORT_COLUMNS
 
 COLUMNS = (*REPORT_COLUMNS, "details")  # what report.py writes
 IGNORED = ("phase",)  # the replay works the phase out itself from the answers

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from coachbot.core.report_files import gather
 from coachbot.programme.loader import load_directory
 from coachbot.reporting import report as clinician
 from coachbot.reporting.report import ReportData
@@ -78,4 +79,4 @@ async def _report_data(settings: Settings, platform: str, user: str) -> ReportDa
             return None
         zone = person.tz or "UTC"
         today = datetime.now(UTC).astimezone(ZoneInfo(zone)).date()
-        return await clinician.gather(repo, plans[-1], programmes[plans[-1].programme_id], zone, today)
+        return await gather(repo, plans[-1], programmes[plans[-1].programme_id], zone, today)

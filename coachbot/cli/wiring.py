@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import TextIO
 
@@ -18,16 +18,25 @@ from coachbot.adapters.telegram.adapter import TelegramAdapter
 from coachbot.app import App, utc_now
 from coachbot.cli.demo import DemoClock, DemoControls
 from coachbot.core.coach import Coach
+from coachbot.core.due_clubs import DueClubs
+from coachbot.core.due_people import DuePeople
 from coachbot.core.opening import opening
-from coachbot.delivery.club_ticker import ClubTicker
 from coachbot.delivery.limits import RateLimiter, limits_from
 from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.messages import Address, Reply
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
+from coachbot.programme.schema import Programme
 from coachbot.settings import Settings
 from coachbot.store.db import Database
 from coachbot.texts import common
+
+
+def ticker_for(
+    database: Database, programmes: Mapping[str, Programme], settings: TickerSettings | None = None
+) -> Ticker:
+    """The one ticker, over people's due prompts and clubs' due posts and digests."""
+    return Ticker(database, [DuePeople(programmes), DueClubs(programmes)], settings)
 
 
 def build(
@@ -46,14 +55,11 @@ def build(
     programmes = Catalogue(load_directory(settings.programmes_dir))
     database = Database.connect(settings.database_url.value)
     ticker_settings = TickerSettings(late_window=timedelta(hours=settings.late_window_hours))
-    ticker = Ticker(database, programmes, ticker_settings)
-    club_ticker = ClubTicker(database, programmes, ticker_settings)
     app = App(
         settings,
         database,
         Coach(database, programmes),
-        ticker,
-        club_ticker,
+        ticker_for(database, programmes, ticker_settings),
         RateLimiter(limits_from(settings)),
         clock,
     )

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from coachbot.coaching.constants import heel_raise_norm
 from coachbot.coaching.facts import History, Person
 from coachbot.coaching.progress import Progress
+from coachbot.coaching.symmetry import lsi
 from coachbot.programme.schema import Criterion, Test
 
 # Which weekly answer (or check-in) each pain-type test reads.
@@ -105,7 +106,8 @@ def _reps(criterion: Criterion, test_id: str, history: History, person: Person) 
         if injured is None or other is None:
             checks.append(None)
         else:
-            checks.append(int(other) > 0 and 100 * int(injured) >= criterion.min_lsi * int(other))  # type: ignore[call-overload]
+            symmetry = lsi(int(injured), int(other))  # type: ignore[call-overload]
+            checks.append(symmetry is not None and symmetry >= criterion.min_lsi)
     if criterion.max_pain is not None:
         checks.append(_at_most(history.latest("heel_raise_pain"), criterion.max_pain))
     return checks

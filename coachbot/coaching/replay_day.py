@@ -7,17 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from coachbot.coaching.day_pain import DayPain
 from coachbot.coaching.progress import Decision
 
 
 @dataclass(frozen=True)
-class Day:
-    """One CSV row: a calendar day's answers (None where the cell was empty)."""
+class Day(DayPain):
+    """One CSV row: a calendar day's pain scores and its other answers (None where the cell was empty)."""
 
-    day: date
-    during: int | None = None
-    after: int | None = None
-    morning: int | None = None
     completion: str | None = None
     event: str | None = None  # none | pop | red_flag
     heel_raises_injured: int | None = None

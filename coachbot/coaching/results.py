@@ -10,15 +10,11 @@ from datetime import date
 from coachbot.coaching import criteria
 from coachbot.coaching.facts import History, Person
 from coachbot.coaching.readiness import Readiness
+from coachbot.coaching.symmetry import lsi
 from coachbot.programme.schema import Criterion, Phase, Programme
 from coachbot.texts import results as texts
 
 _TESTS = (("sl_heel_raise", "heel_raise"), ("bent_knee_raise", "bent_knee"))
-
-
-def lsi(injured: int, other: int) -> int | None:
-    """Limb symmetry: the injured (or weaker) leg as a percentage of the other, rounded down."""
-    return 100 * injured // other if other > 0 else None
 
 
 def this_week(programme: Programme, history: History, today: date) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
-from statistics import fmean
 
 from coachbot.coaching import row6 as row6_rules
 from coachbot.coaching import soreness
@@ -17,6 +16,7 @@ from coachbot.coaching.constants import MIN_MORNINGS_A_WEEK
 from coachbot.coaching.facts import History, Person
 from coachbot.coaching.progress import Decision, Progress
 from coachbot.coaching.readiness import readiness
+from coachbot.coaching.trend import change, verdict, weeks
 from coachbot.programme.schema import Phase, Programme
 from coachbot.texts import decisions as texts
 
@@ -25,17 +25,10 @@ def trend(history: History, today: date) -> float | None:
     """Wt: mean M over the last 7 days minus the 7 before; None without enough mornings this week.
     With no mornings the week before, nothing can have risen, so Wt counts as 0."""
 
-    def window(start: int, end: int) -> list[int]:
-        return [
-            m.pain
-            for m in history.mornings
-            if m.pain is not None and today - timedelta(days=end) < m.day <= today - timedelta(days=start)
-        ]
-
-    this_week, last_week = window(0, 7), window(7, 14)
+    last_week, this_week = weeks(((m.day, m.pain) for m in history.mornings), today)
     if len(this_week) < MIN_MORNINGS_A_WEEK:
         return None
-    return fmean(this_week) - fmean(last_week) if last_week else 0.0
+    return change(last_week, this_week) if last_week else 0.0
 
 
 def weekly_check(
@@ -55,7 +48,7 @@ def weekly_check(
     if programme.track == "prevention":  # A22: expected soreness never counts toward a rule or referral
         history = _without_soreness(programme, progress, history)
     wt = trend(history, today)
-    worse = wt is not None and wt >= rules.week_worse_delta
+    worse = verdict(wt, rules.week_worse_delta) == "worse"
     progress = replace(progress, week_worse_streak=progress.week_worse_streak + 1 if worse else 0)
     progress, row6 = row6_rules.creeping(programme, progress, history, person, today)
     if row6:

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from coachbot.coaching.constants import TRAINED
+from coachbot.coaching.day_pain import DayPain
 from coachbot.coaching.plan import training_days
 from coachbot.coaching.weekpattern import key_run_day
 from coachbot.programme.schema import WEEKDAYS, Programme
-from coachbot.reporting.chart import DayPain, HeelRaises, ProgressSeries
+from coachbot.reporting.chart import HeelRaises, ProgressSeries
 from coachbot.schedule.wallclock import parse_days
 from coachbot.store.repo import Repo
 from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
@@ -49,6 +50,7 @@ def build(
         today=today,
         green_max=zone.green_max,
         amber_max=zone.amber_max,
+        worse_delta=programme.rules.week_worse_delta,
         pain=tuple(by_day[day] for day in sorted(by_day) if by_day[day] != DayPain(day)),
         done=done,
         missed=_missed(enrolment, programme, phases, sessions, today),

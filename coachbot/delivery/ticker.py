@@ -1,29 +1,26 @@
-"""The ticker: every few seconds, turn due schedules into outbox rows and move each schedule on.
+"""The ticker: every few seconds, turn what is due in each source into outbox rows and move it on.
 
-One write transaction per batch claims due schedules (FOR UPDATE SKIP LOCKED on PostgreSQL, the writer lock
-on SQLite), writes outbox rows keyed (enrolment, local date, kind) so nothing is queued twice, and advances
-next_due_at. After downtime, the latest prompt less than `late_window` late (and not in quiet hours) is
-sent once, marked late; older ones are recorded as missed, never sent in a burst.
+A *due source* (people's prompts, clubs' posts and digests) claims its due schedules; the ticker applies
+the one catch-up rule to each and asks the source for the outbox rows of what fell due. One write
+transaction per batch claims (FOR UPDATE SKIP LOCKED on PostgreSQL, the writer lock on SQLite), writes
+outbox rows keyed (owner, local date, kind) so nothing is queued twice, and advances next_due_at. After
+downtime, the latest instant less than `late_window` late (and not in quiet hours) is sent once, marked
+late; older ones are recorded as missed, never sent in a burst.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
+from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import select
-
-from coachbot.core.daily_prompts import prompt
-from coachbot.programme.schema import Programme
-from coachbot.reporting.summary import summary
-from coachbot.schedule.quiet_hours import quiet_hours
-from coachbot.schedule.timetable import due_after
 from coachbot.store import outbox
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
-from coachbot.store.tables import Enrolment, Person, Schedule
+
+Owner = TypeVar("Owner")
+Rows = list[dict[str, object]]
 
 
 @dataclass(frozen=True)
@@ -68,102 +65,71 @@ def catch_up(
     return fallen, due
 
 
-def in_quiet_hours(enrolment: Enrolment, local: time) -> bool:
-    quiet = quiet_hours(enrolment.quiet_start, enrolment.quiet_end)
-    return quiet is not None and quiet.contains(local)
+class Timed(Protocol):
+    """A stored schedule: the ticker moves its next_due_at on."""
+
+    next_due_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Claimed(Generic[Owner]):
+    """One due schedule a source claimed, with its owner (what the source writes rows for), the instant
+    after a given one it is next due (None: it has no timetable any more and stops), and whether the owner
+    is in quiet hours now."""
+
+    schedule: Timed
+    owner: Owner
+    following: Callable[[datetime], datetime | None] | None
+    quiet: bool = False
+
+
+class DueSource(Protocol[Owner]):
+    """Something whose schedules fall due: claim up to `limit` due at `now` (locked for the transaction),
+    and turn the instants one of them fell due into outbox rows."""
+
+    async def claim(self, repo: Repo, now: datetime, limit: int) -> Sequence[Claimed[Owner]]: ...
+
+    async def rows(self, repo: Repo, claimed: Claimed[Owner], fallen: list[Due], now: datetime) -> Rows: ...
 
 
 class Ticker:
     def __init__(
-        self, database: Database, programmes: Mapping[str, Programme], settings: TickerSettings | None = None
+        self, database: Database, sources: Sequence[DueSource[Any]], settings: TickerSettings | None = None
     ) -> None:
-        self.database, self.programmes = database, programmes
+        self.database, self.sources = database, sources
         self.settings = settings or TickerSettings()
 
     async def tick(self, now: datetime, queued: Callable[[], None] = lambda: None) -> TickResult:
-        """Queue everything due at `now`, batch by batch, each batch in its own transaction; `queued` is
-        called after each batch that queued something (the sender starts on it at once)."""
+        """Queue everything due at `now` in each source, batch by batch, each batch in its own
+        transaction; `queued` is called after each batch that queued something (the sender starts on it
+        at once)."""
         result = TickResult()
-        while True:
-            before = result.queued
-            async with self.database.write() as repo:
-                batch = await self._claim(repo, now)
-                rows: list[dict[str, object]] = []
-                for schedule, enrolment, person in batch:
-                    rows.extend(self._advance(schedule, enrolment, person, now, result))
-                    if schedule.kind == "weekly":
-                        rows.extend(await self._summaries(repo, enrolment, person, rows, now))
-                await outbox.add(repo, *rows)
-            if result.queued > before:
-                queued()
-            if len(batch) < self.settings.batch:
-                return result
+        for source in self.sources:
+            while True:
+                before = result.queued
+                async with self.database.write() as repo:
+                    batch = await source.claim(repo, now, self.settings.batch)
+                    rows: Rows = []
+                    for claimed in batch:
+                        rows.extend(await self._advance(repo, source, claimed, now, result))
+                    await outbox.add(repo, *rows)
+                if result.queued > before:
+                    queued()
+                if len(batch) < self.settings.batch:
+                    break
+        return result
 
-    async def _claim(self, repo: Repo, now: datetime) -> list[tuple[Schedule, Enrolment, Person]]:
-        query = (
-            select(Schedule, Enrolment, Person)
-            .join(Enrolment, Enrolment.id == Schedule.enrolment_id)
-            .join(Person, Person.id == Enrolment.person_id)
-            .where(Schedule.next_due_at <= now, Enrolment.status == "active")
-            .order_by(Schedule.next_due_at)
-            .limit(self.settings.batch)
-            .with_for_update(skip_locked=True, of=Schedule)
-        )
-        return [(row[0], row[1], row[2]) for row in (await repo.session.execute(query)).all()]
-
-    async def _summaries(
-        self, repo: Repo, enrolment: Enrolment, person: Person, rows: list[dict[str, object]], now: datetime
-    ) -> list[dict[str, object]]:
-        """With each weekly check that is sent, the person's weekly summary, in a message of its own."""
-        programme = self.programmes.get(enrolment.programme_id)
-        weekly = [
-            row for row in rows
-            if row["enrolment_id"] == enrolment.id and row["kind"] == "weekly" and row["status"] == "pending"
-        ]  # fmt: skip
-        if programme is None or not weekly:
-            return []
-        checkins = await repo.checkins(enrolment.id)
-        summaries = []
-        for row in weekly:
-            day = row["local_date"]
-            assert isinstance(day, date)
-            text = summary(enrolment, programme, checkins, day)
-            summaries.append(
-                outbox.row(
-                    f"{enrolment.id}:{day.isoformat()}:summary", person.platform, person.chat_id, "summary", day,
-                    text, (), "pending", now, enrolment_id=enrolment.id,
-                )
-            )  # fmt: skip
-        return summaries
-
-    def _advance(
-        self, schedule: Schedule, enrolment: Enrolment, person: Person, now: datetime, result: TickResult
-    ) -> list[dict[str, object]]:
+    async def _advance(
+        self, repo: Repo, source: DueSource[Any], claimed: Claimed[Any], now: datetime, result: TickResult
+    ) -> Rows:
         """Move one schedule past `now`; returns the outbox rows for what fell due (sent or missed)."""
-        programme = self.programmes.get(enrolment.programme_id)
-        if programme is None or not person.tz:
+        schedule = claimed.schedule
+        if claimed.following is None:
             schedule.next_due_at = None
             return []
-        rows: list[dict[str, object]] = []
-        zone = ZoneInfo(person.tz)
-        quiet = in_quiet_hours(enrolment, now.astimezone(zone).time())
         fallen, schedule.next_due_at = catch_up(
-            schedule.next_due_at,
-            lambda due: due_after(schedule.kind, enrolment, programme, person.tz or "UTC", due),
-            now,
-            self.settings,
-            quiet,
+            schedule.next_due_at, claimed.following, now, self.settings, claimed.quiet
         )
-        for due in fallen:
-            day = due.at.astimezone(zone).date()
-            text, choices = prompt(schedule.kind, enrolment, programme, day, due.late)
-            rows.append(
-                outbox.row(
-                    f"{enrolment.id}:{day.isoformat()}:{schedule.kind}", person.platform, person.chat_id,
-                    schedule.kind, day, text, choices, "pending" if due.send else "missed", now,
-                    enrolment_id=enrolment.id, late=due.late,
-                ),
-            )  # fmt: skip
-            result.queued += due.send
-            result.missed += not due.send
-        return rows
+        result.queued += sum(due.send for due in fallen)
+        result.missed += sum(not due.send for due in fallen)
+        return await source.rows(repo, claimed, fallen, now)

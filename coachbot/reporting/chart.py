@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
-from statistics import mean
 from typing import TYPE_CHECKING
 
+from coachbot.coaching.day_pain import DayPain
+from coachbot.coaching.symmetry import lsi
+from coachbot.coaching.trend import direction
 from coachbot.texts import progress as texts
 
 if TYPE_CHECKING:
@@ -27,14 +29,6 @@ TREND_DAYS = 7
 
 
 @dataclass(frozen=True)
-class DayPain:
-    day: date
-    during: int | None = None
-    after: int | None = None
-    morning: int | None = None
-
-
-@dataclass(frozen=True)
 class HeelRaises:
     day: date
     injured: int | None  # the injured leg, or the left one on the prevention programme
@@ -45,7 +39,7 @@ class HeelRaises:
         """Limb symmetry index: the injured leg's count as a percentage of the other's."""
         if not self.injured or not self.other:
             return None
-        return round(100 * self.injured / self.other)
+        return lsi(self.injured, self.other)
 
 
 @dataclass(frozen=True)
@@ -57,6 +51,7 @@ class ProgressSeries:
     today: date
     green_max: int
     amber_max: int
+    worse_delta: float  # the programme's week_worse_delta: the morning trend moves by this much
     pain: tuple[DayPain, ...] = ()
     done: tuple[date, ...] = ()
     missed: tuple[date, ...] = ()
@@ -79,15 +74,7 @@ def trend(series: ProgressSeries) -> str:
         return "unknown"
     first = [m for d, m in mornings if (d - mornings[0][0]).days < TREND_DAYS]
     last = [m for d, m in mornings if (mornings[-1][0] - d).days < TREND_DAYS]
-    return direction(first, last)
-
-
-def direction(earlier: list[int], later: list[int]) -> str:
-    """better, same or worse: mean pain moved down or up by a point or more; unknown without both."""
-    if not earlier or not later:
-        return "unknown"
-    change = mean(later) - mean(earlier)
-    return "better" if change <= -1 else "worse" if change >= 1 else "same"
+    return direction(first, last, series.worse_delta)
 
 
 def caption(series: ProgressSeries) -> str:

@@ -13,17 +13,15 @@ import csv
 import io
 import json
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from coachbot.cli.checkins_cells import REPORT_COLUMNS
-from coachbot.core.chart_data import build
+from coachbot.coaching.symmetry import lsi
 from coachbot.programme.schema import Programme
 from coachbot.reporting.chart import ProgressSeries, draw
 from coachbot.reporting.present import clinician_record
-from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
+from coachbot.reporting.records import CheckInRecord, DecisionRecord, PlanRecord, ReferralRecord
 from coachbot.texts import report as texts
 
 A4 = (8.27, 11.69)  # inches
@@ -32,29 +30,25 @@ SHOWN_REFERRALS = 3  # the newest, up to four lines each; all of them are in the
 WRAP = 118
 
 CLINICIAN_KEYS = ("clinician_phase", "clinician_levels", "clinician_on")  # shown on their own line (A16)
-CSV_COLUMNS = REPORT_COLUMNS  # the check-ins CSV, which `coachbot simulate` reads back
+# The check-ins CSV (then a "details" column), which `coachbot simulate` reads back
+REPORT_COLUMNS = (
+    "local_date", "kind", "phase", "during", "after", "morning", "completion", "completion_reason", "sudden",
+)  # fmt: skip
+CSV_COLUMNS = REPORT_COLUMNS
 REFERRAL_COLUMNS = ("at", "local_date", "tier", "source", "signs", "triggers", "text")
 
 
 @dataclass(frozen=True)
 class ReportData:
+    """Everything the report shows, gathered by the caller (core/report_files.gather)."""
+
     series: ProgressSeries
     programme: Programme
-    enrolment: Enrolment
+    enrolment: PlanRecord
     zone: str
-    checkins: list[CheckIn]
-    decisions: list[Decision]
-    referrals: list[Referral] = field(default_factory=list)  # the person's, with or without a plan
-
-
-async def gather(
-    repo: Repo, enrolment: Enrolment, programme: Programme, zone: str, today: date
-) -> ReportData:
-    checkins = await repo.checkins(enrolment.id)
-    decisions = await repo.decisions(enrolment.id)
-    referrals = await repo.referrals(enrolment.person_id)
-    series = build(enrolment, programme, today, checkins, decisions, referrals)
-    return ReportData(series, programme, enrolment, zone, checkins, decisions, referrals)
+    checkins: Sequence[CheckInRecord]
+    decisions: Sequence[DecisionRecord]
+    referrals: Sequence[ReferralRecord] = field(default_factory=list)  # the person's, with or without a plan
 
 
 def lines(data: ReportData) -> list[tuple[str, str]]:
@@ -112,7 +106,7 @@ def _clinician_lines(programme: Programme, flags: dict[str, Any]) -> list[str]:
     )
 
 
-def referral_lines(referrals: list[Referral]) -> list[str]:
+def referral_lines(referrals: Sequence[ReferralRecord]) -> list[str]:
     """The newest referrals, each as its facts and then what the person was told."""
     if not referrals:
         return [texts.NO_REFERRALS]
@@ -134,10 +128,10 @@ def _two_lines(text: str) -> list[str]:
     )
 
 
-def _test_line(checkin: CheckIn) -> str:
+def _test_line(checkin: CheckInRecord) -> str:
     details = checkin.details
     injured, other = details.get("heel_raise_injured"), details.get("heel_raise_other")
-    lsi = f" (LSI {round(100 * injured / other)}%)" if injured and other else ""
+    shown = f" (LSI {lsi(injured, other)}%)" if injured and other else ""
     keys = (
         "heel_raise_pain",
         "bent_injured",
@@ -149,7 +143,7 @@ def _test_line(checkin: CheckIn) -> str:
     )
     more = "".join(f", {key} {details[key]}" for key in keys if details.get(key) is not None)
     return texts.TEST_LINE.format(date=checkin.local_date, injured=injured if injured is not None else "–",
-                                  other=other if other is not None else "–", lsi=lsi, more=more)  # fmt: skip
+                                  other=other if other is not None else "–", lsi=shown, more=more)  # fmt: skip
 
 
 def pdf(data: ReportData) -> bytes:
@@ -174,7 +168,7 @@ def pdf(data: ReportData) -> bytes:
     return buffer.getvalue()
 
 
-def referrals_csv(referrals: list[Referral]) -> bytes:
+def referrals_csv(referrals: Sequence[ReferralRecord]) -> bytes:
     """Every referral, one row each: when, tier, source, signs and words (JSON lists), the text shown."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -189,7 +183,7 @@ def referrals_csv(referrals: list[Referral]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def checkins_csv(checkins: list[CheckIn]) -> bytes:
+def checkins_csv(checkins: Sequence[CheckInRecord]) -> bytes:
     """Every check-in, one row each, with the details as JSON in the last column."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)

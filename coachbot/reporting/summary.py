@@ -5,34 +5,29 @@ Pure: it reads the week's check-ins and the programme, never the database."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from coachbot.coaching.constants import TRAINED
 from coachbot.coaching.plan import level_for
+from coachbot.coaching.trend import direction, weeks
 from coachbot.programme.schema import Programme
-from coachbot.reporting.chart import direction
-from coachbot.store.tables import CheckIn, Enrolment
+from coachbot.reporting.records import CheckInRecord, PlanRecord
 from coachbot.texts import summary as texts
 
 WEEK = timedelta(days=7)
 
 
-def trend(checkins: list[CheckIn], today: date) -> str:
-    """better, same or worse: the mean morning pain of the last seven days against the seven before."""
-    this = [
-        c.morning
-        for c in checkins
-        if c.kind == "morning" and c.morning is not None and today - c.local_date < WEEK
-    ]
-    before = [
-        c.morning
-        for c in checkins
-        if c.kind == "morning" and c.morning is not None and WEEK <= today - c.local_date < 2 * WEEK
-    ]
-    return direction(before, this)
+def trend(checkins: Sequence[CheckInRecord], today: date, delta: float) -> str:
+    """better, same or worse: the mean morning pain of the last seven days against the seven before,
+    moved by `delta` (the programme's week_worse_delta) or more."""
+    mornings = ((c.local_date, c.morning) for c in checkins if c.kind == "morning")
+    return direction(*weeks(mornings, today), delta)
 
 
-def summary(enrolment: Enrolment, programme: Programme, checkins: list[CheckIn], today: date) -> str:
+def summary(
+    enrolment: PlanRecord, programme: Programme, checkins: Sequence[CheckInRecord], today: date
+) -> str:
     done = sum(
         1
         for c in checkins
@@ -51,7 +46,7 @@ def summary(enrolment: Enrolment, programme: Programme, checkins: list[CheckIn],
     levels = {row.exercise: row.level for row in enrolment.levels}
     tip = level_for(exercise, item, levels).cue
     text = texts.SUMMARY.format(
-        week=week, done=done, trend=texts.TRENDS[trend(checkins, today)], phase=phase.number,
+        week=week, done=done, trend=texts.TRENDS[trend(checkins, today, programme.rules.week_worse_delta)], phase=phase.number,
         phase_name=phase.name, milestone=milestone, exercise=exercise.name, tip=tip,
     )  # fmt: skip
     if (enrolment.flags or {}).get("achilles_check"):  # CLINICAL A17: a reminder until it is assessed

@@ -13,25 +13,21 @@ from coachbot.schedule.wallclock import next_due, parse_days, parse_time
 KINDS = ("post", "digest")
 
 
-class Club(Protocol):
-    """What the club timetable reads of a club (a store row, or anything shaped like it)."""
+class ClubTimes(Protocol):
+    """What a club's timetable is made of: its training days, digest day, post time and time zone."""
 
-    @property
-    def post_time(self) -> str: ...
-    @property
-    def tz(self) -> str: ...
-    @property
-    def days(self) -> str: ...
-    @property
-    def digest_day(self) -> str: ...
+    days: str
+    digest_day: str
+    post_time: str
+    tz: str
 
 
-def post_days(club: Club, programme: Programme) -> tuple[Weekday, ...]:
+def post_days(club: ClubTimes, programme: Programme) -> tuple[Weekday, ...]:
     """The club's training days on which the programme's first phase has a session."""
     return training_days(programme.phases[0], parse_days(club.days))
 
 
-def due_after(kind: str, club: Club, programme: Programme, after: datetime) -> datetime | None:
+def due_after(kind: str, club: ClubTimes, programme: Programme, after: datetime) -> datetime | None:
     days = post_days(club, programme) if kind == "post" else parse_days(club.digest_day)
     if not days:
         return None

@@ -1,6 +1,6 @@
 """The unit of work: a `Repo` holds one session opened by `Database.read()` or `Database.write()`.
 
-Its queries live with their aggregate, one module each: people (and their conversation state),
+Its queries live with their aggregate, one module each: persons (people and their conversation state),
 enrolments (levels, referrals), checkins (and decisions), schedules, events (de-duplication).
 """
 
@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from coachbot.store.checkins import CheckIns
 from coachbot.store.enrolments import LIVE_STATUSES, Enrolments
 from coachbot.store.events import Events
-from coachbot.store.people import People
+from coachbot.store.persons import People
 from coachbot.store.schedules import Schedules
 
 __all__ = ["LIVE_STATUSES", "Repo"]

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.core.coach import Coach
 from coachbot.core.features.club_codes import programme_for, share_code
-from coachbot.delivery.club_ticker import ClubTicker
 from coachbot.messages import JOIN_PREFIX, Reply
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
@@ -103,7 +103,7 @@ async def test_one_club_post_a_day_across_the_clock_change(
     coach: Coach, now: datetime, sqlite_db: Database
 ) -> None:
     await start_club(coach, now, "time 18:30 zone Europe/London days every day")
-    ticker = ClubTicker(sqlite_db, coach.programmes)
+    ticker = ticker_for(sqlite_db, coach.programmes)
     moments = [  # the programme's first phase trains on Monday, Wednesday and Friday
         datetime(2026, 3, 27, 18, 30, tzinfo=UTC),  # Friday 18:30 GMT
         datetime(2026, 3, 27, 18, 45, tzinfo=UTC),  # again the same evening: nothing new
@@ -128,7 +128,7 @@ async def test_done_opens_the_members_own_check_in_privately(
     code = await start_club(coach, now)
     ana = Chat(coach, now, user_id="1")
     await ana.enrol(STRENGTH, start=f"/start {code}")
-    await ClubTicker(sqlite_db, coach.programmes).tick(datetime(2026, 3, 2, 18, 30, tzinfo=UTC))
+    await ticker_for(sqlite_db, coach.programmes).tick(datetime(2026, 3, 2, 18, 30, tzinfo=UTC))
     [post] = await outbox(sqlite_db, "club_post")
     done = next(token for row in post.choices["rows"] for label, token in row if label == "Done ✓")
     in_group = Chat(coach, datetime(2026, 3, 2, 19, 0, tzinfo=UTC), user_id="1", chat_kind="group")
@@ -159,7 +159,7 @@ async def test_the_weekly_digest_counts_sessions_and_never_shows_pain(
         await ana.command("/checkin")
         for answer in ("7", "6", "All", "No"):
             await ana.press(answer)
-    await ClubTicker(sqlite_db, coach.programmes).tick(datetime(2026, 3, 8, 18, 30, tzinfo=UTC))
+    await ticker_for(sqlite_db, coach.programmes).tick(datetime(2026, 3, 8, 18, 30, tzinfo=UTC))
     [digest] = await outbox(sqlite_db, "club_digest")
     assert "1 of 2 members trained this week: 3 sessions in all." in digest.text
     assert "New this week: 2 joined" in digest.text

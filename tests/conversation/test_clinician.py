@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from coachbot.core import report_files
 from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
 from coachbot.reporting import report
@@ -130,7 +131,9 @@ async def test_status_and_report_show_what_the_clinician_set(
     )
     plan = await enrolment(sqlite_db)
     async with sqlite_db.read() as repo:
-        data = await report.gather(repo, plan, programmes[plan.programme_id], "Europe/London", now.date())
+        data = await report_files.gather(
+            repo, plan, programmes[plan.programme_id], "Europe/London", now.date()
+        )
     text = " ".join(line for _, line in report.lines(data))  # long lines are wrapped
     assert "Clinician-led (A16): phase 2 (Strength) as recorded from the visit on Sun 01 Mar 2026" in text
     assert "levels: Straight-knee calf raise L6" in text

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.core.coach import Coach
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender
-from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
@@ -74,7 +74,7 @@ async def test_snooze_once_per_prompt(
     await chat.command("/snooze 1h")
     assert "no prompt from today" in chat.text
     due = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
-    await Ticker(sqlite_db, programmes).tick(due)
+    await ticker_for(sqlite_db, programmes).tick(due)
     platform = RecordingPlatform()
     limiter = RateLimiter({"console": PlatformLimits(per_second=1000)})
     sender = OutboxSender(sqlite_db, {"console": platform.send}, limiter, "test", rng=random.Random(1))
@@ -96,7 +96,7 @@ async def test_skip_records_the_day_and_drops_a_pending_prompt(
     chat = Chat(coach, now)
     await chat.enrol()
     due = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
-    await Ticker(sqlite_db, programmes).tick(due)
+    await ticker_for(sqlite_db, programmes).tick(due)
     chat.now = due - timedelta(seconds=1) + timedelta(seconds=30)
     await chat.command("/skip")
     await chat.press("No time")

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.core.coach import Coach
-from coachbot.delivery.ticker import Ticker
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment, OutboxMessage
@@ -35,7 +35,7 @@ async def session_due(database: Database) -> datetime | None:
 
 async def session_prompts(database: Database, programmes: dict[str, Programme], at: datetime) -> list[str]:
     """Run the ticker at `at` and return the session prompts it queued."""
-    await Ticker(database, programmes).tick(at)
+    await ticker_for(database, programmes).tick(at)
     async with database.read() as repo:
         rows = (
             await repo.session.execute(select(OutboxMessage).where(OutboxMessage.kind == "session"))

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.core.coach import Coach
-from coachbot.delivery.ticker import Ticker
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.schedule.quiet_hours import QuietHours, outside
@@ -38,7 +38,7 @@ async def test_a_session_inside_quiet_hours_comes_at_their_end(
     assert "at 07:00 falls inside your quiet hours (22:00–07:30), so it will come at 07:30" in chat.text
     assert "morning check-in at 08:00 falls" not in chat.text
     assert (await schedules(sqlite_db))["session"] == datetime(2026, 3, 3, 7, 30, tzinfo=UTC)
-    ticker = Ticker(sqlite_db, programmes)
+    ticker = ticker_for(sqlite_db, programmes)
     await ticker.tick(datetime(2026, 3, 3, 7, 0, tzinfo=UTC))
     assert await _sessions(sqlite_db) == []  # nothing starts inside quiet hours
     await ticker.tick(datetime(2026, 3, 3, 7, 30, tzinfo=UTC))
@@ -57,7 +57,7 @@ async def test_a_late_evening_session_moves_to_the_next_morning_once(
     await chat.command("/settings time 23:15")
     assert "at 23:15 falls inside your quiet hours (22:00–07:00), so it will come at 07:00" in chat.text
     assert (await schedules(sqlite_db))["session"] == datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
-    ticker = Ticker(sqlite_db, programmes)
+    ticker = ticker_for(sqlite_db, programmes)
     for hour in (23, 7):
         day = 2 if hour == 23 else 3
         await ticker.tick(datetime(2026, 3, day, hour, 30, tzinfo=UTC))

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.delivery.limits import Lane, PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender, SenderSettings
-from coachbot.delivery.ticker import Ticker
 from coachbot.messages import Reply
 from coachbot.ports import Rejected, RetryAfter, TemporaryFailure
 from coachbot.programme.schema import Programme
@@ -44,7 +44,7 @@ def sender(
 
 async def queued(database: Database, programmes: dict[str, Programme], rehab: Programme) -> None:
     await enrol(database, rehab, "ana")
-    await Ticker(database, programmes).tick(DUE)
+    await ticker_for(database, programmes).tick(DUE)
 
 
 async def statuses(database: Database) -> list[tuple[str, int]]:
@@ -170,7 +170,7 @@ async def test_crash_between_send_and_mark_repeats_only_that_message(
 ) -> None:
     await queued(any_db, programmes, rehab)
     await enrol(any_db, rehab, "ben")
-    await Ticker(any_db, programmes).tick(DUE)
+    await ticker_for(any_db, programmes).tick(DUE)
     platform = RecordingPlatform()
 
     async def send_then_die(reply: Reply, lane: Lane) -> str:
@@ -204,7 +204,7 @@ async def test_two_instances_deliver_everything_exactly_once(
     platform = RecordingPlatform()
     try:
         results = await asyncio.gather(
-            Ticker(any_db, programmes).tick(DUE), Ticker(other, programmes).tick(DUE)
+            ticker_for(any_db, programmes).tick(DUE), ticker_for(other, programmes).tick(DUE)
         )
         assert sum(result.queued for result in results) == people
         senders = [sender(any_db, platform, "one", batch=100), sender(other, platform, "two", batch=100)]

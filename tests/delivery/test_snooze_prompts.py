@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from coachbot.cli.wiring import ticker_for
 from coachbot.core.coach import Coach
 from coachbot.delivery.limits import PlatformLimits, RateLimiter
 from coachbot.delivery.sender import OutboxSender
-from coachbot.delivery.ticker import Ticker
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
@@ -29,7 +29,7 @@ class Loop:
 
     def __init__(self, database: Database, programmes: dict[str, Programme]) -> None:
         self.platform = RecordingPlatform()
-        self.ticker = Ticker(database, programmes)
+        self.ticker = ticker_for(database, programmes)
         limiter = RateLimiter({"console": PlatformLimits(per_second=1000)})
         self.sender = OutboxSender(
             database, {"console": self.platform.send}, limiter, "t", rng=random.Random(1)

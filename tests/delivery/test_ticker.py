@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from coachbot.delivery.ticker import Ticker
+from coachbot.cli.wiring import ticker_for
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
@@ -31,7 +31,7 @@ async def test_a_due_session_is_queued_once_and_the_schedule_moves_on(
     any_db: Database, rehab: Programme, programmes: dict[str, Programme]
 ) -> None:
     enrolment_id = await enrol(any_db, rehab, "ana")
-    ticker = Ticker(any_db, programmes)
+    ticker = ticker_for(any_db, programmes)
     assert (await ticker.tick(SESSION_DUE - timedelta(seconds=1))).queued == 0
     result = await ticker.tick(SESSION_DUE + timedelta(seconds=15))
     assert (result.queued, result.missed) == (1, 0)
@@ -55,7 +55,7 @@ async def test_two_hours_of_downtime_sends_one_late_prompt(
     any_db: Database, rehab: Programme, programmes: dict[str, Programme]
 ) -> None:
     await enrol(any_db, rehab, "ana")
-    result = await Ticker(any_db, programmes).tick(SESSION_DUE + timedelta(hours=2))
+    result = await ticker_for(any_db, programmes).tick(SESSION_DUE + timedelta(hours=2))
     rows = [row for row in await outbox_rows(any_db) if row.kind == "session"]
     assert [(row.status, row.late) for row in rows] == [("pending", True)]
     assert rows[0].text.startswith("(Sorry this is late")
@@ -66,7 +66,7 @@ async def test_five_hours_of_downtime_records_a_missed_prompt(
     any_db: Database, rehab: Programme, programmes: dict[str, Programme]
 ) -> None:
     await enrol(any_db, rehab, "ana")
-    await Ticker(any_db, programmes).tick(SESSION_DUE + timedelta(hours=5))
+    await ticker_for(any_db, programmes).tick(SESSION_DUE + timedelta(hours=5))
     rows = {row.kind: row for row in await outbox_rows(any_db)}
     assert rows["session"].status == "missed"
     assert rows["morning"].status == "missed"  # 4 h late
@@ -76,7 +76,7 @@ async def test_days_of_downtime_never_burst(
     any_db: Database, rehab: Programme, programmes: dict[str, Programme]
 ) -> None:
     await enrol(any_db, rehab, "ana")
-    await Ticker(any_db, programmes).tick(SESSION_DUE + timedelta(days=3, minutes=30))
+    await ticker_for(any_db, programmes).tick(SESSION_DUE + timedelta(days=3, minutes=30))
     sessions = [row for row in await outbox_rows(any_db) if row.kind == "session"]
     assert [row.status for row in sessions] == ["missed", "missed", "missed", "pending"]
     assert sessions[-1].late is True
@@ -86,7 +86,7 @@ async def test_paused_plans_get_no_prompts(
     any_db: Database, rehab: Programme, programmes: dict[str, Programme]
 ) -> None:
     await enrol(any_db, rehab, "ana", status="paused")
-    assert (await Ticker(any_db, programmes).tick(SESSION_DUE + timedelta(minutes=1))).queued == 0
+    assert (await ticker_for(any_db, programmes).tick(SESSION_DUE + timedelta(minutes=1))).queued == 0
 
 
 async def test_quiet_hours_stop_late_prompts(
@@ -94,7 +94,9 @@ async def test_quiet_hours_stop_late_prompts(
 ) -> None:
     await enrol(any_db, rehab, "ana", local_time="21:00", quiet_start="22:00", quiet_end="07:00")
     due = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)
-    await Ticker(any_db, programmes).tick(due + timedelta(hours=1, minutes=30))  # 22:30, inside quiet hours
+    await ticker_for(any_db, programmes).tick(
+        due + timedelta(hours=1, minutes=30)
+    )  # 22:30, inside quiet hours
     [row] = [row for row in await outbox_rows(any_db) if row.kind == "session"]
     assert row.status == "missed"
 
@@ -103,7 +105,7 @@ async def test_dst_change_keeps_the_wall_clock_time(
     any_db: Database, rehab: Programme, programmes: dict[str, Programme]
 ) -> None:
     enrolment_id = await enrol(any_db, rehab, "ana")
-    ticker = Ticker(any_db, programmes)
+    ticker = ticker_for(any_db, programmes)
     for day in range(26, 31):  # 26-30 March 2026; clocks go forward on the 29th
         await ticker.tick(datetime(2026, 3, day, 12, 0, tzinfo=UTC))
     async with any_db.read() as repo:
@@ -118,6 +120,6 @@ async def test_each_queued_batch_wakes_the_sender_at_once(
     due = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
     await enrol_many(sqlite_db, programmes["calf-rehab-12w"], 1200, due)
     woken: list[int] = []
-    result = await Ticker(sqlite_db, programmes).tick(due, lambda: woken.append(1))
+    result = await ticker_for(sqlite_db, programmes).tick(due, lambda: woken.append(1))
     assert result.queued == 1200
     assert len(woken) == 3

@@ -18,7 +18,7 @@ from coachbot.core.turn import Turn
 from coachbot.messages import Reply, join_token
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import days as describe_days
-from coachbot.schedule import club_times as schedule
+from coachbot.schedule import club_times
 from coachbot.store import clubs as store
 from coachbot.store import schedules
 from coachbot.store.club_tables import Club
@@ -173,7 +173,7 @@ def _usage(turn: Turn) -> str:
 def _fields(club: Club, programme: Programme) -> dict[str, str]:
     return {
         "title": programme.title, "time": club.post_time, "zone": club.tz,
-        "days": describe_days(",".join(schedule.post_days(club, programme))) or describe_days(club.days),
+        "days": describe_days(",".join(club_times.post_days(club, programme))) or describe_days(club.days),
         "digest": club.digest_day.capitalize(), "leaderboard": texts.ON if club.leaderboard else texts.OFF,
         "code": club.join_code, "state": texts.STATE_LABELS.get(club.status, club.status),
     }  # fmt: skip
@@ -186,7 +186,7 @@ def _summary(turn: Turn, club: Club) -> str:
 
 def _no_posts(club: Club, programme: Programme) -> str:
     """Say so when the club's days miss every session day of the programme: no post would ever come."""
-    if schedule.post_days(club, programme):
+    if club_times.post_days(club, programme):
         return ""
     sessions = ",".join(day for day in programme.phases[0].week)
     return "\n" + texts.NO_POST_DAYS.format(days=describe_days(sessions))

@@ -1,6 +1,7 @@
-"""The club ticker: turns due club schedules into one group message each — the daily club post on the
-club's training days and the weekly digest — through the same outbox, with the same catch-up rule as
-personal prompts (see delivery/ticker.py). Rows are keyed (club, local date, kind): queued once a day."""
+"""Clubs' due posts, a source for the ticker: the daily club post on the club's training days and the
+weekly digest, one group message each, with the same catch-up rule as personal prompts. Rows are keyed
+(club, local date, kind): queued once a day. Rescheduling a club is
+store/schedules.py's `reschedule_club`."""
 
 from __future__ import annotations
 
@@ -8,22 +9,22 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from coachbot.coaching.plan import session_for, starting_levels
 from coachbot.core.features import club_digest as digest
 from coachbot.core.features.club_join import DONE_PREFIX
-from coachbot.delivery.ticker import TickerSettings, TickResult, catch_up
+from coachbot.delivery.ticker import Claimed, Due, Rows
 from coachbot.messages import Button, join_token
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import session as describe_session
-from coachbot.schedule import club_times as schedule
+from coachbot.schedule.club_times import due_after
 from coachbot.schedule.wallclock import parse_days
+from coachbot.store import due as claims
 from coachbot.store import outbox
 from coachbot.store.club_tables import Club, ClubSchedule
-from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.texts import clubs as texts
+
+Owner = tuple[ClubSchedule, Club]
 
 
 def post(club: Club, programme: Programme, day: date) -> tuple[str, tuple[tuple[Button, ...], ...]]:
@@ -38,42 +39,24 @@ def post(club: Club, programme: Programme, day: date) -> tuple[str, tuple[tuple[
     return text, (((texts.DONE, f"{DONE_PREFIX}{club.id}"), (texts.JOIN, join_token(club.join_code))),)
 
 
-class ClubTicker:
-    def __init__(
-        self, database: Database, programmes: Mapping[str, Programme], settings: TickerSettings | None = None
-    ) -> None:
-        self.database, self.programmes = database, programmes
-        self.settings = settings or TickerSettings()
+class DueClubs:
+    def __init__(self, programmes: Mapping[str, Programme]) -> None:
+        self.programmes = programmes
 
-    async def tick(self, now: datetime) -> TickResult:
-        result = TickResult()
-        async with self.database.write() as repo:
-            query = (
-                select(ClubSchedule, Club)
-                .join(Club, Club.id == ClubSchedule.club_id)
-                .where(ClubSchedule.next_due_at <= now, Club.status == "active")
-                .order_by(ClubSchedule.next_due_at)
-                .with_for_update(skip_locked=True, of=ClubSchedule)
-            )
-            for due_schedule, club in (await repo.session.execute(query)).all():
-                await outbox.add(repo, *await self._advance(repo, due_schedule, club, now, result))
-        return result
+    async def claim(self, repo: Repo, now: datetime, limit: int) -> list[Claimed[Owner]]:
+        return [self._claimed(row) for row in await claims.clubs(repo, now, limit)]
 
-    async def _advance(
-        self, repo: Repo, due_schedule: ClubSchedule, club: Club, now: datetime, result: TickResult
-    ) -> list[dict[str, object]]:
+    def _claimed(self, row: Owner) -> Claimed[Owner]:
+        schedule, club = row
         programme = self.programmes.get(club.programme_id)
         if programme is None:
-            due_schedule.next_due_at = None
-            return []
-        kind = due_schedule.kind
-        fallen, due_schedule.next_due_at = catch_up(
-            due_schedule.next_due_at,
-            lambda at: schedule.due_after(kind, club, programme, at),
-            now,
-            self.settings,
-        )
-        rows = []
+            return Claimed(schedule, row, None)
+        return Claimed(schedule, row, lambda at: due_after(schedule.kind, club, programme, at))
+
+    async def rows(self, repo: Repo, claimed: Claimed[Owner], fallen: list[Due], now: datetime) -> Rows:
+        schedule, club = claimed.owner
+        programme, kind = self.programmes[club.programme_id], schedule.kind
+        rows: Rows = []
         for due in fallen:
             day = due.at.astimezone(ZoneInfo(club.tz)).date()
             text: str
@@ -94,6 +77,4 @@ class ClubTicker:
                     text, choices, "pending" if due.send else "missed", now, late=due.late, chat_kind="group",
                 )
             )  # fmt: skip
-            result.queued += due.send
-            result.missed += not due.send
         return rows
