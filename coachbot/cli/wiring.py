@@ -25,6 +25,7 @@ from coachbot.delivery.ticker import Ticker, TickerSettings
 from coachbot.messages import Address, Reply
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
+from coachbot.schedule.wallclock import zones_like
 from coachbot.settings import Settings
 from coachbot.store.db import Database
 from coachbot.texts import common
@@ -77,6 +78,7 @@ def build(
             dev_guild=settings.discord_dev_guild,
             clock=clock,
             limiter=app.limiter,
+            zones=zones_like,
         )
     if app.adapters and not demo:
         return app
