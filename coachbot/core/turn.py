@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from coachbot.core.options import with_arguments
 from coachbot.messages import Address, Button, Command, Incoming, Reply
 from coachbot.programme.schema import Programme
 from coachbot.store.repo import Repo
@@ -61,7 +62,8 @@ class Turn:
         return Reply(self.address, text, choices, private=private)
 
     def command(self) -> Command | None:
-        return self.incoming if isinstance(self.incoming, Command) else None
+        """The incoming command; typed options (Discord's) come as the argument text they stand for."""
+        return with_arguments(self.incoming) if isinstance(self.incoming, Command) else None
 
     async def ensure_person(self) -> Person:
         if self.person is None:

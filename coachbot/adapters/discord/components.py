@@ -5,12 +5,13 @@ laying a reply's choices out as a view. Clicks go to the adapter through the `Ha
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 import discord
 
 from coachbot.adapters.discord.format import rows
-from coachbot.messages import JOIN_PREFIX, MAX_FORM_CHARS, Reply, join_token
+from coachbot.messages import JOIN_PREFIX, MAX_FORM_CHARS, OptionValue, Reply, join_token
 from coachbot.texts import checkin as checkin_texts
 
 NOTE_BUTTON = "coachbot:note"
@@ -24,7 +25,11 @@ class Handlers(Protocol):
     async def on_button(self, interaction: discord.Interaction, token: str) -> None: ...
 
     async def on_command(
-        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+        self,
+        interaction: discord.Interaction,
+        name: str,
+        options: Mapping[str, OptionValue],
+        file: discord.Attachment | None = None,
     ) -> None: ...
 
 
@@ -66,7 +71,7 @@ class JoinButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v1:j
         return cls(match["code"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _adapter(interaction).on_command(interaction, "start", self.code)
+        await _adapter(interaction).on_command(interaction, "start", {"code": self.code})
 
 
 class NoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NOTE_BUTTON):
