@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from coachbot.core import command_handlers as commands
-from coachbot.core import confirm, flow, group_safety
-from coachbot.core.daily_prompts import GO_PREFIX
+from coachbot.core import confirm, flow, group_safety, tokens
 from coachbot.core.features import club as club_setup
 from coachbot.core.features import club_join as joining
 from coachbot.core.features import club_membership as membership
@@ -131,14 +130,15 @@ async def _club_done(turn: Turn) -> list[Reply]:
 
 
 def _go(turn: Turn) -> bool:
-    """A prompt's button (v1:go:<check-in>) opens that check-in."""
-    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(GO_PREFIX)
+    """A prompt's button (a `go` token naming a check-in) opens that check-in."""
+    return isinstance(turn.incoming, Choice) and tokens.kind_of(turn.incoming.token) == tokens.GO
 
 
 async def _open_from_prompt(turn: Turn) -> list[Reply]:
     assert isinstance(turn.incoming, Choice)
     opener = {"checkin": commands.checkin, "morning": commands.morning, "weekly": commands.weekly}
-    handle = opener.get(turn.incoming.token.removeprefix(GO_PREFIX), _not_understood)
+    (opens,) = tokens.parts_of(turn.incoming.token)
+    handle = opener.get(opens, _not_understood)
     return await handle(turn)
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from coachbot.core import command_handlers as commands
-from coachbot.core import confirm
+from coachbot.core import confirm, tokens
 from coachbot.core.features import safety_net
 from coachbot.core.turn import Turn
-from coachbot.messages import HELD_PAYLOAD, HELD_TOKEN, Choice, Reply, mention
+from coachbot.messages import HELD_PAYLOAD, Choice, Reply, mention
 from coachbot.store import held
 from coachbot.texts import groups as texts
 
@@ -63,7 +63,7 @@ def _reachable(turn: Turn) -> bool:
 
 def is_read_here(turn: Turn) -> bool:
     """The Read it here button under a group line (Discord, when the DM was refused)."""
-    return isinstance(turn.incoming, Choice) and turn.incoming.token == HELD_TOKEN
+    return isinstance(turn.incoming, Choice) and tokens.kind_of(turn.incoming.token) == tokens.HELD
 
 
 async def read_here(turn: Turn) -> list[Reply]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coachbot.core import tokens
 from coachbot.core.features import club_uploads as uploads
 from coachbot.core.features.club_codes import new_join_code, programme_for, share_code
 from coachbot.core.question import Invalid
 from coachbot.core.schedule_answers import one_day, read_days, read_pairs, read_time, read_zone
 from coachbot.core.turn import Turn
-from coachbot.messages import Reply, join_token
+from coachbot.messages import Reply
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import days as describe_days
@@ -107,7 +108,7 @@ def join_message(turn: Turn, club: Club, programme: Programme, text: str) -> Rep
     return Reply(
         turn.address,
         f"{text}\n{invite}",
-        (((texts.JOIN, join_token(club.join_code)),),),
+        (((texts.JOIN, tokens.make(tokens.JOIN, club.join_code)),),),
         broadcast=True,
         pin=True,
     )

@@ -7,7 +7,7 @@ and not added, and the club is told nothing. Someone already following a plan jo
 
 from __future__ import annotations
 
-from coachbot.core import flow
+from coachbot.core import flow, tokens
 from coachbot.core.features.club_membership import add_member, leaderboard_question
 from coachbot.core.features.enrol import ENROL
 from coachbot.core.turn import Turn
@@ -15,8 +15,6 @@ from coachbot.messages import Choice, Reply
 from coachbot.store import clubs as store
 from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
-
-DONE_PREFIX = "v1:done:"
 
 
 async def join(turn: Turn, club: Club) -> list[Reply]:
@@ -39,7 +37,7 @@ async def join(turn: Turn, club: Club) -> list[Reply]:
 
 
 def is_done_click(turn: Turn) -> bool:
-    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(DONE_PREFIX)
+    return isinstance(turn.incoming, Choice) and tokens.kind_of(turn.incoming.token) == tokens.DONE
 
 
 def privately(turn: Turn) -> bool:

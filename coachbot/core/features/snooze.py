@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from coachbot.core import flow
-from coachbot.core.daily_prompts import SNOOZE_PREFIX
+from coachbot.core import flow, tokens
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Question
 from coachbot.core.steps.triage_questions import choice
@@ -146,14 +145,14 @@ async def command(turn: Turn, args: str) -> list[Reply]:
 
 
 def is_snooze_button(turn: Turn) -> bool:
-    """A prompt's Snooze button (v1:snooze:<kind>:<local date>)."""
-    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(SNOOZE_PREFIX)
+    """A prompt's Snooze button (a `snooze` token: the prompt's kind and local date)."""
+    return isinstance(turn.incoming, Choice) and tokens.kind_of(turn.incoming.token) == tokens.SNOOZE
 
 
 async def from_button(turn: Turn) -> list[Reply]:
     """Ask how long to snooze the prompt the button was on."""
     assert isinstance(turn.incoming, Choice)
-    kind, _, day = turn.incoming.token.removeprefix(SNOOZE_PREFIX).partition(":")
+    kind, day = tokens.parts_of(turn.incoming.token)
     if turn.enrolment is None or turn.enrolment.status != "active" or kind not in KINDS:
         return [turn.say(prompt_texts.NOTHING_TO_SNOOZE)]
     try:
