@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coachbot.core import tokens
+from coachbot.core import registry, tokens
 from coachbot.messages import HELD_TOKEN, JOIN_PREFIX, PRIMARY_PREFIX, join_token
 
 SAMPLES = {
@@ -67,3 +67,14 @@ def test_the_wrong_number_of_parts_or_a_colon_inside_is_refused():
         tokens.make(tokens.GO)
     with pytest.raises(ValueError, match="last part"):
         tokens.make(tokens.SNOOZE, "session:x", "2026-03-29")
+
+
+def test_every_kind_in_choices_has_a_parser():
+    assert registry.CHOICES
+    for kind in registry.CHOICES:
+        assert kind in tokens.PARTS
+        assert tokens.kind_of(tokens.make(kind, *["1"] * tokens.PARTS[kind])) == kind
+
+
+def test_group_choices_are_choices():
+    assert set(registry.CHOICES) >= registry.GROUP_CHOICES

@@ -195,3 +195,7 @@ def _no_posts(club: Club, programme: Programme) -> str:
         return ""
     sessions = ",".join(day for day in programme.phases[0].week)
     return "\n" + texts.NO_POST_DAYS.format(days=describe_days(sessions))
+
+
+COMMANDS = {"club": handle}
+GROUP_COMMANDS = frozenset(COMMANDS)  # a group's own command, for its admins

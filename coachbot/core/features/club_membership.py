@@ -34,10 +34,6 @@ def leaderboard_question(turn: Turn, club_id: int) -> Reply:
     return turn.say(texts.ASK_LEADERBOARD, (buttons,))
 
 
-def is_leaderboard_choice(turn: Turn) -> bool:
-    return isinstance(turn.incoming, Choice) and tokens.kind_of(turn.incoming.token) == tokens.LEADERBOARD
-
-
 async def set_leaderboard(turn: Turn) -> list[Reply]:
     assert isinstance(turn.incoming, Choice)
     club_id, choice = tokens.parts_of(turn.incoming.token)
@@ -48,3 +44,6 @@ async def set_leaderboard(turn: Turn) -> list[Reply]:
         return [turn.say(texts.CLUB_GONE)]
     member.leaderboard = choice == "on"
     return [turn.say(texts.LEADERBOARD_ON if member.leaderboard else texts.LEADERBOARD_OFF)]
+
+
+CHOICES = {tokens.LEADERBOARD: set_leaderboard}
