@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coachbot.core import registry, tokens
@@ -78,3 +80,14 @@ def test_every_kind_in_choices_has_a_parser():
 
 def test_group_choices_are_choices():
     assert set(registry.CHOICES) >= registry.GROUP_CHOICES
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_discord_buttons_take_every_kind_from_the_same_vocabulary(kind):
+    """The DynamicItem templates: a Join token is the Join button, any other kind a core button."""
+    from coachbot.adapters.discord.components import CORE_TEMPLATE, JOIN_TEMPLATE
+
+    token = tokens.make(kind, *SAMPLES[kind])
+    assert bool(re.fullmatch(CORE_TEMPLATE, token)) == (kind != tokens.JOIN)
+    assert bool(re.fullmatch(JOIN_TEMPLATE, token)) == (kind == tokens.JOIN)
+    assert token.startswith(PRIMARY_PREFIX) == (kind == tokens.GO)  # a prompt's button is the primary one
