@@ -142,10 +142,18 @@ class Reply:
 # (a platform that runs commands where they were typed, Discord's slash commands, runs the others in DMs)
 GROUP_COMMANDS = frozenset({"help", "club"})
 
-HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)
-HELD_TOKEN = "v1:held"  # a group button that shows what was kept, to the person who presses it alone
 
-JOIN_PREFIX = "v1:join:"  # a button token that is a way into a private chat: /start <code> there
+# Button tokens are `v1:<kind>[:<part>...]`, at most 64 bytes; coachbot/core/tokens.py makes and reads them.
+# Adapters see only what they render differently: a Join button, and the main action of a message.
+TOKEN_PREFIX = "v1:"
+JOIN_KIND = "join"  # a way into a private chat: /start <code> there
+PRIMARY_KIND = "go"  # a prompt's button that opens its check-in: the message's main action
+HELD_KIND = "held"  # a group button that shows what was kept, to the person who presses it alone
+
+HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)
+HELD_TOKEN = TOKEN_PREFIX + HELD_KIND
+JOIN_PREFIX = f"{TOKEN_PREFIX}{JOIN_KIND}:"
+PRIMARY_PREFIX = f"{TOKEN_PREFIX}{PRIMARY_KIND}:"
 
 
 def join_token(code: str) -> str:

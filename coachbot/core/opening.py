@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from coachbot.core import flow
-from coachbot.core.coach import FLOWS
+from coachbot.core.registry import FLOWS
 from coachbot.core.turn import Turn
 from coachbot.messages import Address, Reply, Text
 from coachbot.programme.schema import Programme

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -84,3 +84,6 @@ class Turn:
         """The programme of the live enrolment (callers check there is one)."""
         assert self.enrolment is not None
         return self.programmes[self.enrolment.programme_id]
+
+
+Handler = Callable[[Turn], Awaitable[list[Reply]]]  # what a command, a button kind or a route runs

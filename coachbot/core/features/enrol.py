@@ -218,3 +218,6 @@ ENROL = Flow(
     _finish,
     interrupt=triage_steps.interrupt,
 )
+
+
+FLOWS = (ENROL,)

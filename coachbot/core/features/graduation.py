@@ -52,3 +52,6 @@ GRADUATE = Flow(
     (Step("confirm", lambda _t, _a: yes_no_question(texts.ASK_GRADUATE), ends={"no": texts.GRADUATE_LATER}),),
     _finish,
 )
+
+
+FLOWS = (GRADUATE,)

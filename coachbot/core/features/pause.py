@@ -6,11 +6,13 @@ from dataclasses import replace
 
 from coachbot.coaching.progression import restart_lower
 from coachbot.core import decisions as deciding
+from coachbot.core import flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.store import tracking
+from coachbot.texts import common
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import settings as texts
 
@@ -51,3 +53,16 @@ async def resume_from_pause(turn: Turn) -> list[Reply]:
     reason = texts.REENTRY.format(days=(today - since).days)
     decision, progress = restart_lower(deciding.context(turn), progress, today, "reentry", reason)
     return [*await deciding.apply(turn, decision, progress), turn.say(plan_texts.RESUMED)]
+
+
+async def pause(turn: Turn) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    if enrolment.status != "active":
+        return [turn.say(plan_texts.ALREADY_PAUSED)]
+    return await flow.begin(turn, PAUSE)
+
+
+COMMANDS = {"pause": pause}
+FLOWS = (PAUSE,)

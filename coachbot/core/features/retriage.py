@@ -83,3 +83,6 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 
 
 RETRIAGE = Flow("retriage", STEPS, _finish, interrupt=_interrupt)
+
+
+FLOWS = (RETRIAGE,)

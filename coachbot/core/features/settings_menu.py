@@ -10,6 +10,7 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.weekpattern import KEY_RUN
+from coachbot.core import flow
 from coachbot.core.features.enrol import ask_days, ask_morning_time, ask_session_time
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Invalid, Option, Question
@@ -173,3 +174,17 @@ async def apply_typed(turn: Turn, args: str) -> list[Reply]:
     except Invalid as problem:
         return [turn.say(common.EXPECTED_PREFIX.format(expected=str(problem)))]
     return await _finish(turn, answers)
+
+
+async def settings(turn: Turn) -> list[Reply]:
+    """/settings asks what to change; /settings zone Europe/Paris time 07:30 changes it at once."""
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    found = turn.command()
+    if found is not None and found.args.strip():
+        return await apply_typed(turn, found.args)
+    return await flow.begin(turn, SETTINGS)
+
+
+COMMANDS = {"settings": settings}
+FLOWS = (SETTINGS,)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
+from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
@@ -62,3 +63,11 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 SKIP = Flow(
     "skip", (Step("reason", lambda _t, _a: choice(texts.ASK_SKIP_REASON, texts.SKIP_LABELS)),), _finish
 )
+
+
+async def skip(turn: Turn) -> list[Reply]:
+    return await already_logged(turn) or await open_check_in(turn, SKIP)
+
+
+COMMANDS = {"skip": skip}
+FLOWS = (SKIP,)

@@ -1,11 +1,13 @@
-"""The /stop conversation: confirm, then end the enrolment (history is kept)."""
+"""/stop: confirm, then end the enrolment (history is kept)."""
 
 from __future__ import annotations
 
+from coachbot.core import flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Question, yes_no_question
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
+from coachbot.texts import common
 from coachbot.texts import plan as texts
 
 
@@ -22,3 +24,13 @@ async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
 
 
 STOP = Flow("stop", (Step("confirm", _confirm, ends={"no": texts.NOT_STOPPED}),), _finish)
+
+
+async def stop(turn: Turn) -> list[Reply]:
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, STOP, {"title": turn.programme().title})
+
+
+COMMANDS = {"stop": stop}
+FLOWS = (STOP,)

@@ -48,3 +48,6 @@ TRAVEL_CHECK = Flow(
     ),
     _finish,
 )
+
+
+FLOWS = (TRAVEL_CHECK,)

@@ -91,3 +91,6 @@ RUPTURE_SCREEN = Flow(
 )
 
 RETRIAGE_OFFER = Flow("retriage_offer", (Step("when", _ask_when),), _finish_offer)
+
+
+FLOWS = (RUPTURE_SCREEN, RETRIAGE_OFFER)
