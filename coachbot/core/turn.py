@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from coachbot.coaching.lifecycle import Change
 from coachbot.messages import Address, Button, Command, Incoming, Reply
 from coachbot.programme.schema import Programme
+from coachbot.store import lifecycle
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Conversation, Enrolment, Person
 
@@ -82,3 +84,16 @@ class Turn:
         """The programme of the live enrolment (callers check there is one)."""
         assert self.enrolment is not None
         return self.programmes[self.enrolment.programme_id]
+
+    async def change_status(self, change: Change) -> None:
+        """Apply a lifecycle change (coaching/lifecycle.py) to the live enrolment; its prompts follow."""
+        assert self.enrolment is not None
+        await lifecycle.apply(self.repo, self.enrolment, change, self.programme(), self._tz(), self.now)
+
+    async def reschedule(self) -> None:
+        """The live enrolment's times, days, zone, quiet hours or phase changed: its prompts move."""
+        assert self.enrolment is not None
+        await lifecycle.reschedule(self.repo, self.enrolment, self.programme(), self._tz(), self.now)
+
+    def _tz(self) -> str | None:
+        return self.person.tz if self.person is not None else None

@@ -134,6 +134,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         updated_at=turn.now,
     )
     turn.enrolment = await turn.repo.add_enrolment(enrolment, first.levels, turn.now)
+    await turn.reschedule()
     club = await _join_club(turn, answers)
     outcome = (
         RESULT_TEXT[result.outcome] + " " + triage_texts.RESULT_START.format(phase=start, name=phase.name)
