@@ -20,8 +20,8 @@ class Status(StrEnum):
     COMPLETED = "completed"  # A15: graduated
 
 
-LIVE = frozenset({Status.ACTIVE, Status.PAUSED, Status.REFERRED})  # what a person's turn loads
-ENDED = frozenset({Status.STOPPED, Status.COMPLETED})
+LIVE = (Status.ACTIVE, Status.PAUSED, Status.REFERRED)  # what a person's turn loads
+ENDED = (Status.STOPPED, Status.COMPLETED)  # kept for the retention period, then deleted
 
 
 class Reason(StrEnum):
@@ -72,7 +72,7 @@ class Change:
         return self.reschedule and self.status is not Status.ACTIVE
 
 
-def _to(current: str, new: Status, allowed: frozenset[Status], reason: str | None, now: datetime) -> Change:
+def _to(current: str, new: Status, allowed: tuple[Status, ...], reason: str | None, now: datetime) -> Change:
     if current not in allowed:
         raise NotAllowed(f"{current} -> {new}")
     return Change(new, reason, now, reschedule=current != new)
@@ -82,7 +82,7 @@ def pause(current: str, reason: str, now: datetime) -> Change:
     """Paused: by the person (/pause), by a rule's stop (9.2 row 2: rest, then re-triage; A7 after a clear
     rupture screen), by silence (8) or an unreachable chat. A paused plan may be paused again for another
     reason (the stop's screen came back clear); a referred one is not, it waits for the clinician (row 1)."""
-    return _to(current, Status.PAUSED, frozenset({Status.ACTIVE, Status.PAUSED}), reason, now)
+    return _to(current, Status.PAUSED, (Status.ACTIVE, Status.PAUSED), reason, now)
 
 
 def refer(current: str, reason: str, now: datetime) -> Change:
@@ -103,4 +103,4 @@ def resume(current: str, now: datetime) -> Change:
 
 def complete(current: str, now: datetime) -> Change:
     """A15: every goal of the last phase met and the person said yes: the programme is completed."""
-    return _to(current, Status.COMPLETED, frozenset({Status.ACTIVE}), Reason.GRADUATED, now)
+    return _to(current, Status.COMPLETED, (Status.ACTIVE,), Reason.GRADUATED, now)
