@@ -102,5 +102,6 @@ def resume(current: str, now: datetime) -> Change:
 
 
 def complete(current: str, now: datetime) -> Change:
-    """A15: every goal of the last phase met and the person said yes: the programme is completed."""
-    return _to(current, Status.COMPLETED, (Status.ACTIVE,), Reason.GRADUATED, now)
+    """A15: every goal of the last phase met and the person said yes: the programme is completed (also when
+    the silence job paused the plan while the question was open; a referred plan waits for its review)."""
+    return _to(current, Status.COMPLETED, (Status.ACTIVE, Status.PAUSED), Reason.GRADUATED, now)

@@ -60,8 +60,9 @@ def test_stop_ends_any_live_plan(current: str) -> None:
     assert (change.status, change.reason, change.clears) == (Status.STOPPED, "person", True)
 
 
-def test_complete_graduates_an_active_plan() -> None:
-    change = lifecycle.complete("active", NOW)
+@pytest.mark.parametrize("current", ["active", "paused"])
+def test_complete_graduates_the_plan(current: str) -> None:
+    change = lifecycle.complete(current, NOW)
     assert (change.status, change.reason, change.clears) == (Status.COMPLETED, "graduated", True)
 
 
@@ -74,7 +75,6 @@ CHANGES = {
 }
 REFUSED = [
     ("pause", "referred"),  # a referred plan waits for the clinician (9.2 row 1)
-    ("complete", "paused"),
     ("complete", "referred"),
     *((name, ended) for name in CHANGES for ended in ("stopped", "completed")),  # an ended plan stays ended
 ]
