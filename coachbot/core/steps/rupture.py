@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from coachbot.coaching import lifecycle
-from coachbot.coaching.lifecycle import Reason
+from coachbot.coaching.lifecycle import Reason, Status
 from coachbot.coaching.screens import rupture_signs
 from coachbot.core import flow, referral
 from coachbot.core.features.retriage import RETRIAGE
@@ -46,7 +46,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         answered = tuple(f"{key}: {value}" for key, value in screen.items())  # what they chose, for audit
         referred = await referral.refer(turn, "urgent", signs, triggers=answered, source="screen")
         return [turn.say(texts.RUPTURE_WORRYING), *referred]
-    if enrolment.status != "paused":  # resumed or referred meanwhile: nothing more to stop
+    if enrolment.status != Status.PAUSED:  # resumed or referred meanwhile: nothing more to stop
         return []
     await turn.change_status(lifecycle.pause(enrolment.status, Reason.SCREENED_STOP, turn.now))
     replies = [turn.say(texts.STOP_SCREENED.format(date=_rest_until(turn)))]
