@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from coachbot.coaching import lifecycle
+from coachbot.coaching.lifecycle import Reason, Status
 from coachbot.core import fallback, flow, group_safety, tokens
 from coachbot.core.features import club as club_setup
 from coachbot.core.features import safety_net
@@ -18,7 +20,6 @@ from coachbot.core.registry import CHOICES, COMMANDS, FLOWS, GROUP_CHOICES, GROU
 from coachbot.core.turn import Handler, Turn
 from coachbot.messages import Choice, Incoming, Membership, Reply
 from coachbot.programme.schema import Programme
-from coachbot.schedule import timetable as scheduling
 from coachbot.store import clubs as club_store
 from coachbot.store.db import Database
 from coachbot.texts import common
@@ -64,12 +65,8 @@ async def _membership(turn: Turn) -> list[Reply]:
             if club is not None:
                 await club_store.leave(turn.repo, club.id, turn.now, turn.person.id)
         return []
-    if turn.enrolment and turn.enrolment.status == "active":
-        turn.enrolment.status, turn.enrolment.status_reason, turn.enrolment.updated_at = (
-            "paused",
-            "blocked",
-            turn.now,
-        )
+    if turn.enrolment and turn.enrolment.status == Status.ACTIVE:
+        await turn.change_status(lifecycle.pause(turn.enrolment.status, Reason.BLOCKED, turn.now))
     return []
 
 
@@ -129,13 +126,9 @@ class Coach:
             ):
                 return []  # redelivered after a crash or a reconnect: handled already
             turn = await Turn.load(repo, incoming, now, self.programmes)
-            before = _schedule_signature(turn)
             replies = await _route(turn)
             await safety_net.record_set_aside(turn)  # A6: what was not counted as a warning sign, and why
             _remember_home(turn)
-            if turn.enrolment is not None and _schedule_signature(turn) != before:
-                zone = turn.person.tz if turn.person else None
-                await scheduling.reschedule(repo, turn.enrolment, turn.programme(), zone, now)
             return replies
 
 
@@ -146,16 +139,3 @@ def _remember_home(turn: Turn) -> None:
         return
     if found.name == "start" or turn.person.home_chat_id is None:
         turn.person.home_chat_id = found.origin
-
-
-def _schedule_signature(turn: Turn) -> tuple[object, ...] | None:
-    """Everything the prompt schedule depends on; when it changes, the schedule is worked out again."""
-    enrolment = turn.enrolment
-    if enrolment is None:
-        return None
-    zone = turn.person.tz if turn.person else None
-    return (
-        enrolment.id, enrolment.status, enrolment.phase, enrolment.local_time, enrolment.morning_time,
-        enrolment.days, enrolment.weekly_day, zone, (enrolment.flags or {}).get("key_run"),
-        enrolment.quiet_start, enrolment.quiet_end,
-    )  # fmt: skip

@@ -10,15 +10,15 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from coachbot.coaching import lifecycle
+from coachbot.coaching.lifecycle import Reason, Status
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
-from coachbot.store import outbox, tracking
+from coachbot.store import outbox, plan_changes, tracking
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
-from coachbot.store.tables import CheckIn, Enrolment, Person, Schedule
+from coachbot.store.tables import CheckIn, Enrolment, Person
 from coachbot.texts import loop as texts
-
-QUEUED = ("session", "morning", "weekly", "summary")  # the prompts a paused plan no longer gets
 
 
 async def pause_silent(database: Database, programmes: Mapping[str, Programme], now: datetime) -> int:
@@ -35,7 +35,7 @@ async def pause_silent(database: Database, programmes: Mapping[str, Programme], 
         .join(Person, Person.id == Enrolment.person_id)
         .outerjoin(last_answer, last_answer.c.enrolment_id == Enrolment.id)
         .where(
-            Enrolment.status == "active",
+            Enrolment.status == Status.ACTIVE.value,
             func.coalesce(last_answer.c.last, Enrolment.created_at) < now - timedelta(days=shortest),
         )
         .with_for_update(skip_locked=True, of=Enrolment)
@@ -48,14 +48,10 @@ async def pause_silent(database: Database, programmes: Mapping[str, Programme], 
             since = max(_aware(moment) for moment in (last, enrolment.created_at, progress.back_at) if moment)
             if programme is None or now - since < timedelta(days=programme.rules.silence_pause_days):
                 continue
-            enrolment.status, enrolment.status_reason, enrolment.updated_at = "paused", "silence", now
             progress = replace(progress, paused_on=since.date())
             await tracking.store_progress(repo, enrolment, progress, now)
-            for schedule in (
-                await repo.session.execute(select(Schedule).where(Schedule.enrolment_id == enrolment.id))
-            ).scalars():
-                schedule.next_due_at = None
-            await repo.withdraw_prompts(enrolment.id, QUEUED)
+            change = lifecycle.pause(enrolment.status, Reason.SILENCE, now)
+            await plan_changes.apply(repo, enrolment, change, programme, person.tz, now)
             await _tell(repo, enrolment, person, programme.rules.silence_pause_days, now)
             paused += 1
     return paused

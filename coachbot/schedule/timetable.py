@@ -1,7 +1,7 @@
 """When each kind of prompt is next due for an enrolment: session days, daily mornings, the weekly check.
 
-`due_after` is pure; `reschedule` writes the schedules rows (NULL while the plan is not active) and
-withdraws prompts still queued for a plan that is no longer active.
+`due_after` is pure; store/plan_changes.py `reschedule` writes the schedules rows from it (NULL while the plan
+is not active) and withdraws prompts still queued for a plan that is no longer active.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from coachbot.coaching.weekpattern import key_run_day
 from coachbot.programme.schema import WEEKDAYS, Programme, Weekday
 from coachbot.schedule.quiet_hours import outside, quiet_hours
 from coachbot.schedule.wallclock import next_due, parse_days, parse_time
-from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment
 
 KINDS = ("session", "morning", "weekly")
@@ -48,18 +47,3 @@ def due_after(
     while outside(due, place, quiet) <= after:
         due = next_due(at, place, days, due)
     return outside(due, place, quiet)
-
-
-async def reschedule(
-    repo: Repo, enrolment: Enrolment, programme: Programme, zone: str | None, now: datetime
-) -> None:
-    """Point every schedule of the enrolment at its next due instant after now (none unless active)."""
-    if enrolment.status != "active":
-        await repo.withdraw_prompts(enrolment.id, QUEUED_KINDS)
-    for kind in KINDS:
-        due = (
-            due_after(kind, enrolment, programme, zone, now)
-            if enrolment.status == "active" and zone
-            else None
-        )
-        await repo.set_schedule(enrolment.id, kind, due)

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import insert
 
 from coachbot.programme.schema import Programme
-from coachbot.schedule.timetable import reschedule
 from coachbot.store.db import Database
+from coachbot.store.plan_changes import reschedule
 from coachbot.store.tables import Enrolment, ExerciseLevel, Person, Schedule
 from tests import factories
 

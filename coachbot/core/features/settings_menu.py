@@ -1,6 +1,6 @@
 """/settings: change the session time, training days, time zone, morning time, quiet hours or weekly day.
 
-Changing any of them moves the schedules at once (Coach.handle reschedules when they change).
+Changing any of them moves the schedules at once (`turn.reschedule`).
 """
 
 from __future__ import annotations
@@ -117,6 +117,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if "weekly_day" in answers:
         enrolment.weekly_day = answers["weekly_day"]
     enrolment.updated_at = turn.now
+    await turn.reschedule()
     quiet = f"{enrolment.quiet_start}–{enrolment.quiet_end}" if enrolment.quiet_start else texts.NO_QUIET
     summary = texts.SAVED.format(
         time=enrolment.local_time, zone=person.tz, days=describe_days(enrolment.days),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coachbot.coaching import lifecycle
 from coachbot.core import flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Question, yes_no_question
@@ -18,8 +19,7 @@ def _confirm(_turn: Turn, answers: Answers) -> Question:
 
 async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
     if turn.enrolment is not None:
-        turn.enrolment.status, turn.enrolment.status_reason = "stopped", "person"
-        turn.enrolment.updated_at = turn.now
+        await turn.change_status(lifecycle.stop(turn.enrolment.status, turn.now))
     return [turn.say(texts.STOPPED)]
 
 
