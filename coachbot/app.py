@@ -17,7 +17,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -25,11 +24,13 @@ from coachbot import ports as errors
 from coachbot.cli.signals import sets_on_signals
 from coachbot.core.coach import Coach
 from coachbot.delivery import kept
-from coachbot.delivery.limits import Lane, RateLimiter
+from coachbot.delivery.limits import RateLimiter
+from coachbot.delivery.rendering import Fitted, fit
 from coachbot.delivery.sender import STOP_GRACE_SECONDS, OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker
 from coachbot.messages import Incoming, Reply
+from coachbot.ports import Adapter, Lane, Responder
 from coachbot.settings import Settings
 from coachbot.store import migrate, outbox
 from coachbot.store import programmes as uploaded_programmes
@@ -46,16 +47,6 @@ KEPT_REPLY_WAIT_SECONDS = 2.0  # a reply whose send failed is tried again from t
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class Adapter(Protocol):
-    """A platform connection: `run` until stopped; `send` only while `run` is active, waiting for the
-    platform's limits in `lane`. A platform that polls for updates starts polling only once `leading` is
-    set."""
-
-    async def run(self, leading: asyncio.Event) -> None: ...
-
-    async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str: ...
 
 
 @dataclass
@@ -79,17 +70,24 @@ class App:
     def sender(self) -> OutboxSender:
         """The outbox sender for the adapters this app runs (built once they are all added)."""
         owner = f"{socket.gethostname()}:{os.getpid()}"
-        senders = {name: adapter.send for name, adapter in self.adapters.items()}
+        senders = {name: Fitted(adapter) for name, adapter in self.adapters.items()}
         late = SenderSettings(late_window=timedelta(hours=self.settings.late_window_hours))
         return OutboxSender(self.database, senders, self.limiter, owner, late, clock=self.clock)
 
-    async def deliver(self, incoming: Incoming) -> None:
-        """The callback adapters get: let the coach decide, then send each reply in the reply lane. The
-        turn has committed, so replies that can't go now are kept in the outbox and sent from there."""
+    async def deliver(self, incoming: Incoming, responder: Responder | None = None) -> None:
+        """The callback adapters get (`ports.Deliver`): let the coach decide, then send each reply, fitted to
+        what its adapter renders, through `responder` (the way back to `incoming`; for its own platform) or
+        in the reply lane. The turn has committed, so replies that can't go now are kept in the outbox and
+        sent from there."""
         replies = await self.coach.handle(incoming, self.clock())
         for index, reply in enumerate(replies):
+            adapter = self.adapters[reply.to.platform]
             try:
-                await self.adapters[reply.to.platform].send(reply, Lane.REPLY)
+                fitted = fit(reply, adapter.renders)
+                if responder is not None and reply.to.platform == incoming.sender.platform:
+                    await responder.respond(fitted)
+                else:
+                    await adapter.send(fitted, Lane.REPLY)
             except (errors.RetryAfter, errors.TemporaryFailure, TimeoutError, OSError) as error:
                 await self._keep(replies[index:], incoming, error)
                 return

@@ -6,8 +6,10 @@ Frozen dataclasses from the stdlib only; adapters translate platform events to a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 from typing import Literal
 
 MENTION = re.compile(r"@\[(\w+)\]")  # neutral markup for naming a person in a group: @[<user id>]
@@ -52,12 +54,22 @@ class Attachment:
     data: bytes = field(default=b"", repr=False)
 
 
+OptionValue = str | int | float | bool
+
+
+def no_options() -> Mapping[str, OptionValue]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Command(Incoming):
-    """A slash command such as /start, with its argument text ("" when none)."""
+    """A slash command such as /start, with its argument text as typed ("" when none) or, from a platform
+    whose commands take typed options (Discord's slash commands), those `options` by name, read-only
+    (the core reads them as the argument text they stand for: core/options.py)."""
 
     name: str
     args: str = ""
+    options: Mapping[str, OptionValue] = field(default_factory=no_options, hash=False)
     admin: bool = False  # the sender administers this group (checked with the platform, groups only)
     origin: str = ""  # the group chat a private command was typed in (Discord runs those in the DMs)
     display_name: str = ""  # the person's name on the platform (shown only where they opt in)
@@ -126,10 +138,22 @@ class Reply:
     stale: bool = False  # it answers a press on an older message's button: show no answer on that message
 
 
-HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)
-HELD_TOKEN = "v1:held"  # a group button that shows what was kept, to the person who presses it alone
+# the commands the core answers in a group chat; every other one it answers in the person's private chat
+# (a platform that runs commands where they were typed, Discord's slash commands, runs the others in DMs)
+GROUP_COMMANDS = frozenset({"help", "club"})
 
-JOIN_PREFIX = "v1:join:"  # a button token that is a way into a private chat: /start <code> there
+
+# Button tokens are `v1:<kind>[:<part>...]`, at most 64 bytes; coachbot/core/tokens.py makes and reads them.
+# Adapters see only what they render differently: a Join button, and the main action of a message.
+TOKEN_PREFIX = "v1:"
+JOIN_KIND = "join"  # a way into a private chat: /start <code> there
+PRIMARY_KIND = "go"  # a prompt's button that opens its check-in: the message's main action
+HELD_KIND = "held"  # a group button that shows what was kept, to the person who presses it alone
+
+HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)
+HELD_TOKEN = TOKEN_PREFIX + HELD_KIND
+JOIN_PREFIX = f"{TOKEN_PREFIX}{JOIN_KIND}:"
+PRIMARY_PREFIX = f"{TOKEN_PREFIX}{PRIMARY_KIND}:"
 
 
 def join_token(code: str) -> str:

@@ -18,8 +18,8 @@ from itertools import count
 from pathlib import Path
 from typing import TextIO
 
-from coachbot.delivery.limits import Lane
 from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
+from coachbot.ports import Deliver, Lane, Renders
 
 PLATFORM = "console"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -39,11 +39,14 @@ def files_folder(data_dir: Path, user: str) -> Path:
 
 
 class ConsoleAdapter:
-    """Reads until end of input; `send` is called by the app for every reply to this platform."""
+    """Reads until end of input; `send` is called by the app for every reply to this platform. Files and
+    images are saved to a folder; invites, pins, forms and location buttons mean nothing here."""
+
+    renders = Renders(buttons=True, images=True, files=True)
 
     def __init__(
         self,
-        deliver: Callable[[Incoming], Awaitable[None]],
+        deliver: Deliver,
         stdin: TextIO,
         stdout: TextIO,
         user: str,
@@ -89,6 +92,10 @@ class ConsoleAdapter:
         self.stdout.flush()
         return str(next(self._ids))
 
+    async def respond(self, reply: Reply) -> str:
+        """The console's way back to what was typed (`ports.Responder`): the terminal it came from."""
+        return await self.send(reply)
+
     def _remember(self, choices: tuple[tuple[tuple[str, str], ...], ...]) -> None:
         """Keep every pressable label; a new question's buttons retire those of earlier questions."""
         new = {label.lower(): token for row in choices for label, token in row}
@@ -123,7 +130,7 @@ class ConsoleAdapter:
         async for line in _LineIterator(self.stdin):
             incoming = self.incoming(line)
             if incoming is not None:
-                await self.deliver(incoming)
+                await self.deliver(incoming, self)
 
 
 def _serial(token: str) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from coachbot.messages import Address, Command, Incoming, Reply
+from coachbot.ports import Responder
 from coachbot.programme.schema import Programme
 from coachbot.schedule.timetable import KINDS, due_after
 from coachbot.schedule.wallclock import instant
@@ -95,12 +96,12 @@ class DemoControls:
     def __init__(self, app: App, clock: DemoClock) -> None:
         self.app, self.clock = app, clock
 
-    async def deliver(self, incoming: Incoming) -> None:
+    async def deliver(self, incoming: Incoming, responder: Responder) -> None:
         name = incoming.name if isinstance(incoming, Command) else ""
         if name in CLOCK_COMMANDS:
             await self._move(incoming.sender, next_day=name == "nextday")
             return
-        await self.app.deliver(incoming)
+        await self.app.deliver(incoming, responder)
         if name == "help":
             await self._say(incoming.sender, texts.DEMO_HELP)
 

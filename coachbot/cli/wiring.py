@@ -27,6 +27,7 @@ from coachbot.messages import Address, Reply
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.loader import load_directory
 from coachbot.programme.schema import Programme
+from coachbot.schedule.wallclock import zones_like
 from coachbot.settings import Settings
 from coachbot.store.db import Database
 from coachbot.texts import common
@@ -83,6 +84,7 @@ def build(
             dev_guild=settings.discord_dev_guild,
             clock=clock,
             limiter=app.limiter,
+            zones=zones_like,
         )
     if app.adapters and not demo:
         return app

@@ -107,10 +107,13 @@ async def back_to(turn: Turn, resume: dict[str, Any] | None = None) -> list[Repl
 
 
 def registered_flows() -> Mapping[str, Flow]:
-    """Every conversation the coach runs, by name (the registry lives with the router, which imports us)."""
-    from coachbot.core.coach import FLOWS
+    """Every conversation the coach runs, by name (the registry collects them, and imports us)."""
+    from coachbot.core.registry import FLOWS
 
     return FLOWS
 
 
 CONFIRM = Flow(FLOW_NAME, (Step("answer", _question),), _finish)
+
+
+FLOWS = (CONFIRM,)

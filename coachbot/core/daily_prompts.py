@@ -1,7 +1,7 @@
 """What a scheduled prompt says: today's session card, the morning question, the weekly check.
 
-Each prompt carries a button that opens the matching check-in (`v1:go:<flow>` tokens, see coach.py) and a
-Snooze button (`v1:snooze:<kind>:<local date>`, see conversation/snooze.py).
+Each prompt carries a button that opens the matching check-in (a `go` token, see features/checkin.py) and a
+Snooze button (a `snooze` token, see features/snooze.py).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from coachbot.coaching.plan import todays_session
+from coachbot.core import tokens
 from coachbot.messages import Button
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import session as describe_session
@@ -18,13 +19,7 @@ from coachbot.store.tables import Enrolment
 from coachbot.texts import loop as loop_texts
 from coachbot.texts import prompts as texts
 
-GO_PREFIX = "v1:go:"
-SNOOZE_PREFIX = "v1:snooze:"
 OPENS = {"session": "checkin", "morning": "morning", "weekly": "weekly"}
-
-
-def go_token(flow: str) -> str:
-    return GO_PREFIX + flow
 
 
 def prompt(
@@ -50,5 +45,5 @@ def prompt(
         text, button = texts.WEEKLY, texts.START_WEEKLY
     if late:
         text = texts.LATE + "\n" + text
-    snooze = (loop_texts.SNOOZE_BUTTON, f"{SNOOZE_PREFIX}{kind}:{day.isoformat()}")
-    return text, (((button, go_token(OPENS[kind])), snooze),)
+    snooze = (loop_texts.SNOOZE_BUTTON, tokens.make(tokens.SNOOZE, kind, day.isoformat()))
+    return text, (((button, tokens.make(tokens.GO, OPENS[kind])), snooze),)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from coachbot.coaching import results
+from coachbot.coaching import lifecycle, results
 from coachbot.coaching.facts import History
 from coachbot.coaching.progress import Decision, Morning, Progress
 from coachbot.coaching.progression import Context, evaluate, morning_rules, silence
@@ -24,6 +24,15 @@ from coachbot.texts import checkin as checkin_texts
 
 # Which routine-referral wording fits each rule that refers (texts.safety.ROUTINE_REASONS keys)
 REFER_REASONS = {"4": "sore_mornings", "5": "regressions", "6": "rising_trend"}
+
+
+async def store_progress(turn: Turn, progress: Progress) -> None:
+    """Store the progress; a new phase moves the session prompts to the days that hold its sessions (A23)."""
+    assert turn.enrolment is not None
+    moved = progress.phase != turn.enrolment.phase
+    await tracking.store_progress(turn.repo, turn.enrolment, progress, turn.now)
+    if moved:
+        await turn.reschedule()
 
 
 def context(turn: Turn) -> Context:
@@ -42,7 +51,7 @@ async def apply(
     enrolment = turn.enrolment
     assert enrolment is not None
     await tracking.record(turn.repo, enrolment, decision, turn.now)
-    await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+    await store_progress(turn, progress)
     if decision.kind == "refer":
         reason = "night_or_rest_pain" if "rest_pain" in signs else REFER_REASONS.get(decision.rule, "default")
         triggers = tuple(checkin_texts.SAFETY_LABELS.get(sign, sign) for sign in signs)
@@ -51,7 +60,8 @@ async def apply(
             reason=reason, lead=decision.reason,
         )  # fmt: skip
     if decision.kind == "stop":
-        enrolment.status, enrolment.status_reason = "paused", f"stop:rule{decision.rule}"
+        change = lifecycle.pause(enrolment.status, lifecycle.stopped_by_rule(decision.rule), turn.now)
+        await turn.change_status(change)
     return [turn.say(decision.reason)] if decision.reason else []
 
 

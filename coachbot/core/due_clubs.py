@@ -10,8 +10,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.plan import session_for, starting_levels
+from coachbot.core import tokens
 from coachbot.core.features import club_digest as digest
-from coachbot.core.features.club_join import DONE_PREFIX
 from coachbot.delivery.ticker import Claimed, Due, Rows
 from coachbot.messages import Button, join_token
 from coachbot.programme.schema import Programme
@@ -36,7 +36,9 @@ def post(club: Club, programme: Programme, day: date) -> tuple[str, tuple[tuple[
         return texts.POST_REST.format(title=title, date=shown), ()
     body = describe_session(session, private=False).split("\n", 1)[-1]  # the card without its personal header
     text = "\n".join([texts.POST_HEADER.format(title=title, date=shown), body, texts.POST_FOOTER])
-    return text, (((texts.DONE, f"{DONE_PREFIX}{club.id}"), (texts.JOIN, join_token(club.join_code))),)
+    return text, (
+        ((texts.DONE, tokens.make(tokens.DONE, club.id)), (texts.JOIN, join_token(club.join_code))),
+    )
 
 
 class DueClubs:

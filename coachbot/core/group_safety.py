@@ -4,7 +4,7 @@ person gets the full safety message privately, and a plan is paused exactly as i
 The referral itself is safety_net.red_flag (which may first ask a confirming question), run with the turn re-addressed to the person's private chat.
 Where the bot cannot write there yet (a Telegram user who never started it) or the message may be
 refused (closed Discord DMs, a blocked bot), the private replies are also kept (delivery/held.py) and
-shown when the person opens the private chat or asks for them. A confidential turn (a Discord slash
+shown when the person opens the private chat (/start, features/start.py) or asks for them (Read it here). A confidential turn (a Discord slash
 command in a server channel) is answered in place, seen by the person alone, and the group gets nothing.
 """
 
@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coachbot.core import command_handlers as commands
-from coachbot.core import confirm
+from coachbot.core import tokens
 from coachbot.core.features import safety_net
 from coachbot.core.turn import Turn
-from coachbot.messages import HELD_PAYLOAD, HELD_TOKEN, Choice, Reply, mention
+from coachbot.messages import HELD_PAYLOAD, Reply, mention
 from coachbot.store import held
 from coachbot.texts import groups as texts
 
@@ -61,13 +60,9 @@ def _reachable(turn: Turn) -> bool:
     return turn.person is not None and not blocked  # a person exists once they wrote to the bot privately
 
 
-def is_read_here(turn: Turn) -> bool:
-    """The Read it here button under a group line (Discord, when the DM was refused)."""
-    return isinstance(turn.incoming, Choice) and turn.incoming.token == HELD_TOKEN
-
-
 async def read_here(turn: Turn) -> list[Reply]:
-    """Show what is kept for the person who pressed, to them alone; nothing where the group would see it."""
+    """The Read it here button under a group line (Discord, when the DM was refused): show what is kept
+    for the person who pressed, to them alone; nothing where the group would see it."""
     if not turn.incoming.confidential:
         return []
     chat = turn.private_address()
@@ -77,24 +72,10 @@ async def read_here(turn: Turn) -> list[Reply]:
     return [turn.say(text, choices) for text, choices in kept]
 
 
-async def start(turn: Turn) -> list[Reply]:
-    """/start in the private chat: what was kept for the person comes first, on /start message (the
-    group's deep link) or on their very first /start; /start message then stops there."""
-    found = turn.command()
-    payload = found.args.strip().lower() if found is not None else ""
-    kept: list[held.Kept] = []
-    first = turn.person is None or turn.person.agreed_at is None  # a referral may have made the person
-    if payload == HELD_PAYLOAD or first:
-        kept = await held.release(turn.repo, turn.address.platform, turn.address.chat_id, turn.now)
-    shown = [turn.say(text, choices) for text, choices in kept]
-    if shown and payload == HELD_PAYLOAD:
-        return shown
-    if turn.conversation is not None and turn.conversation.flow == confirm.FLOW_NAME:
-        # a confirming question about a red flag is waiting: it comes before enrolling (A6, A10)
-        return shown or await confirm.back_to(turn)
-    return [*shown, *await commands.start(turn)]
-
-
 def is_confidential_in_group(turn: Turn) -> bool:
     """A Discord interaction in a server channel that no group route took: the person's own business."""
     return turn.in_group and turn.incoming.confidential and turn.command() is None
+
+
+CHOICES = {tokens.HELD: read_here}
+GROUP_CHOICES = frozenset(CHOICES)  # pressed under the group line

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from coachbot.core import flow
-from coachbot.core.coach import FLOWS
+from coachbot.core.registry import FLOWS
 from coachbot.core.turn import Turn
 from coachbot.messages import Address, Reply, Text
 from coachbot.programme.catalogue import Catalogue

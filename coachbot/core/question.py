@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from coachbot.coaching.answers import parse_pain, parse_yes_no
+from coachbot.core import tokens
 from coachbot.core.matching import listing, names, pick
 from coachbot.core.quantities import normalise
 from coachbot.messages import Button, Choice, Incoming, Text
 from coachbot.texts import checkin as checkin_texts
 from coachbot.texts import common
-
-TOKEN_PREFIX = "v1:q:"
-MAX_TOKEN_BYTES = 64
 
 
 class Invalid(ValueError):
@@ -88,16 +86,13 @@ class StaleButton(Exception):
 
 
 def token(serial: int, value: str) -> str:
-    text = f"{TOKEN_PREFIX}{serial}:{value}"
-    if len(text.encode("utf-8")) > MAX_TOKEN_BYTES:
-        raise ValueError(f"button token too long: {text!r}")
-    return text
+    return tokens.make(tokens.QUESTION, serial, value)
 
 
 def parse_token(text: str) -> tuple[int, str] | None:
-    if not text.startswith(TOKEN_PREFIX):
+    if tokens.kind_of(text) != tokens.QUESTION:
         return None
-    serial, _, value = text.removeprefix(TOKEN_PREFIX).partition(":")
+    serial, value = tokens.parts_of(text)
     return (int(serial), value) if serial.isdigit() and value else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from coachbot.coaching import lifecycle
 from coachbot.coaching.redflags import Tier
 from coachbot.coaching.regions import region_for
 from coachbot.core.turn import Turn
@@ -83,8 +84,7 @@ async def refer(
     """
     zone, plan, consented = zone_of(turn), turn.enrolment, has_consented(turn)
     if plan is not None:
-        plan.status, plan.status_reason = "referred", f"{tier}:{','.join(signs)}"[:64]
-        plan.updated_at = turn.now
+        await turn.change_status(lifecycle.refer(plan.status, lifecycle.referred_for(tier, signs), turn.now))
     if turn.person is not None and turn.conversation is not None:
         await turn.repo.end_conversation(turn.person.id)
         turn.conversation = None

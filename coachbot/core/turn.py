@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from coachbot.coaching.lifecycle import Change
+from coachbot.core.options import with_arguments
 from coachbot.messages import Address, Button, Command, Incoming, Reply
 from coachbot.programme.catalogue import Catalogue
 from coachbot.programme.schema import Programme
+from coachbot.store import plan_changes
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Conversation, Enrolment, Person
 
@@ -59,7 +63,8 @@ class Turn:
         return Reply(self.address, text, choices, private=private)
 
     def command(self) -> Command | None:
-        return self.incoming if isinstance(self.incoming, Command) else None
+        """The incoming command; typed options (Discord's) come as the argument text they stand for."""
+        return with_arguments(self.incoming) if isinstance(self.incoming, Command) else None
 
     async def ensure_person(self) -> Person:
         if self.person is None:
@@ -80,3 +85,19 @@ class Turn:
         """The programme of the live enrolment (callers check there is one)."""
         assert self.enrolment is not None
         return self.programmes[self.enrolment.programme_id]
+
+    async def change_status(self, change: Change) -> None:
+        """Apply a lifecycle change (coaching/lifecycle.py) to the live enrolment; its prompts follow."""
+        assert self.enrolment is not None
+        await plan_changes.apply(self.repo, self.enrolment, change, self.programme(), self._tz(), self.now)
+
+    async def reschedule(self) -> None:
+        """The live enrolment's times, days, zone, quiet hours or phase changed: its prompts move."""
+        assert self.enrolment is not None
+        await plan_changes.reschedule(self.repo, self.enrolment, self.programme(), self._tz(), self.now)
+
+    def _tz(self) -> str | None:
+        return self.person.tz if self.person is not None else None
+
+
+Handler = Callable[[Turn], Awaitable[list[Reply]]]  # what a command, a button kind or a route runs

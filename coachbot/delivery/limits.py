@@ -20,17 +20,9 @@ import contextlib
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from enum import IntEnum
 
+from coachbot.ports import Lane as Lane  # defined in ports: the adapters wait in it too
 from coachbot.settings import Settings
-
-
-class Lane(IntEnum):
-    """Who waits for a send slot: an answer to someone in the chat now goes ahead of a scheduled prompt.
-    The values are also the outbox's `priority` (lower is sent first)."""
-
-    REPLY = 0
-    BULK = 1
 
 
 @dataclass(frozen=True)
@@ -163,7 +155,8 @@ class SlidingWindow:
 
 @dataclass
 class RateLimiter:
-    """Waits as long as a platform's limits require before each send (`async with limiter.slot(...)`)."""
+    """Waits as long as a platform's limits require before each send (`async with limiter.slot(...)`): the
+    `ports.Limiter` the app gives the adapters."""
 
     limits: dict[str, PlatformLimits] = field(default_factory=lambda: dict(DEFAULTS))
     _overall: dict[str, Pacer] = field(default_factory=dict)

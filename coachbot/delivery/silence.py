@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from coachbot.coaching import lifecycle
+from coachbot.coaching.lifecycle import Reason
 from coachbot.programme.catalogue import Catalogue
-from coachbot.store import outbox, tracking
+from coachbot.store import outbox, plan_changes, tracking
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, Person
 from coachbot.texts import loop as texts
-
-QUEUED = ("session", "morning", "weekly", "summary")  # the prompts a paused plan no longer gets
 
 
 async def pause_silent(database: Database, programmes: Catalogue, now: datetime) -> int:
@@ -28,11 +28,10 @@ async def pause_silent(database: Database, programmes: Catalogue, now: datetime)
             since = max(_aware(moment) for moment in (last, enrolment.created_at, progress.back_at) if moment)
             if programme is None or now - since < timedelta(days=programme.rules.silence_pause_days):
                 continue
-            enrolment.status, enrolment.status_reason, enrolment.updated_at = "paused", "silence", now
             progress = replace(progress, paused_on=since.date())
             await tracking.store_progress(repo, enrolment, progress, now)
-            await repo.clear_schedules(enrolment.id)
-            await repo.withdraw_prompts(enrolment.id, QUEUED)
+            change = lifecycle.pause(enrolment.status, Reason.SILENCE, now)
+            await plan_changes.apply(repo, enrolment, change, programme, person.tz, now)
             await _tell(repo, enrolment, person, programme.rules.silence_pause_days, now)
             paused += 1
     return paused

@@ -1,7 +1,7 @@
 """When each kind of prompt is next due for an enrolment: session days, daily mornings, the weekly check.
 
-Pure: `due_after` gives the next instant; store/schedules.py `reschedule` writes it (NULL while the plan is
-not active) and withdraws prompts still queued for a plan that is no longer active.
+Pure: `due_after` gives the next instant; store/plan_changes.py `reschedule` writes it (NULL while the plan
+is not active) and withdraws prompts still queued for a plan that is no longer active.
 """
 
 from __future__ import annotations

@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from coachbot.coaching.lifecycle import Reason, Status, pause
 from coachbot.messages import Address, ChatKind, Reply, mention
+from coachbot.store import plan_changes
 from coachbot.store.repo import Repo
-from coachbot.store.tables import Enrolment, OutboxMessage, Person, Schedule
+from coachbot.store.tables import OutboxMessage, Person
 from coachbot.texts import common
 
 
@@ -173,18 +175,13 @@ async def dead_letter(repo: Repo, item: Leased, error: str, pause_reason: str | 
     )
     if pause_reason is None or item.enrolment_id is None:
         return
-    paused = await repo.session.execute(
-        update(Enrolment)
-        .where(Enrolment.id == item.enrolment_id, Enrolment.status == "active")
-        .values(status="paused", status_reason=pause_reason, updated_at=now)
-        .returning(Enrolment.person_id)
+    enrolment = await repo.enrolment(item.enrolment_id, lock=True)
+    if enrolment is None or enrolment.status != Status.ACTIVE:
+        return
+    await plan_changes.apply(
+        repo, enrolment, pause(enrolment.status, Reason(pause_reason), now), None, None, now
     )
-    person_id = paused.scalar_one_or_none()
-    await repo.session.execute(
-        update(Schedule).where(Schedule.enrolment_id == item.enrolment_id).values(next_due_at=None)
-    )
-    if person_id is not None:
-        await _tell_home_chat(repo, item, person_id, now)
+    await _tell_home_chat(repo, item, enrolment.person_id, now)
 
 
 async def _tell_home_chat(repo: Repo, item: Leased, person_id: int, now: datetime) -> None:

@@ -9,10 +9,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
+from coachbot.coaching import lifecycle
 from coachbot.store.db import Database
 from coachbot.store.tables import CheckIn, Decision, Enrolment, Referral
 
-ENDED = ("stopped", "completed")
+ENDED = tuple(status.value for status in lifecycle.ENDED)
 
 
 async def purge(database: Database, days: int, now: datetime) -> int:

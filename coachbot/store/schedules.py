@@ -1,7 +1,8 @@
 """When the next prompt is due: a plan's schedules (session, morning, weekly) and a club's (post, digest).
 
-One `set_due` writes both kinds of schedule row; `reschedule` and `reschedule_club` point every schedule
-of a plan or a club at its next instant (from the pure schedule/ maths), or at none while it is not active.
+One `set_due` writes both kinds of schedule row; `reschedule_club` points a club's schedules at their next
+instants (from the pure schedule/ maths), or at none while it is not active; a plan's are rescheduled by
+store/plan_changes.py, the one path for plans.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from coachbot.programme.schema import Programme
-from coachbot.schedule import club_times, timetable
+from coachbot.schedule import club_times
 from coachbot.store.club_tables import Club, ClubSchedule
-from coachbot.store.tables import Enrolment, OutboxMessage, Schedule
+from coachbot.store.tables import OutboxMessage, Schedule
 
 Due = TypeVar("Due", Schedule, ClubSchedule)  # a plan's schedule row or a club's
 
@@ -54,12 +55,6 @@ class Schedules:
         query = select(Schedule).where(Schedule.enrolment_id == enrolment_id)
         return {row.kind: row.next_due_at for row in (await self.session.execute(query)).scalars()}
 
-    async def clear_schedules(self, enrolment_id: int) -> None:
-        """No prompt of the plan is due any more (a paused plan)."""
-        query = select(Schedule).where(Schedule.enrolment_id == enrolment_id)
-        for row in (await self.session.execute(query)).scalars():
-            row.next_due_at = None
-
     async def withdraw_prompts(self, enrolment_id: int, kinds: tuple[str, ...]) -> int:
         """Prompts of the plan queued but not yet sent (a snoozed session, a sender behind) are marked
         "paused" instead: a paused plan gets none. Returns how many were withdrawn."""
@@ -73,21 +68,6 @@ class Schedules:
             .values(status="paused", lease_until=None)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-async def reschedule(
-    repo: Schedules, enrolment: Enrolment, programme: Programme, zone: str | None, now: datetime
-) -> None:
-    """Point every schedule of the enrolment at its next due instant after now (none unless active)."""
-    if enrolment.status != "active":
-        await repo.withdraw_prompts(enrolment.id, timetable.QUEUED_KINDS)
-    for kind in timetable.KINDS:
-        due = (
-            timetable.due_after(kind, enrolment, programme, zone, now)
-            if enrolment.status == "active" and zone
-            else None
-        )
-        await repo.set_schedule(enrolment.id, kind, due)
 
 
 async def reschedule_club(repo: Schedules, club: Club, programme: Programme, now: datetime) -> None:

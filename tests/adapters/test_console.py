@@ -116,7 +116,7 @@ async def test_bad_time_zone_lists_how_to_write_one(tmp_path: Path) -> None:
 
 
 def test_typed_button_label_becomes_a_choice_and_slash_a_command() -> None:
-    async def deliver(_incoming: object) -> None:
+    async def deliver(_incoming: object, _responder: object) -> None:
         return None
 
     adapter = ConsoleAdapter(deliver, io.StringIO(), io.StringIO(), "ana", lambda: NOW)
@@ -128,7 +128,7 @@ def test_typed_button_label_becomes_a_choice_and_slash_a_command() -> None:
 
 
 async def test_buttons_are_printed_and_pressable() -> None:
-    async def deliver(_incoming: object) -> None:
+    async def deliver(_incoming: object, _responder: object) -> None:
         return None
 
     stdout = io.StringIO()

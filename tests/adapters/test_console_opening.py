@@ -38,7 +38,7 @@ async def test_once_enrolled_a_restart_welcomes_back(tmp_path: Path) -> None:
 
 
 async def test_any_button_still_shown_can_be_typed() -> None:
-    async def deliver(_incoming: object) -> None:
+    async def deliver(_incoming: object, _responder: object) -> None:
         return None
 
     adapter = ConsoleAdapter(deliver, io.StringIO(), io.StringIO(), "ana", lambda: NOW)

@@ -50,7 +50,7 @@ def test_time_zone_suggestions_put_names_that_start_with_the_text_first() -> Non
 
 
 async def _ignore(
-    interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+    interaction: discord.Interaction, name: str, options: object, file: discord.Attachment | None = None
 ) -> None:
     return None
 
@@ -58,7 +58,7 @@ async def _ignore(
 def _local() -> list[dict[str, Any]]:
     client = discord.Client(intents=discord.Intents.default())
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
-    for command in discord_commands.build(_ignore, common.COMMANDS):
+    for command in discord_commands.build(_ignore, common.COMMANDS, lambda _typed: []):
         tree.add_command(command)
     return [command.to_dict(tree) for command in tree.get_commands()]
 

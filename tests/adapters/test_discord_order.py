@@ -12,7 +12,10 @@ import pytest
 
 from coachbot.adapters.discord.adapter import DiscordAdapter
 from coachbot.adapters.discord.components import NOTE_FORM
+from coachbot.delivery.limits import RateLimiter
 from coachbot.messages import Choice, Command, Incoming, Reply, Text
+from coachbot.ports import Responder
+from coachbot.schedule.wallclock import zones_like
 from coachbot.texts import common
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_api import FakeDiscord
@@ -32,7 +35,7 @@ class Echo:
     gates: dict[str, asyncio.Event] = field(default_factory=dict)
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
-    async def __call__(self, incoming: Incoming) -> None:
+    async def __call__(self, incoming: Incoming, responder: Responder) -> None:
         assert self.adapter is not None
         what = _what(incoming)
         self.started.append(what)
@@ -40,7 +43,7 @@ class Echo:
         if (gate := self.gates.get(what)) is not None:
             await gate.wait()
         choices = ((("Yes", "v1:yes"),),) if what == "menu" else ()
-        await self.adapter.send(Reply(incoming.sender, f"got {what}", choices))
+        await responder.respond(Reply(incoming.sender, f"got {what}", choices))
         self.finished.append(what)
         await self._notify()
 
@@ -78,8 +81,9 @@ async def running_adapter() -> AsyncIterator[Running]:
         api.person(OTHER, "Ben")
         echo = Echo()
         adapter = echo.adapter = DiscordAdapter(
-            p.TOKEN, echo, common.COMMANDS, api_url=api.api_url, gateway_url=api.gateway_url
-        )
+            p.TOKEN, echo, common.COMMANDS, api_url=api.api_url, gateway_url=api.gateway_url,
+            limiter=RateLimiter(), zones=zones_like,
+        )  # fmt: skip
         adapter.guild_ready_timeout = 0.05
         leading = asyncio.Event()
         leading.set()

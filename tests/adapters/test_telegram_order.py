@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 import pytest
 
 from coachbot.adapters.telegram.adapter import TelegramAdapter
+from coachbot.delivery.limits import RateLimiter
 from coachbot.messages import Incoming, Reply, Text
+from coachbot.ports import Responder
 from tests.adapters.test_telegram import Bot, telegram_bot  # noqa: F401 (the full app, as a fixture)
 from tests.fakes.telegram_api import TOKEN, FakeTelegram
 
@@ -30,7 +32,7 @@ class Echo:
     gates: dict[str, asyncio.Event] = field(default_factory=dict)
     began: asyncio.Event = field(default_factory=asyncio.Event)
 
-    async def __call__(self, incoming: Incoming) -> None:
+    async def __call__(self, incoming: Incoming, responder: Responder) -> None:
         assert isinstance(incoming, Text)
         assert self.adapter is not None
         self.started.append(incoming.text)
@@ -38,7 +40,7 @@ class Echo:
         try:
             if (gate := self.gates.get(incoming.text)) is not None:
                 await gate.wait()
-            await self.adapter.send(Reply(incoming.sender, f"got {incoming.text}"))
+            await responder.respond(Reply(incoming.sender, f"got {incoming.text}"))
         except asyncio.CancelledError:
             self.cancelled.append(incoming.text)
             raise
@@ -61,7 +63,7 @@ async def running_adapter() -> AsyncIterator[Running]:
         api.private_chat(OTHER, "Ben")
         echo = Echo()
         adapter = echo.adapter = TelegramAdapter(
-            TOKEN, echo, {"help": "Help"}, api_url=api.url, poll_timeout=1
+            TOKEN, echo, {"help": "Help"}, api_url=api.url, poll_timeout=1, limiter=RateLimiter()
         )
         leading = asyncio.Event()
         task = asyncio.create_task(adapter.run(leading))

@@ -9,7 +9,7 @@ import yaml
 
 from coachbot.coaching import lexicon as lexicon_module
 from coachbot.coaching.lexicon import LexiconError, LexiconFile, lexicon
-from coachbot.core.question import MAX_TOKEN_BYTES
+from coachbot.core.tokens import MAX_BYTES as MAX_TOKEN_BYTES
 from coachbot.texts import safety
 
 LEXICON = Path(lexicon_module.__file__).with_name("redflags.yaml")

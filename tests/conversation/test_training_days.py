@@ -179,3 +179,19 @@ async def test_the_long_run_day_is_a_prevention_setting(coach: Coach, now: datet
     assert "Long run day" not in [
         label for reply in chat.replies for row in reply.choices for label, _ in row
     ]
+
+
+async def test_a_new_phase_moves_the_session_prompts_to_its_days(
+    coach: Coach, now: datetime, sqlite_db: Database
+) -> None:
+    chat = Chat(coach, now)
+    await chat.enrol()  # every day: phases 1 and 2 train daily, phase 4 never on Thursday or Sunday
+    assert (await enrolment(sqlite_db)).days == "mon,tue,wed,thu,fri,sat,sun"
+    assert await session_due(sqlite_db) == TUESDAY
+    chat.now = TUESDAY + timedelta(days=1, hours=2)  # Wednesday, after the session time
+    await chat.command("/clinician")
+    await chat.say("4")
+    await chat.press("Skip")
+    await chat.press("Today")
+    assert (await enrolment(sqlite_db)).phase == 4
+    assert await session_due(sqlite_db) == THURSDAY + timedelta(days=1)  # Friday: phase 4 rests on Thursday

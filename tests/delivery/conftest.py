@@ -8,7 +8,7 @@ from sqlalchemy import insert
 
 from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
-from coachbot.store.schedules import reschedule
+from coachbot.store.plan_changes import reschedule
 from coachbot.store.tables import Enrolment, ExerciseLevel, Person, Schedule
 from tests import factories
 

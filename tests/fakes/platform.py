@@ -6,11 +6,13 @@ answers (429 -> RetryAfter, 5xx -> TemporaryFailure, 403 -> Blocked, 400 -> Reje
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
 
 from coachbot.delivery.limits import Lane
 from coachbot.messages import Reply
+from coachbot.ports import Renders
 
 
 @dataclass
@@ -20,6 +22,11 @@ class RecordingPlatform:
     blocked_chats: set[str] = field(default_factory=set)
     calls: int = 0
     lanes: list[Lane] = field(default_factory=list)
+    renders: Renders = field(default_factory=Renders)  # what it shows, as an adapter says (ports.Adapter)
+
+    async def run(self, leading: asyncio.Event) -> None:
+        """Nothing to connect to: sends work at once, until cancelled."""
+        await asyncio.Event().wait()
 
     async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
         self.calls += 1

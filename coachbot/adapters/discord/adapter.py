@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import aiohttp
@@ -26,41 +27,54 @@ from discord.http import Route
 
 from coachbot import ports as errors
 from coachbot.adapters.discord import commands as discord_commands
-from coachbot.adapters.discord.answering import Answering, answering_now, follow_up, follow_up_of
+from coachbot.adapters.discord.answering import Answering, follow_up, follow_up_of
 from coachbot.adapters.discord.calls import acknowledge, fetch, pin, post, say_privately, settle, translate
 from coachbot.adapters.discord.client import Client
-from coachbot.adapters.discord.incoming import from_message
+from coachbot.adapters.discord.incoming import PLATFORM, from_message
+from coachbot.adapters.discord.interactions import from_command, keys, sender_of
 from coachbot.adapters.ordering import STOP_GRACE_SECONDS, KeyedTurns, finish
-from coachbot.delivery.limits import Lane, RateLimiter
-from coachbot.messages import HELD_TOKEN, Address, Choice, Command, Incoming, Membership, Reply, Text, mention
+from coachbot.messages import (
+    HELD_TOKEN,
+    Address,
+    Choice,
+    Command,
+    Incoming,
+    Membership,
+    OptionValue,
+    Reply,
+    Text,
+    mention,
+)
+from coachbot.ports import Deliver, Lane, Limiter, Renders
 from coachbot.texts import common, groups
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "discord"
-GROUP_COMMANDS = frozenset({"help", "club"})  # answered in the channel; every other command runs in DMs
-MAX_PAYLOAD = 64  # longest /start code passed to the core
-
 
 class DiscordAdapter:
-    """`run` logs in (sends work from then on) and joins the gateway once this instance leads."""
+    """`run` logs in (sends work from then on) and joins the gateway once this instance leads; `zones`
+    suggests time zones for what was typed so far (the settings' autocomplete)."""
+
+    renders = Renders(pins=True, forms=True)  # invites: a bot opens DMs itself; no location button
 
     def __init__(
         self,
         token: str,
-        deliver: Callable[[Incoming], Awaitable[None]],
+        deliver: Deliver,
         commands: Mapping[str, str],
         *,
+        limiter: Limiter,
+        zones: Callable[[str], Sequence[str]],
         api_url: str | None = None,
         gateway_url: str | None = None,
         dev_guild: int | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        limiter: RateLimiter | None = None,
     ) -> None:
         self._token = token
-        self.limiter = limiter or RateLimiter()
+        self.limiter = limiter
         self.deliver = deliver
         self.commands = commands
+        self.zones = zones
         self.api_url = api_url.rstrip("/") if api_url else None
         self.gateway_url = gateway_url
         self.dev_guild = dev_guild
@@ -103,50 +117,28 @@ class DiscordAdapter:
     # --- incoming ------------------------------------------------------------------------------
 
     async def on_command(
-        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+        self,
+        interaction: discord.Interaction,
+        name: str,
+        options: Mapping[str, OptionValue],
+        file: discord.Attachment | None = None,
     ) -> None:
         in_server = interaction.guild_id is not None
-        async with self.turns.line(_keys(interaction)) as turn:  # in line before acknowledging (3 s)
+        async with self.turns.line(keys(interaction)) as turn:  # in line before acknowledging (3 s)
             if await acknowledge(interaction, ephemeral=in_server, thinking=True):
                 await turn.wait()
-                await self._command(interaction, name, args, file)
-
-    async def _command(
-        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None
-    ) -> None:
-        in_server = interaction.guild_id is not None
-        user = str(interaction.user.id)
-        if name == groups.TELL:  # free text: in a server channel, seen by the person alone
-            text = Text(sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id),
-                        text=args.strip(), confidential=in_server)  # fmt: skip
-            await self._answer(interaction, text, in_place=True)
-            return
-        if in_server and name in GROUP_COMMANDS:
-            address = Address(PLATFORM, str(interaction.channel_id), user, "group")
-        else:
-            address = _private(user)
-        rights = interaction.permissions  # the member's resolved rights in this channel, sent by Discord
-        admin = in_server and (rights.manage_guild or rights.administrator)
-        command = Command(
-            sender=address,
-            at=self.clock(),
-            event_id=str(interaction.id),
-            name=name,
-            args=args[:MAX_PAYLOAD] if name == "start" else args,
-            admin=admin,
-            origin=str(interaction.channel_id) if in_server and address.chat_kind == "private" else "",
-            display_name=interaction.user.display_name,
-            attachment=await fetch(file) if file is not None and admin else None,
-        )
-        await self._answer(interaction, command, in_place=not in_server or address.chat_kind == "group")
+                incoming, in_place = from_command(interaction, name, options, self.clock())
+                if file is not None and isinstance(incoming, Command) and incoming.admin:
+                    incoming = replace(incoming, attachment=await fetch(file))  # files: admins' only
+                await self._answer(interaction, incoming, in_place=in_place)
 
     async def on_button(self, interaction: discord.Interaction, token: str) -> None:
-        async with self.turns.line(_keys(interaction)) as turn:
+        async with self.turns.line(keys(interaction)) as turn:
             if not await acknowledge(interaction):
                 return
             await turn.wait()
             choice = Choice(
-                sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
+                sender=sender_of(interaction), at=self.clock(), event_id=str(interaction.id), token=token,
                 confidential=interaction.guild_id is not None,
             )  # fmt: skip
             answering = await self._answer(interaction, choice, in_place=True)
@@ -154,12 +146,12 @@ class DiscordAdapter:
                 await settle(interaction, token, show_answer=not answering.stale)
 
     async def on_note(self, interaction: discord.Interaction, note: str) -> None:
-        async with self.turns.line(_keys(interaction)) as turn:
+        async with self.turns.line(keys(interaction)) as turn:
             if not await acknowledge(interaction):
                 return
             await turn.wait()
             text = Text(
-                sender=self._sender(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
+                sender=sender_of(interaction), at=self.clock(), event_id=str(interaction.id), text=note,
                 confidential=interaction.guild_id is not None,
             )  # fmt: skip
             await self._answer(interaction, text, in_place=True)
@@ -176,7 +168,7 @@ class DiscordAdapter:
 
     async def _hand_over(self, incoming: Incoming) -> None:
         try:
-            await self.deliver(incoming)
+            await self.deliver(incoming, self)
         except errors.Blocked as error:
             if incoming.sender.chat_kind != "group":
                 log.warning("discord reply to a DM failed: %s", type(error).__name__)
@@ -197,14 +189,8 @@ class DiscordAdapter:
             event = f"guild-remove:{guild.id}:{channel.id}:{self.clock().timestamp()}"
             async with self.turns.hold([("chat", channel.id)]):
                 await self.deliver(
-                    Membership(sender=sender, at=self.clock(), event_id=event, status="removed")
+                    Membership(sender=sender, at=self.clock(), event_id=event, status="removed"), self
                 )
-
-    def _sender(self, interaction: discord.Interaction) -> Address:
-        user = str(interaction.user.id)
-        if interaction.guild_id is None:
-            return _private(user)
-        return Address(PLATFORM, str(interaction.channel_id), user, "group")
 
     async def _answer(
         self, interaction: discord.Interaction, incoming: Incoming, *, in_place: bool
@@ -212,10 +198,9 @@ class DiscordAdapter:
         """Hand `incoming` to the core with this interaction as the way back, then close the loop: point a
         server channel at the DMs, or explain that DMs are closed. None when it couldn't be answered."""
         ephemeral = interaction.guild_id is not None
-        answering = Answering(interaction, incoming.sender, ephemeral, in_place)
-        token = answering_now.set(answering)
+        answering = Answering(interaction, incoming.sender, ephemeral, in_place, self._paced)
         try:
-            await self.deliver(incoming)
+            await self.deliver(incoming, answering)
         except errors.Blocked:
             await say_privately(interaction, common.DMS_CLOSED)
             return None
@@ -227,8 +212,6 @@ class DiscordAdapter:
             log.exception("discord interaction %s failed", interaction.id)
             await say_privately(interaction, common.SOMETHING_WENT_WRONG)
             return None
-        finally:
-            answering_now.reset(token)
         if answering.dm is not None:
             await interaction.followup.send(
                 common.SENT_TO_DMS.format(link=answering.dm.jump_url), ephemeral=True
@@ -245,16 +228,20 @@ class DiscordAdapter:
     async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
         """Send a reply (split over several messages if long) once the limits allow, in `lane`; returns
         the last message id."""
-        async with self.limiter.slot(PLATFORM, reply.to.chat_id, reply.to.chat_kind == "group", lane):
-            return await self._send(reply)
+        return await self._paced(reply, lane, None)
 
-    async def _send(self, reply: Reply) -> str:
+    async def respond(self, reply: Reply) -> str:
+        """The way back to a message or a server event (`ports.Responder`): the ordinary send."""
+        return await self.send(reply)
+
+    async def _paced(self, reply: Reply, lane: Lane, answering: Answering | None) -> str:
+        async with self.limiter.slot(PLATFORM, reply.to.chat_id, reply.to.chat_kind == "group", lane):
+            return await self._send(reply, answering)
+
+    async def _send(self, reply: Reply, answering: Answering | None) -> str:
         client = self._client
         if client is None or not self.logged_in.is_set():
             raise errors.TemporaryFailure("discord adapter is not running")
-        answering = answering_now.get()
-        if answering is not None and reply.stale:
-            answering.stale = True
         here = follow_up_of(answering, reply)
         if reply.private and reply.to.chat_kind == "group" and not (here is not None and here.ephemeral):
             # defence in depth: personal data never goes to a server channel, whatever the core asked;
@@ -285,13 +272,3 @@ class DiscordAdapter:
         ):
             answering.dm = message  # the person asked somewhere else: point them to their DMs
         return str(message.id)
-
-
-def _keys(interaction: discord.Interaction) -> tuple[Hashable, ...]:
-    """What an interaction keeps its order with: its channel (a DM or a server channel) and its person."""
-    return (("chat", interaction.channel_id), ("user", interaction.user.id))
-
-
-def _private(user_id: str) -> Address:
-    """A person's private address on Discord is their user id: prompts open (or reuse) the DM channel."""
-    return Address(PLATFORM, user_id, user_id, "private")

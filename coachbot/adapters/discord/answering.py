@@ -1,9 +1,10 @@
-"""The Discord interaction being answered in the current task (a context variable the adapter sets while
-the core handles it), whether a reply goes back through it as a follow-up, and sending that follow-up."""
+"""The way back to one Discord event (`ports.Responder`): an interaction being answered, whose replies to
+its own sender go back as its follow-ups, and what the adapter learns while answering it (a reply went to
+the DMs instead, the core called the click stale)."""
 
 from __future__ import annotations
 
-from contextvars import ContextVar
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,22 +12,29 @@ import discord
 
 from coachbot.adapters.discord.calls import post
 from coachbot.messages import Address, Reply
+from coachbot.ports import Lane
+
+Send = Callable[[Reply, Lane, "Answering | None"], Awaitable[str]]  # the adapter's paced send
 
 
 @dataclass
 class Answering:
-    """The interaction being answered in this task; replies to `address` go back through it."""
+    """The interaction being answered; replies to `address` go back through it (`respond`)."""
 
     interaction: discord.Interaction
     address: Address
     ephemeral: bool
     in_place: bool  # False: a personal command from a server channel, answered in the DMs
+    send: Send
     answered: int = 0
     dm: discord.Message | None = None
     stale: bool = False  # the core answered a click on an older message's button (Reply.stale)
 
-
-answering_now: ContextVar[Answering | None] = ContextVar("discord_answering", default=None)
+    async def respond(self, reply: Reply) -> str:
+        """Send `reply` as an answer to this interaction: a follow-up where it answers it in place
+        (`follow_up_of`), the adapter's ordinary send otherwise."""
+        self.stale = self.stale or reply.stale
+        return await self.send(reply, Lane.REPLY, self)
 
 
 def follow_up_of(answering: Answering | None, reply: Reply) -> Answering | None:

@@ -28,6 +28,7 @@ class Hooks(Handlers, Protocol):
     """What the client needs from the adapter."""
 
     commands: Mapping[str, str]
+    zones: discord_commands.Zones
     ready: asyncio.Event
     guild_ready_timeout: float
 
@@ -53,7 +54,9 @@ class Client(discord.Client):
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(CoreButton, JoinButton, NoteButton)
-        for command in discord_commands.build(self.adapter.on_command, self.adapter.commands):
+        for command in discord_commands.build(
+            self.adapter.on_command, self.adapter.commands, self.adapter.zones
+        ):
             self.tree.add_command(command)
 
     async def on_ready(self) -> None:

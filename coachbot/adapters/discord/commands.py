@@ -4,31 +4,39 @@ Every command of the message catalogue becomes a slash command with its descript
 options (a club or share code, which check-in, the settings with time-zone autocomplete, snooze minutes).
 /tell (Discord only) takes free text, the way to write to the bot in a server channel that only the
 writer sees (the adapter hands it to the core as Text, not as a command).
-Each callback hands the command name and its options, written as the text arguments the core reads, to
-one handler. /club is for server admins: Discord hides it from others (default_permissions) and the
+Each callback hands the command name and its typed options (those given, by name) to one handler; the core
+reads them (messages.Command.options). /club is for server admins: Discord hides it from others (default_permissions) and the
 adapter checks manage_guild again on every use.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Literal, Protocol
 
 import discord
 from discord import app_commands
 
-from coachbot.schedule.wallclock import zones_like
+from coachbot.messages import OptionValue
 from coachbot.texts import groups
 
 log = logging.getLogger(__name__)
 
 
+Options = Mapping[str, OptionValue]
+Zones = Callable[[str], Sequence[str]]  # time zones like what was typed so far (the app's, injected)
+
+
 class Handle(Protocol):
-    """The adapter's handler: the command's name, its options as argument text, and a file if one came."""
+    """The adapter's handler: the command's name, the options given, and a file if one came."""
 
     def __call__(
-        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+        self,
+        interaction: discord.Interaction,
+        name: str,
+        options: Options,
+        file: discord.Attachment | None = None,
     ) -> Awaitable[None]: ...
 
 
@@ -41,26 +49,29 @@ OPTION_KEYS = (
 COMMAND_KEYS = ("name", "description", "type", "default_member_permissions", "contexts", "integration_types")
 
 
-async def _zones(_interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    return [app_commands.Choice(name=name, value=name) for name in zones_like(current)]
+def _given(**options: OptionValue | None) -> Options:
+    return {name: value for name, value in options.items() if value is not None}
 
 
 def _with_options(
-    handle: Handle, descriptions: Mapping[str, str]
+    handle: Handle, descriptions: Mapping[str, str], zones_like: Zones
 ) -> list[app_commands.Command[Any, ..., None]]:
-    """The commands with typed options; their callbacks write the options as the core's argument text."""
+    """The commands with typed options; their callbacks hand the options given to `handle`."""
+
+    async def _zones(_interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=name, value=name) for name in zones_like(current)]
 
     @app_commands.command(name="start", description=descriptions["start"])
     @app_commands.describe(code="A club or programme share code, if you were given one")
     async def start(interaction: discord.Interaction, code: str | None = None) -> None:
-        await handle(interaction, "start", (code or "").strip())
+        await handle(interaction, "start", _given(code=code.strip() if code is not None else None))
 
     @app_commands.command(name="checkin", description=descriptions["checkin"])
     @app_commands.describe(which="Which check-in (after a session unless you choose)")
     async def checkin(
         interaction: discord.Interaction, which: Literal["session", "morning", "weekly"] | None = None
     ) -> None:
-        await handle(interaction, "checkin", "" if which in (None, "session") else str(which))
+        await handle(interaction, "checkin", _given(which=which))
 
     @app_commands.command(name="settings", description=descriptions["settings"])
     @app_commands.describe(
@@ -75,18 +86,17 @@ def _with_options(
         time: app_commands.Range[str, 3, 8] | None = None,
         morning: app_commands.Range[str, 3, 8] | None = None,
     ) -> None:
-        given = {"zone": timezone, "time": time, "morning": morning}
-        await handle(interaction, "settings", " ".join(f"{k} {v}" for k, v in given.items() if v))
+        await handle(interaction, "settings", _given(timezone=timezone, time=time, morning=morning))
 
     @app_commands.command(name="snooze", description=descriptions["snooze"])
     @app_commands.describe(minutes="How long to wait before reminding you")
     async def snooze(interaction: discord.Interaction, minutes: Literal[30, 60, 180] | None = None) -> None:
-        await handle(interaction, "snooze", f"{minutes} min" if minutes else "")
+        await handle(interaction, "snooze", _given(minutes=minutes))
 
     @app_commands.command(name=groups.TELL, description=groups.TELL_DESCRIPTION)
     @app_commands.describe(message=groups.TELL_OPTION)
     async def tell(interaction: discord.Interaction, message: app_commands.Range[str, 1, MAX_TELL]) -> None:
-        await handle(interaction, groups.TELL, message)
+        await handle(interaction, groups.TELL, _given(message=message))
 
     @app_commands.command(name="club", description="Run a club programme in this channel (server admins)")
     @app_commands.describe(
@@ -115,29 +125,26 @@ def _with_options(
         leaderboard: bool | None = None,
         file: discord.Attachment | None = None,
     ) -> None:
-        shown = None if leaderboard is None else ("on" if leaderboard else "off")
-        given = {"time": time, "zone": timezone, "days": days, "digest": digest, "leaderboard": shown}
-        words = [
-            action if action != "status" else "",
-            programme if action in ("start", "share") and programme else "",
-        ]
-        words += [f"{key} {value}" for key, value in given.items() if value]
-        await handle(interaction, "club", " ".join(word for word in words if word), file)
+        given = _given(action=action, programme=programme, time=time, timezone=timezone, days=days,
+                       digest=digest, leaderboard=leaderboard)  # fmt: skip
+        await handle(interaction, "club", given, file)
 
     return [start, checkin, settings, snooze, tell, club]
 
 
 def _plain(handle: Handle, name: str, description: str) -> app_commands.Command[Any, ..., None]:
     async def callback(interaction: discord.Interaction) -> None:
-        await handle(interaction, name, "")
+        await handle(interaction, name, {})
 
     return app_commands.Command(name=name, description=description, callback=callback)
 
 
-def build(handle: Handle, descriptions: Mapping[str, str]) -> list[app_commands.Command[Any, ..., None]]:
+def build(
+    handle: Handle, descriptions: Mapping[str, str], zones: Zones
+) -> list[app_commands.Command[Any, ..., None]]:
     """Every command in `descriptions` (the catalogue's COMMANDS), plus /club, usable in servers and DMs
     (contexts and installs are spelled out, so what we compare on start-up is what Discord stores)."""
-    typed = _with_options(handle, descriptions)
+    typed = _with_options(handle, descriptions, zones)
     named = {command.name for command in typed}
     commands = typed + [
         _plain(handle, name, text) for name, text in descriptions.items() if name not in named

@@ -5,12 +5,22 @@ laying a reply's choices out as a view. Clicks go to the adapter through the `Ha
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 import discord
 
 from coachbot.adapters.discord.format import rows
-from coachbot.messages import JOIN_PREFIX, MAX_FORM_CHARS, Reply, join_token
+from coachbot.messages import (
+    JOIN_KIND,
+    JOIN_PREFIX,
+    MAX_FORM_CHARS,
+    PRIMARY_PREFIX,
+    TOKEN_PREFIX,
+    OptionValue,
+    Reply,
+    join_token,
+)
 from coachbot.texts import checkin as checkin_texts
 
 NOTE_BUTTON = "coachbot:note"
@@ -24,7 +34,11 @@ class Handlers(Protocol):
     async def on_button(self, interaction: discord.Interaction, token: str) -> None: ...
 
     async def on_command(
-        self, interaction: discord.Interaction, name: str, args: str, file: discord.Attachment | None = None
+        self,
+        interaction: discord.Interaction,
+        name: str,
+        options: Mapping[str, OptionValue],
+        file: discord.Attachment | None = None,
     ) -> None: ...
 
 
@@ -33,11 +47,16 @@ def _adapter(interaction: discord.Interaction) -> Handlers:
     return handlers
 
 
-class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<token>v1:(?!join:).+)"):
-    """A button carrying a core token (v1:...): it works whichever process sent the message."""
+CORE_TEMPLATE = rf"(?P<token>{re.escape(TOKEN_PREFIX)}(?!{re.escape(JOIN_KIND)}:).+)"  # any token but a Join
+JOIN_TEMPLATE = rf"{re.escape(JOIN_PREFIX)}(?P<code>[\w-]+)"
+
+
+class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CORE_TEMPLATE):
+    """A button carrying a core token: it works whichever process sent the message."""
 
     def __init__(self, token: str, label: str = "…", row: int | None = None) -> None:
-        style = discord.ButtonStyle.primary if token.startswith("v1:go:") else discord.ButtonStyle.secondary
+        primary = token.startswith(PRIMARY_PREFIX)
+        style = discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary
         super().__init__(discord.ui.Button(label=label, custom_id=token, style=style, row=row))
         self.token = token
 
@@ -51,7 +70,7 @@ class CoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?P<
         await _adapter(interaction).on_button(interaction, self.token)
 
 
-class JoinButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v1:join:(?P<code>[\w-]+)"):
+class JoinButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=JOIN_TEMPLATE):
     """A club's Join button: /start <code> for the person who clicks, answered in their DMs."""
 
     def __init__(self, code: str, label: str = "Join", row: int | None = None) -> None:
@@ -66,7 +85,7 @@ class JoinButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v1:j
         return cls(match["code"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _adapter(interaction).on_command(interaction, "start", self.code)
+        await _adapter(interaction).on_command(interaction, "start", {"code": self.code})
 
 
 class NoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NOTE_BUTTON):

@@ -1,6 +1,7 @@
 """Telegram through python-telegram-bot 22, embedded in our own event loop (never run_polling, no JobQueue).
 
-Updates become Incoming messages for the `deliver` callback; replies are sent as HTML with inline keyboards.
+Updates become Incoming messages for the `deliver` callback, each with its chat as the way back (`Answer`);
+replies are sent as HTML with inline keyboards.
 Button presses are always answered (answerCallbackQuery). Send failures are translated into the delivery
 errors the outbox sender understands.
 """
@@ -9,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from contextvars import ContextVar
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -35,8 +35,8 @@ from coachbot.adapters.telegram.format import keyboard, location_keyboard, split
 from coachbot.adapters.telegram.incoming import translate
 from coachbot.adapters.telegram.pacing import Pacing
 from coachbot.adapters.telegram.updates import ChatOrderedProcessor, stop_within
-from coachbot.delivery.limits import Lane, RateLimiter
-from coachbot.messages import HELD_PAYLOAD, Address, Choice, Command, Incoming, Reply, mention
+from coachbot.messages import HELD_PAYLOAD, Address, Choice, Command, Reply, mention
+from coachbot.ports import Deliver, Lane, Limiter, Renders
 from coachbot.texts import common, groups
 
 log = logging.getLogger(__name__)
@@ -45,27 +45,27 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 ADMIN_CACHE_SECONDS = 60
 NAME_CACHE_SECONDS = 3600
 
-# while a press is handled: whether the core answered it as a press on an older message (Reply.stale)
-_pressed_old: ContextVar[list[bool] | None] = ContextVar("telegram_pressed_old", default=None)
-
 
 class TelegramAdapter:
-    """`run` polls until cancelled; `send` works only while `run` is active."""
+    """`run` polls until cancelled; `send` works only while `run` is active. Forms are not Telegram's: a
+    question answered in a few words is answered by typing them."""
+
+    renders = Renders(invites=True, pins=True, locations=True)
 
     def __init__(
         self,
         token: str,
-        deliver: Callable[[Incoming], Awaitable[None]],
+        deliver: Deliver,
         commands: Mapping[str, str],
         *,
+        limiter: Limiter,
         api_url: str | None = None,
         poll_timeout: float = 10.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        limiter: RateLimiter | None = None,
         paid_broadcast: bool = False,
     ) -> None:
         self._token = token
-        self.limiter = limiter or RateLimiter()
+        self.limiter = limiter
         self.paid_broadcast = paid_broadcast  # every send carries allow_paid_broadcast
         self.deliver = deliver
         self.commands = commands
@@ -150,19 +150,16 @@ class TelegramAdapter:
                 incoming = await download(update, incoming)
         if incoming is None:
             return
-        old: list[bool] = []
-        pressing = _pressed_old.set(old)
+        answer = Answer(self)
         try:
-            await self.deliver(incoming)
+            await self.deliver(incoming, answer)
         except errors.Blocked:
             if incoming.sender.chat_kind != "group":
                 raise
             await self._unreachable(incoming.sender)
             return
-        finally:
-            _pressed_old.reset(pressing)
         if update.callback_query is not None and isinstance(incoming, Choice):
-            await settle(update.callback_query, show_answer=not old)
+            await settle(update.callback_query, show_answer=not answer.stale)
 
     async def _unreachable(self, sender: Address) -> None:
         """A private answer to something said in a group was refused (the person blocked the bot, or never
@@ -210,8 +207,6 @@ class TelegramAdapter:
             raise errors.Rejected("a private reply was addressed to a group chat")
         bot = self._application.bot
         chat_id = int(reply.to.chat_id)
-        if reply.stale and (old := _pressed_old.get()) is not None:
-            old.append(True)
         markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None = keyboard(
             reply.choices, self._invite_link(reply.invite), self._deep_link
         )
@@ -265,3 +260,16 @@ class TelegramAdapter:
             await self._application.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
         except TelegramError as error:
             log.info("could not pin in %s: %s", chat_id, type(error).__name__)
+
+
+@dataclass
+class Answer:
+    """The way back to one update (`ports.Responder`): its chat, through `send`; notes whether the core
+    answered a press as one on an older message's button (Reply.stale), whose buttons then just go."""
+
+    adapter: TelegramAdapter
+    stale: bool = False
+
+    async def respond(self, reply: Reply) -> str:
+        self.stale = self.stale or reply.stale
+        return await self.adapter.send(reply, Lane.REPLY)

@@ -1,7 +1,7 @@
 """python-telegram-bot's rate-limiter hook, filled with coachbot's limits: every request that sends or
-changes a message waits for the bot-wide pace and its chat's window (delivery/limits.py) in the lane the
-adapter names (`rate_limit_args`), so a three-part reply takes three slots and only its own chat waits;
-the request counts against the limits from when its answer came back.
+changes a message waits for the bot-wide pace and its chat's window (the `ports.Limiter` the app injects:
+delivery/limits.py) in the lane the adapter names (`rate_limit_args`), so a three-part reply takes three
+slots and only its own chat waits; the request counts against the limits from when its answer came back.
 A 429 pauses every send of this bot; the error goes on to the caller (the outbox retries the row).
 """
 
@@ -15,7 +15,7 @@ from telegram.ext import BaseRateLimiter
 
 from coachbot.adapters.telegram.calls import seconds
 from coachbot.adapters.telegram.incoming import PLATFORM
-from coachbot.delivery.limits import Lane, RateLimiter
+from coachbot.ports import Lane, Limiter
 
 PACED = frozenset(
     {"sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageReplyMarkup", "copyMessage"}
@@ -25,7 +25,7 @@ Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 
 class Pacing(BaseRateLimiter[Lane]):
-    def __init__(self, limiter: RateLimiter) -> None:
+    def __init__(self, limiter: Limiter) -> None:
         self.limiter = limiter
 
     async def initialize(self) -> None:

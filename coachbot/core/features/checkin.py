@@ -1,17 +1,24 @@
-"""The after-session check-in (CLINICAL 8): pain during and now, completion and why, anything sudden
-(a yes goes on to the rupture screen of A7, conversation/rupture.py)."""
+"""/checkin and a prompt's button (a `go` token opens the check-in it names): the after-session check-in
+(CLINICAL 8): pain during and now, completion and why, anything sudden (a yes goes on to the rupture
+screen of A7, steps/rupture.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from coachbot.coaching import zones
 from coachbot.coaching.plan import credited_session
 from coachbot.core import decisions as deciding
+from coachbot.core import fallback, tokens
+from coachbot.core.features.live_plan import open_check_in
+from coachbot.core.features.morning import morning
+from coachbot.core.features.weekly_check import weekly
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Invalid, Option, Question, pain_question, yes_no_question
 from coachbot.core.steps import rupture
 from coachbot.core.steps.triage_questions import choice
-from coachbot.core.turn import Turn
-from coachbot.messages import MAX_FORM_CHARS, Reply
+from coachbot.core.turn import Handler, Turn
+from coachbot.messages import MAX_FORM_CHARS, Choice, Reply
 from coachbot.schedule.wallclock import parse_days
 from coachbot.store import tracking
 from coachbot.texts import checkin as texts
@@ -128,3 +135,36 @@ CHECKIN = Flow(
     ),
     _finish,
 )
+
+
+async def checkin(turn: Turn) -> list[Reply]:
+    """/checkin (after a session), /checkin morning, /checkin weekly."""
+    found = turn.command()
+    which = found.args.strip().lower() if found is not None else ""
+    if which.startswith("morning"):
+        return await morning(turn)
+    if which.startswith("week"):
+        return await weekly(turn)
+    return await open_check_in(turn, CHECKIN)
+
+
+async def from_prompt(turn: Turn) -> list[Reply]:
+    """A prompt's button (a `go` token naming a check-in) opens that check-in."""
+    assert isinstance(turn.incoming, Choice)
+    (opens,) = tokens.parts_of(turn.incoming.token)
+    handle = _openers().get(opens, fallback.not_understood)
+    return await handle(turn)
+
+
+def _openers() -> Mapping[str, Handler]:
+    """The check-ins a prompt's button opens (the registry collects them, and imports this module)."""
+    from coachbot.core.registry import OPENERS
+
+    return OPENERS
+
+
+COMMANDS = {"checkin": checkin}
+DEEP_LINKS = COMMANDS  # /start checkin, from a group's "continue privately" button
+OPENERS = COMMANDS  # the session prompt's button
+CHOICES = {tokens.GO: from_prompt}
+FLOWS = (CHECKIN,)

@@ -21,6 +21,7 @@ from coachbot.coaching.dates import parse_day
 from coachbot.coaching.progress import Decision, Progress
 from coachbot.coaching.weekly import set_by_clinician
 from coachbot.core import decisions as deciding
+from coachbot.core import flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Invalid, Option, Question
 from coachbot.core.turn import Turn
@@ -28,6 +29,7 @@ from coachbot.messages import Reply
 from coachbot.programme.schema import MenuItem, Programme
 from coachbot.reporting.present import level_tags
 from coachbot.store import tracking
+from coachbot.texts import common
 from coachbot.texts import plan as texts
 
 CLINICIAN_LED = "clinician_led"
@@ -158,3 +160,14 @@ CLINICIAN = Flow(
     ),
     _finish,
 )
+
+
+async def clinician(turn: Turn) -> list[Reply]:
+    """CLINICAL A16: record what the person's clinician said: phase, levels if any, and the day."""
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, CLINICIAN)
+
+
+COMMANDS = {"clinician": clinician}
+FLOWS = (CLINICIAN,)

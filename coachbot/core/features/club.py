@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coachbot.core import tokens
 from coachbot.core.features import club_uploads as uploads
 from coachbot.core.features.club_codes import new_join_code, programme_for, share_code
+from coachbot.core.features.club_uploads import say_to_group
 from coachbot.core.question import Invalid
 from coachbot.core.schedule_answers import one_day, read_days, read_pairs, read_time, read_zone
 from coachbot.core.turn import Turn
-from coachbot.messages import Reply, join_token
+from coachbot.messages import Reply
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import days as describe_days
 from coachbot.schedule import club_times
@@ -64,29 +66,29 @@ async def handle(turn: Turn) -> list[Reply]:
     if action == "share":
         return await uploads.share(turn, rest)
     if club is None:
-        return [_say(turn, texts.NO_CLUB.format(usage=_usage(turn)))]
+        return [say_to_group(turn, texts.NO_CLUB.format(usage=_usage(turn)))]
     if action == "settings" and rest.strip():
         return await _change(turn, club, rest)
     if action in ("pause", "resume", "stop"):
         return await _set_status(turn, club, action)
-    return [_say(turn, _summary(turn, club) + "\n" + _usage(turn))]
+    return [say_to_group(turn, _summary(turn, club) + "\n" + _usage(turn))]
 
 
 async def _start(turn: Turn, club: Club | None, args: str) -> list[Reply]:
     if club is not None:
-        return [_say(turn, texts.ALREADY.format(title=_programme(turn, club).title))]
+        return [say_to_group(turn, texts.ALREADY.format(title=_programme(turn, club).title))]
     name, _, rest = args.strip().partition(" ")
     programme = programme_for(turn.programmes, name) if name else None
     if programme is not None and not usable(turn, programme.id):
         programme = None  # another group's programme, not shared
     if programme is None:
         given = texts.UNKNOWN_PROGRAMME.format(given=name, programmes=_names(turn)) if name else None
-        return [_say(turn, given or common.EXPECTED_PREFIX.format(expected=texts.START_EXPECTED))]
+        return [say_to_group(turn, given or common.EXPECTED_PREFIX.format(expected=texts.START_EXPECTED))]
     try:
         settings = {key: SETTINGS[key](value) for key, value in DEFAULTS.items()}
         settings |= read_pairs(rest, SETTINGS, texts.START_EXPECTED) if rest.strip() else {}
     except Invalid as problem:
-        return [_say(turn, common.EXPECTED_PREFIX.format(expected=str(problem)))]
+        return [say_to_group(turn, common.EXPECTED_PREFIX.format(expected=str(problem)))]
     sender = turn.address
     club = Club(
         platform=sender.platform, chat_id=sender.chat_id, programme_id=programme.id, join_code=new_join_code(),
@@ -106,7 +108,7 @@ def join_message(turn: Turn, club: Club, programme: Programme, text: str) -> Rep
     return Reply(
         turn.address,
         f"{text}\n{invite}",
-        (((texts.JOIN, join_token(club.join_code)),),),
+        (((texts.JOIN, tokens.make(tokens.JOIN, club.join_code)),),),
         broadcast=True,
         pin=True,
     )
@@ -116,7 +118,7 @@ async def _change(turn: Turn, club: Club, args: str) -> list[Reply]:
     try:
         given = read_pairs(args, SETTINGS, texts.SETTINGS_EXPECTED)
     except Invalid as problem:
-        return [_say(turn, common.EXPECTED_PREFIX.format(expected=str(problem)))]
+        return [say_to_group(turn, common.EXPECTED_PREFIX.format(expected=str(problem)))]
     fields = {
         "time": "post_time",
         "zone": "tz",
@@ -128,7 +130,7 @@ async def _change(turn: Turn, club: Club, args: str) -> list[Reply]:
         setattr(club, fields[key], value)
     club.updated_at = turn.now
     await schedules.reschedule_club(turn.repo, club, _programme(turn, club), turn.now)
-    return [_say(turn, _summary(turn, club))]
+    return [say_to_group(turn, _summary(turn, club))]
 
 
 async def _set_status(turn: Turn, club: Club, action: str) -> list[Reply]:
@@ -152,10 +154,6 @@ async def stop_removed(turn: Turn) -> None:
 
 def usable(turn: Turn, programme_id: str) -> bool:
     return turn.programmes.usable_by(programme_id, turn.address.platform, turn.address.chat_id)
-
-
-def _say(turn: Turn, text: str) -> Reply:
-    return turn.say(text, private=False)
 
 
 def _programme(turn: Turn, club: Club) -> Programme:
@@ -190,3 +188,7 @@ def _no_posts(club: Club, programme: Programme) -> str:
         return ""
     sessions = ",".join(day for day in programme.phases[0].week)
     return "\n" + texts.NO_POST_DAYS.format(days=describe_days(sessions))
+
+
+COMMANDS = {"club": handle}
+GROUP_COMMANDS = frozenset(COMMANDS)  # a group's own command, for its admins

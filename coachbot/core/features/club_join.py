@@ -1,5 +1,5 @@
 """Joining a club from its Join button (/start <join code> in the private chat), and the club post's Done
-button (the leaderboard opt-in and the membership rows are in membership.py).
+button (the leaderboard opt-in and the membership rows are in club_membership.py).
 
 Joining runs the same enrolment and triage as anyone else's; a person the triage refers is not enrolled
 and not added, and the club is told nothing. Someone already following a plan joins with that plan.
@@ -7,16 +7,15 @@ and not added, and the club is told nothing. Someone already following a plan jo
 
 from __future__ import annotations
 
-from coachbot.core import flow
+from coachbot.core import flow, tokens
+from coachbot.core.features.checkin import checkin
 from coachbot.core.features.club_membership import add_member, leaderboard_question
 from coachbot.core.features.enrol import ENROL
 from coachbot.core.turn import Turn
-from coachbot.messages import Choice, Reply
+from coachbot.messages import Reply
 from coachbot.store import clubs as store
 from coachbot.store.club_tables import Club
 from coachbot.texts import clubs as texts
-
-DONE_PREFIX = "v1:done:"
 
 
 async def join(turn: Turn, club: Club) -> list[Reply]:
@@ -38,8 +37,11 @@ async def join(turn: Turn, club: Club) -> list[Reply]:
     ]
 
 
-def is_done_click(turn: Turn) -> bool:
-    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(DONE_PREFIX)
+async def done(turn: Turn) -> list[Reply]:
+    """A club post's Done button: the person's own check-in opens in their private chat."""
+    if turn.enrolment is None or turn.enrolment.status != "active" or not privately(turn):
+        return []
+    return await checkin(turn)
 
 
 def privately(turn: Turn) -> bool:
@@ -49,3 +51,7 @@ def privately(turn: Turn) -> bool:
         return False
     turn.go_private()
     return True
+
+
+CHOICES = {tokens.DONE: done}
+GROUP_CHOICES = frozenset(CHOICES)  # the club post's button, pressed in the group

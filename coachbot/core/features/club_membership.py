@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from coachbot.core import tokens
 from coachbot.core.turn import Turn
 from coachbot.messages import Choice, Reply
 from coachbot.store import clubs as store
 from coachbot.texts import clubs as texts
-
-LEADERBOARD_PREFIX = "v1:lb:"
 
 
 async def add_member(turn: Turn, club_id: int, display_name: str) -> None:
@@ -25,19 +24,15 @@ async def add_member(turn: Turn, club_id: int, display_name: str) -> None:
 
 def leaderboard_question(turn: Turn, club_id: int) -> Reply:
     buttons = (
-        (texts.LEADERBOARD_YES, f"{LEADERBOARD_PREFIX}{club_id}:on"),
-        (texts.LEADERBOARD_NO, f"{LEADERBOARD_PREFIX}{club_id}:off"),
+        (texts.LEADERBOARD_YES, tokens.make(tokens.LEADERBOARD, club_id, "on")),
+        (texts.LEADERBOARD_NO, tokens.make(tokens.LEADERBOARD, club_id, "off")),
     )
     return turn.say(texts.ASK_LEADERBOARD, (buttons,))
 
 
-def is_leaderboard_choice(turn: Turn) -> bool:
-    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(LEADERBOARD_PREFIX)
-
-
 async def set_leaderboard(turn: Turn) -> list[Reply]:
     assert isinstance(turn.incoming, Choice)
-    club_id, _, choice = turn.incoming.token.removeprefix(LEADERBOARD_PREFIX).partition(":")
+    club_id, choice = tokens.parts_of(turn.incoming.token)
     member = None
     if club_id.isdigit() and turn.person is not None:
         member = await store.member(turn.repo, int(club_id), turn.person.id)
@@ -45,3 +40,6 @@ async def set_leaderboard(turn: Turn) -> list[Reply]:
         return [turn.say(texts.CLUB_GONE)]
     member.leaderboard = choice == "on"
     return [turn.say(texts.LEADERBOARD_ON if member.leaderboard else texts.LEADERBOARD_OFF)]
+
+
+CHOICES = {tokens.LEADERBOARD: set_leaderboard}

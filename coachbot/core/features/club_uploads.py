@@ -26,25 +26,25 @@ async def upload(turn: Turn) -> list[Reply]:
     found = turn.command()
     attachment = found.attachment if found is not None else None
     if attachment is None:
-        return [_say(turn, texts.UPLOAD_MISSING)]
+        return [say_to_group(turn, texts.UPLOAD_MISSING)]
     if attachment.size > MAX_ATTACHMENT_BYTES or len(attachment.data) > MAX_ATTACHMENT_BYTES:
-        return [_say(turn, texts.UPLOAD_TOO_LARGE.format(size=attachment.size // 1024))]
+        return [say_to_group(turn, texts.UPLOAD_TOO_LARGE.format(size=attachment.size // 1024))]
     try:
         text = attachment.data.decode("utf-8")
     except UnicodeDecodeError:
-        return [_say(turn, texts.UPLOAD_NOT_TEXT)]
+        return [say_to_group(turn, texts.UPLOAD_NOT_TEXT)]
     name = PurePath(attachment.filename).name[:64] or "programme.yaml"
     catalogue = turn.programmes
     try:
         programme = load_upload(text, name, catalogue.shipped)
     except ProgrammeError as error:
-        return [_say(turn, _problems(error))]
+        return [say_to_group(turn, _problems(error))]
     sender = turn.address
     stored = await store.versions(turn.repo, programme.id)
     if any((row.platform, row.chat_id) != (sender.platform, sender.chat_id) for row in stored):
-        return [_say(turn, texts.UPLOAD_ID_TAKEN.format(id=programme.id))]
+        return [say_to_group(turn, texts.UPLOAD_ID_TAKEN.format(id=programme.id))]
     if any(row.version >= programme.version for row in stored):
-        return [_say(turn, texts.UPLOAD_VERSION.format(version=programme.version, id=programme.id))]
+        return [say_to_group(turn, texts.UPLOAD_VERSION.format(version=programme.version, id=programme.id))]
     shared = any(row.shared for row in stored)
     await store.add(
         turn.repo,
@@ -61,7 +61,7 @@ async def upload(turn: Turn) -> list[Reply]:
     )
     catalogue.add(programme, Owner(sender.platform, sender.chat_id, shared))
     return [
-        _say(
+        say_to_group(
             turn, texts.UPLOAD_SAVED.format(title=programme.title, id=programme.id, version=programme.version)
         )
     ]
@@ -73,11 +73,11 @@ async def share(turn: Turn, programme_id: str) -> list[Reply]:
     rows = await store.of_group(turn.repo, wanted, sender.platform, sender.chat_id)
     catalogue = turn.programmes
     if not rows or wanted not in catalogue:
-        return [_say(turn, texts.SHARE_UNKNOWN.format(id=wanted))]
+        return [say_to_group(turn, texts.SHARE_UNKNOWN.format(id=wanted))]
     for row in rows:
         row.shared = True
     catalogue.owners[wanted] = Owner(sender.platform, sender.chat_id, True)
-    return [_say(turn, texts.SHARED.format(title=catalogue[wanted].title, code=share_code(wanted)))]
+    return [say_to_group(turn, texts.SHARED.format(title=catalogue[wanted].title, code=share_code(wanted)))]
 
 
 def _problems(error: ProgrammeError) -> str:
@@ -87,5 +87,6 @@ def _problems(error: ProgrammeError) -> str:
     return texts.UPLOAD_PROBLEMS.format(problems="\n".join(lines))
 
 
-def _say(turn: Turn, text: str) -> Reply:
+def say_to_group(turn: Turn, text: str) -> Reply:
+    """What a /club command answers: said in the group, for everyone there."""
     return turn.say(text, private=False)

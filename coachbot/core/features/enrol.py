@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from coachbot.coaching import starting, triage
+from coachbot.coaching.lifecycle import Status
 from coachbot.coaching.progress import Progress
 from coachbot.coaching.regions import region_for
 from coachbot.coaching.weekpattern import KEY_RUN
@@ -117,7 +118,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         person_id=person.id,
         programme_id=programme.id,
         programme_version=programme.version,
-        status="active",
+        status=Status.ACTIVE.value,
         grade=result.outcome,
         flags=flags,
         phase=start,
@@ -134,6 +135,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         updated_at=turn.now,
     )
     turn.enrolment = await turn.repo.add_enrolment(enrolment, first.levels, turn.now)
+    await turn.reschedule()
     club = await _join_club(turn, answers)
     outcome = (
         RESULT_TEXT[result.outcome] + " " + triage_texts.RESULT_START.format(phase=start, name=phase.name)
@@ -218,3 +220,6 @@ ENROL = Flow(
     _finish,
     interrupt=triage_steps.interrupt,
 )
+
+
+FLOWS = (ENROL,)

@@ -4,6 +4,7 @@ message, a maintenance plan, the prevention programme on offer and the final rep
 
 from __future__ import annotations
 
+from coachbot.coaching import lifecycle
 from coachbot.coaching.progress import Decision
 from coachbot.coaching.weekly import graduate
 from coachbot.core import decisions as deciding
@@ -43,7 +44,7 @@ async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
     replies = await deciding.apply(turn, decision, progress)
     replies.append(turn.say(maintenance(turn)))
     replies += await report_replies(turn)  # the final report, while the enrolment is still in hand
-    enrolment.status, enrolment.status_reason = "completed", "graduated"
+    await turn.change_status(lifecycle.complete(enrolment.status, turn.now))
     return replies
 
 
@@ -52,3 +53,6 @@ GRADUATE = Flow(
     (Step("confirm", lambda _t, _a: yes_no_question(texts.ASK_GRADUATE), ends={"no": texts.GRADUATE_LATER}),),
     _finish,
 )
+
+
+FLOWS = (GRADUATE,)

@@ -1,4 +1,5 @@
-"""The morning check-in (CLINICAL 8): pain or stiffness on first walking, and the one-tap safety check.
+"""/morning and the morning prompt's button: the morning check-in (CLINICAL 8): pain or stiffness on first
+walking, and the one-tap safety check.
 
 Its answers are what the rules decide on (deciding.after_morning).
 """
@@ -6,6 +7,7 @@ Its answers are what the rules decide on (deciding.after_morning).
 from __future__ import annotations
 
 from coachbot.core import decisions as deciding
+from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import pain_question
 from coachbot.core.steps.triage_questions import choice
@@ -39,3 +41,13 @@ MORNING = Flow(
     ),
     _finish,
 )
+
+
+async def morning(turn: Turn) -> list[Reply]:
+    return await open_check_in(turn, MORNING)
+
+
+COMMANDS = {"morning": morning}
+DEEP_LINKS = COMMANDS  # /start morning, from a group's "continue privately" button
+OPENERS = COMMANDS  # the morning prompt's button
+FLOWS = (MORNING,)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from coachbot.coaching import lifecycle
+from coachbot.coaching.lifecycle import Status, paused_by_person
 from coachbot.coaching.progression import restart_lower
 from coachbot.core import decisions as deciding
+from coachbot.core import flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.store import tracking
+from coachbot.texts import common
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import settings as texts
 
@@ -19,13 +23,9 @@ REENTRY_AFTER_DAYS = 7
 
 async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     enrolment = turn.enrolment
-    if enrolment is None or enrolment.status != "active":
+    if enrolment is None or enrolment.status != Status.ACTIVE:
         return [turn.say(plan_texts.ALREADY_PAUSED)]
-    enrolment.status, enrolment.status_reason, enrolment.updated_at = (
-        "paused",
-        f"person:{answers['reason']}",
-        turn.now,
-    )
+    await turn.change_status(lifecycle.pause(enrolment.status, paused_by_person(answers["reason"]), turn.now))
     progress = replace(tracking.progress_of(enrolment), paused_on=turn.local_today())
     await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
     return [turn.say(texts.PAUSED_FOR_FLARE if answers["reason"] == "flare_up" else plan_texts.PAUSED)]
@@ -41,7 +41,7 @@ async def resume_from_pause(turn: Turn) -> list[Reply]:
     level lower, once (CLINICAL 9.6; issue 14 item 1)."""
     enrolment = turn.enrolment
     assert enrolment is not None
-    enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
+    await turn.change_status(lifecycle.resume(enrolment.status, turn.now))
     progress = tracking.progress_of(enrolment)
     today, since = turn.local_today(), progress.paused_on
     progress = replace(progress, paused_on=None, back_at=turn.now)
@@ -51,3 +51,16 @@ async def resume_from_pause(turn: Turn) -> list[Reply]:
     reason = texts.REENTRY.format(days=(today - since).days)
     decision, progress = restart_lower(deciding.context(turn), progress, today, "reentry", reason)
     return [*await deciding.apply(turn, decision, progress), turn.say(plan_texts.RESUMED)]
+
+
+async def pause(turn: Turn) -> list[Reply]:
+    enrolment = turn.enrolment
+    if enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    if enrolment.status != "active":
+        return [turn.say(plan_texts.ALREADY_PAUSED)]
+    return await flow.begin(turn, PAUSE)
+
+
+COMMANDS = {"pause": pause}
+FLOWS = (PAUSE,)

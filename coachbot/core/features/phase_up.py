@@ -29,3 +29,6 @@ PHASE_UP = Flow(
     (Step("confirm", lambda _t, _a: yes_no_question(texts.ASK_PHASE_UP), ends={"no": texts.PHASE_DECLINED}),),
     _finish,
 )
+
+
+FLOWS = (PHASE_UP,)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coachbot.coaching import triage
+from coachbot.coaching import lifecycle, triage
+from coachbot.coaching.lifecycle import Reason
 from coachbot.coaching.screens import DVT_RISKS_KEY
 from coachbot.coaching.weekly import enter_phase
+from coachbot.core import decisions as deciding
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.referral import refer
 from coachbot.core.steps import triage_questions as triage_steps
@@ -36,7 +38,7 @@ STEPS = tuple(
 async def _interrupt(turn: Turn, answers: Answers) -> list[Reply] | None:
     replies = await triage_steps.interrupt(turn, answers)
     if replies is not None and turn.enrolment is not None:
-        turn.enrolment.status, turn.enrolment.status_reason = "referred", "retriage"
+        await turn.change_status(lifecycle.refer(turn.enrolment.status, Reason.RETRIAGE, turn.now))
     return replies
 
 
@@ -67,14 +69,14 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         enrolment.injured_on = enrolment.injured_on or result.injured_on
     # back after a referral or a stop: the silence clock restarts
     progress = replace(progress, back_at=turn.now)
-    await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+    await deciding.store_progress(turn, progress)
     after_stop = answers.get("after_review") is not True
     if after_stop and (result.outcome == "grade2" or answers.get("walking") == "limp"):
         sign = "limp" if answers.get("walking") == "limp" else "grade2"
         replies = await refer(turn, "routine", (sign,), source="triage", reason="default")
-        enrolment.status_reason = "retriage:grade2"
+        await turn.change_status(lifecycle.refer(enrolment.status, Reason.RETRIAGE_GRADE2, turn.now))
         return replies
-    enrolment.status, enrolment.status_reason, enrolment.updated_at = "active", None, turn.now
+    await turn.change_status(lifecycle.resume(enrolment.status, turn.now))
     phase = programme.phase(progress.phase)
     return [
         turn.say(texts.RESULT_START.format(phase=phase.number, name=phase.name)),
@@ -83,3 +85,6 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 
 
 RETRIAGE = Flow("retriage", STEPS, _finish, interrupt=_interrupt)
+
+
+FLOWS = (RETRIAGE,)

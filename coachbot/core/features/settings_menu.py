@@ -1,6 +1,6 @@
 """/settings: change the session time, training days, time zone, morning time, quiet hours or weekly day.
 
-Changing any of them moves the schedules at once (Coach.handle reschedules when they change).
+Changing any of them moves the schedules at once (`turn.reschedule`).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from coachbot.coaching.weekpattern import KEY_RUN
+from coachbot.core import flow
 from coachbot.core.features.enrol import ask_days, ask_morning_time, ask_session_time
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Invalid, Option, Question
@@ -116,6 +117,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if "weekly_day" in answers:
         enrolment.weekly_day = answers["weekly_day"]
     enrolment.updated_at = turn.now
+    await turn.reschedule()
     quiet = f"{enrolment.quiet_start}–{enrolment.quiet_end}" if enrolment.quiet_start else texts.NO_QUIET
     summary = texts.SAVED.format(
         time=enrolment.local_time, zone=person.tz, days=describe_days(enrolment.days),
@@ -173,3 +175,17 @@ async def apply_typed(turn: Turn, args: str) -> list[Reply]:
     except Invalid as problem:
         return [turn.say(common.EXPECTED_PREFIX.format(expected=str(problem)))]
     return await _finish(turn, answers)
+
+
+async def settings(turn: Turn) -> list[Reply]:
+    """/settings asks what to change; /settings zone Europe/Paris time 07:30 changes it at once."""
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    found = turn.command()
+    if found is not None and found.args.strip():
+        return await apply_typed(turn, found.args)
+    return await flow.begin(turn, SETTINGS)
+
+
+COMMANDS = {"settings": settings}
+FLOWS = (SETTINGS,)

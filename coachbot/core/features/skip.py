@@ -5,6 +5,7 @@ A session already logged today is never skipped over: /skip is refused and the r
 
 from __future__ import annotations
 
+from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
@@ -53,3 +54,11 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 SKIP = Flow(
     "skip", (Step("reason", lambda _t, _a: choice(texts.ASK_SKIP_REASON, texts.SKIP_LABELS)),), _finish
 )
+
+
+async def skip(turn: Turn) -> list[Reply]:
+    return await already_logged(turn) or await open_check_in(turn, SKIP)
+
+
+COMMANDS = {"skip": skip}
+FLOWS = (SKIP,)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from coachbot.core import flow
-from coachbot.core.daily_prompts import SNOOZE_PREFIX
+from coachbot.core import flow, tokens
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Question
 from coachbot.core.steps.triage_questions import choice
@@ -23,6 +22,7 @@ from coachbot.schedule.wallclock import instant, parse_time
 from coachbot.store import outbox, prompts
 from coachbot.store.snoozed import SNOOZE_SUFFIX
 from coachbot.store.tables import OutboxMessage
+from coachbot.texts import common
 from coachbot.texts import loop as texts
 from coachbot.texts import prompts as prompt_texts
 from coachbot.texts import settings as settings_texts
@@ -131,15 +131,18 @@ async def command(turn: Turn, args: str) -> list[Reply]:
     return await flow.begin(turn, SNOOZE, {"kind": latest.kind, "day": latest.local_date.isoformat()})
 
 
-def is_snooze_button(turn: Turn) -> bool:
-    """A prompt's Snooze button (v1:snooze:<kind>:<local date>)."""
-    return isinstance(turn.incoming, Choice) and turn.incoming.token.startswith(SNOOZE_PREFIX)
+async def from_command(turn: Turn) -> list[Reply]:
+    """/snooze, /snooze 30: the latest prompt not answered yet."""
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    found = turn.command()
+    return await command(turn, found.args if found is not None else "")
 
 
 async def from_button(turn: Turn) -> list[Reply]:
-    """Ask how long to snooze the prompt the button was on."""
+    """A prompt's Snooze button (a `snooze` token: the prompt's kind and local date): ask how long."""
     assert isinstance(turn.incoming, Choice)
-    kind, _, day = turn.incoming.token.removeprefix(SNOOZE_PREFIX).partition(":")
+    kind, day = tokens.parts_of(turn.incoming.token)
     if turn.enrolment is None or turn.enrolment.status != "active" or kind not in KINDS:
         return [turn.say(prompt_texts.NOTHING_TO_SNOOZE)]
     try:
@@ -171,3 +174,8 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 
 
 SNOOZE = Flow("snooze", (Step("minutes", _ask),), _finish)
+
+
+COMMANDS = {"snooze": from_command}
+CHOICES = {tokens.SNOOZE: from_button}
+FLOWS = (SNOOZE,)

@@ -1,11 +1,14 @@
-"""The /stop conversation: confirm, then end the enrolment (history is kept)."""
+"""/stop: confirm, then end the enrolment (history is kept)."""
 
 from __future__ import annotations
 
+from coachbot.coaching import lifecycle
+from coachbot.core import flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Question, yes_no_question
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
+from coachbot.texts import common
 from coachbot.texts import plan as texts
 
 
@@ -16,9 +19,18 @@ def _confirm(_turn: Turn, answers: Answers) -> Question:
 
 async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
     if turn.enrolment is not None:
-        turn.enrolment.status, turn.enrolment.status_reason = "stopped", "person"
-        turn.enrolment.updated_at = turn.now
+        await turn.change_status(lifecycle.stop(turn.enrolment.status, turn.now))
     return [turn.say(texts.STOPPED)]
 
 
 STOP = Flow("stop", (Step("confirm", _confirm, ends={"no": texts.NOT_STOPPED}),), _finish)
+
+
+async def stop(turn: Turn) -> list[Reply]:
+    if turn.enrolment is None:
+        return [turn.say(common.NOT_ENROLLED)]
+    return await flow.begin(turn, STOP, {"title": turn.programme().title})
+
+
+COMMANDS = {"stop": stop}
+FLOWS = (STOP,)

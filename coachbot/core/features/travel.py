@@ -4,6 +4,7 @@ Either way the journey is recorded as a DVT risk factor (long_journey)."""
 
 from __future__ import annotations
 
+from coachbot.coaching.lifecycle import Reason
 from coachbot.coaching.screens import travel_referral, with_dvt_risk
 from coachbot.core import flow, referral
 from coachbot.core.features.pause import resume_from_pause
@@ -13,7 +14,7 @@ from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.texts import screens as texts
 
-TRAVELLING = "person:travelling"  # the status reason of a /pause for travelling (conversation/pause.py)
+TRAVELLING = Reason.TRAVELLING  # the status reason of a /pause for travelling (features/pause.py)
 WORRYING = {"emergency": texts.TRAVEL_BREATHING_WORRYING, "urgent": texts.TRAVEL_CALF_WORRYING}
 
 
@@ -48,3 +49,6 @@ TRAVEL_CHECK = Flow(
     ),
     _finish,
 )
+
+
+FLOWS = (TRAVEL_CHECK,)

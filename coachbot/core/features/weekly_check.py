@@ -1,4 +1,4 @@
-"""The weekly check-in (CLINICAL 8 weekly row and 8.1 self-tests), asked by phase, then rows 6 and 9 and
+"""/weekly and the weekly prompt's button: the weekly check-in (CLINICAL 8 weekly row and 8.1 self-tests), asked by phase, then rows 6 and 9 and
 any phase-up offer (deciding.after_weekly). Every self-test can be skipped. Which tests that load the calf
 may be asked today is coaching/selftests.py's decision (CLINICAL A20); walking pain comes first so that
 the heel-raise test can follow it."""
@@ -12,6 +12,7 @@ from coachbot.coaching import selftests
 from coachbot.core import decisions as deciding
 from coachbot.core import flow
 from coachbot.core.features.graduation import GRADUATE
+from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.features.phase_up import PHASE_UP
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.quantities import duration_minutes
@@ -235,3 +236,15 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 
 
 WEEKLY = Flow("weekly", STEPS, _finish)
+
+
+async def weekly(turn: Turn) -> list[Reply]:
+    opened = await open_check_in(turn, WEEKLY, await start_answers(turn))  # A20 reads the last walking pain
+    started = turn.conversation is not None and turn.conversation.flow == WEEKLY.name
+    return [turn.say(texts.WEEKLY_INTRO), *opened] if started else opened
+
+
+COMMANDS = {"weekly": weekly}
+DEEP_LINKS = COMMANDS  # /start weekly, from a group's "continue privately" button
+OPENERS = COMMANDS  # the weekly prompt's button
+FLOWS = (WEEKLY,)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from coachbot.coaching import lifecycle
+from coachbot.coaching.lifecycle import Reason, Status
 from coachbot.coaching.screens import rupture_signs
 from coachbot.core import flow, referral
 from coachbot.core.features.retriage import RETRIAGE
@@ -21,8 +23,7 @@ from coachbot.store import tracking
 from coachbot.texts import safety
 from coachbot.texts import screens as texts
 
-# the status reason of a row-2 stop whose rupture screen was clear: re-triage may start during the rest
-SCREENED_STOP = "stop:sudden"
+SCREENED_STOP = Reason.SCREENED_STOP  # re-triage may start during the rest
 CAN = ("i can", "can", "yes i can")
 CANT = ("i can't", "can't", "cant", "cannot", "no i can't")
 
@@ -45,9 +46,9 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         answered = tuple(f"{key}: {value}" for key, value in screen.items())  # what they chose, for audit
         referred = await referral.refer(turn, "urgent", signs, triggers=answered, source="screen")
         return [turn.say(texts.RUPTURE_WORRYING), *referred]
-    if enrolment.status != "paused":  # resumed or referred meanwhile: nothing more to stop
+    if enrolment.status != Status.PAUSED:  # resumed or referred meanwhile: nothing more to stop
         return []
-    enrolment.status_reason, enrolment.updated_at = SCREENED_STOP, turn.now
+    await turn.change_status(lifecycle.pause(enrolment.status, Reason.SCREENED_STOP, turn.now))
     replies = [turn.say(texts.STOP_SCREENED.format(date=_rest_until(turn)))]
     return [*replies, *await flow.begin(turn, RETRIAGE_OFFER, {"offered": "after_screen"})]
 
@@ -91,3 +92,6 @@ RUPTURE_SCREEN = Flow(
 )
 
 RETRIAGE_OFFER = Flow("retriage_offer", (Step("when", _ask_when),), _finish_offer)
+
+
+FLOWS = (RUPTURE_SCREEN, RETRIAGE_OFFER)
