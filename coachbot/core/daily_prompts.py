@@ -14,7 +14,7 @@ from coachbot.messages import Button
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import session as describe_session
 from coachbot.schedule.wallclock import parse_days
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.store.tables import Enrolment
 from coachbot.texts import loop as loop_texts
 from coachbot.texts import prompts as texts
@@ -27,7 +27,7 @@ def prompt(
 ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
     """The text and buttons of a prompt of `kind` for the person's local `day`."""
     if kind == "session":  # the same session /today shows (CLINICAL A21)
-        progress = tracking.progress_of(enrolment)
+        progress = rule_state.progress_of(enrolment)
         text = describe_session(
             todays_session(
                 programme,
@@ -35,7 +35,7 @@ def prompt(
                 day,
                 parse_days(enrolment.days),
                 enrolment.flags or {},
-                tracking.person_of(enrolment),
+                rule_state.person_of(enrolment),
             )
         )
         button = texts.LOG_SESSION

@@ -18,7 +18,7 @@ from coachbot.coaching.weekly import weekly_check
 from coachbot.core import referral
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.store.tables import CheckIn
 from coachbot.texts import checkin as checkin_texts
 
@@ -30,14 +30,14 @@ async def store_progress(turn: Turn, progress: Progress) -> None:
     """Store the progress; a new phase moves the session prompts to the days that hold its sessions (A23)."""
     assert turn.enrolment is not None
     moved = progress.phase != turn.enrolment.phase
-    await tracking.store_progress(turn.repo, turn.enrolment, progress, turn.now)
+    await rule_state.store_progress(turn.repo, turn.enrolment, progress, turn.now)
     if moved:
         await turn.reschedule()
 
 
 def context(turn: Turn) -> Context:
     assert turn.enrolment is not None
-    programme, person = turn.programme(), tracking.person_of(turn.enrolment)
+    programme, person = turn.programme(), rule_state.person_of(turn.enrolment)
     cautious = programme.track == "prevention" and person.cautious
     return Context(programme, person.week(turn.local_today()), cautious, person.grade == "clinician_led")
 
@@ -50,7 +50,7 @@ async def apply(
     `signs` are the morning's warning signs, which a referral records as what set it off."""
     enrolment = turn.enrolment
     assert enrolment is not None
-    await tracking.record(turn.repo, enrolment, decision, turn.now)
+    await rule_state.record(turn.repo, enrolment, decision, turn.now)
     await store_progress(turn, progress)
     if decision.kind == "refer":
         reason = "night_or_rest_pain" if "rest_pain" in signs else REFER_REASONS.get(decision.rule, "default")
@@ -72,7 +72,7 @@ async def after_silence(turn: Turn) -> list[Reply]:
         return []
     checkins = await turn.repo.checkins(enrolment.id)
     decisions = await turn.repo.decisions(enrolment.id)
-    progress = tracking.progress_of(enrolment)
+    progress = rule_state.progress_of(enrolment)
     back = [progress.back_at.astimezone(turn.zone()).date()] if progress.back_at else []
     dates = [*(c.local_date for c in checkins), *(d.local_date for d in decisions)]
     days = [enrolment.started_on, *back, *dates]
@@ -88,14 +88,14 @@ async def after_morning(turn: Turn, checkin: CheckIn) -> list[Reply]:
     assert enrolment is not None
     today = checkin.local_date
     checkins = await turn.repo.checkins(enrolment.id)
-    progress = tracking.progress_of(enrolment)
-    history = tracking.history_of(checkins, progress.baseline)
+    progress = rule_state.progress_of(enrolment)
+    history = rule_state.history_of(checkins, progress.baseline)
     morning = Morning(today, checkin.morning, tuple(checkin.details.get("signs", ())))
     replies: list[Reply] = []
-    pending = tracking.undecided_sessions(checkins, today)
+    pending = rule_state.undecided_sessions(checkins, today)
     for row in pending:
         answered = morning if row.local_date == today - timedelta(days=1) else None
-        session = tracking.session_of(row)
+        session = rule_state.session_of(row)
         decision, progress = evaluate(
             context(turn), progress, session, answered, history.mornings, history.sessions, today
         )
@@ -115,8 +115,8 @@ async def after_sudden_event(turn: Turn, checkin: CheckIn) -> list[Reply]:
     enrolment = turn.enrolment
     assert enrolment is not None
     checkin.details = {**checkin.details, "decided": True}
-    progress = tracking.progress_of(enrolment)
-    session = tracking.session_of(checkin)
+    progress = rule_state.progress_of(enrolment)
+    session = rule_state.session_of(checkin)
     found = morning_rules(context(turn), progress, None, (), checkin.local_date, session)
     assert found is not None  # a sudden event always stops
     return await apply(turn, *found)
@@ -127,11 +127,11 @@ async def after_weekly(turn: Turn, checkin: CheckIn) -> tuple[list[Reply], Decis
     enrolment = turn.enrolment
     assert enrolment is not None
     checkins = await turn.repo.checkins(enrolment.id)
-    progress = tracking.progress_of(enrolment)
-    history = tracking.history_of(checkins, progress.baseline)
+    progress = rule_state.progress_of(enrolment)
+    history = rule_state.history_of(checkins, progress.baseline)
     rules = context(turn)
     decisions, progress = weekly_check(
-        turn.programme(), progress, history, tracking.person_of(enrolment), checkin.local_date,
+        turn.programme(), progress, history, rule_state.person_of(enrolment), checkin.local_date,
         week=rules.week, cautious=rules.cautious,
     )  # fmt: skip
     replies = [turn.say(_results(turn, progress, history, checkin.local_date))]
@@ -142,14 +142,14 @@ async def after_weekly(turn: Turn, checkin: CheckIn) -> tuple[list[Reply], Decis
             continue
         replies += await apply(turn, decision, progress)
     if len(replies) == 1:  # only the results: no decision stored the progress
-        await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+        await rule_state.store_progress(turn.repo, enrolment, progress, turn.now)
     return replies, offer
 
 
 def _results(turn: Turn, progress: Progress, history: History, today: date) -> str:
     """This week's tests and what the next phase or graduation still needs (issue 13 item 7)."""
     assert turn.enrolment is not None
-    programme, person, rules = turn.programme(), tracking.person_of(turn.enrolment), context(turn)
+    programme, person, rules = turn.programme(), rule_state.person_of(turn.enrolment), context(turn)
     following = next((p for p in programme.phases if p.number > progress.phase), None)
     found = readiness(
         programme, progress, history, person, following, today, week=rules.week, cautious=rules.cautious

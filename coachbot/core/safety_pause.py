@@ -13,7 +13,7 @@ from coachbot.coaching.redflags import TIER_ORDER
 from coachbot.coaching.regions import Region, region_for
 from coachbot.core.referral import why
 from coachbot.core.turn import Turn
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.store.tables import Enrolment, Referral
 from coachbot.texts import safety
 
@@ -45,7 +45,7 @@ async def pause_of(turn: Turn) -> SafetyPause | None:
     if enrolment.status == "paused":
         decisions = [d for d in await turn.repo.decisions(enrolment.id) if d.kind == "stop"]
         since = decisions[-1].local_date if decisions else turn.local_today()
-        rest_until = tracking.progress_of(enrolment).rest_until
+        rest_until = rule_state.progress_of(enrolment).rest_until
         return SafetyPause("resting", since, safety.WHY_REST, rest_until=rest_until)
     mine = [r for r in await turn.repo.referrals(turn.person.id) if r.enrolment_id == enrolment.id]
     if mine:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from coachbot.coaching import lifecycle
 from coachbot.coaching.lifecycle import Reason
 from coachbot.programme.catalogue import Catalogue
-from coachbot.store import outbox, plan_changes, tracking
+from coachbot.store import outbox, plan_changes, rule_state
 from coachbot.store.db import Database
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, Person
@@ -24,12 +24,12 @@ async def pause_silent(database: Database, programmes: Catalogue, now: datetime)
     async with database.write() as repo:
         for enrolment, person, last in await repo.silent_plans(now - timedelta(days=shortest)):
             programme = programmes.get(enrolment.programme_id)
-            progress = tracking.progress_of(enrolment)
+            progress = rule_state.progress_of(enrolment)
             since = max(_aware(moment) for moment in (last, enrolment.created_at, progress.back_at) if moment)
             if programme is None or now - since < timedelta(days=programme.rules.silence_pause_days):
                 continue
             progress = replace(progress, paused_on=since.date())
-            await tracking.store_progress(repo, enrolment, progress, now)
+            await rule_state.store_progress(repo, enrolment, progress, now)
             change = lifecycle.pause(enrolment.status, Reason.SILENCE, now)
             await plan_changes.apply(repo, enrolment, change, programme, person.tz, now)
             await _tell(repo, enrolment, person, programme.rules.silence_pause_days, now)

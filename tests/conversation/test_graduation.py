@@ -11,7 +11,7 @@ from sqlalchemy import select
 from coachbot.coaching.weekly import enter_phase
 from coachbot.core.coach import Coach
 from coachbot.programme.schema import Programme
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.store.db import Database
 from coachbot.store.tables import Enrolment
 from tests.chat import Chat
@@ -40,12 +40,12 @@ async def at_the_top_of_phase_4(database: Database, programme: Programme, chat: 
     async with database.write() as repo:
         enrolment = (await repo.session.execute(select(Enrolment))).scalar_one()
         enrolment.injured_on = today - timedelta(days=60)
-        progress = enter_phase(programme, tracking.progress_of(enrolment), 4, today - timedelta(days=30))
+        progress = enter_phase(programme, rule_state.progress_of(enrolment), 4, today - timedelta(days=30))
         tops = {item.exercise: item.ceiling for item in programme.phase(4).menu}
         progress = replace(progress, levels={}, streaks=dict.fromkeys(tops, 2))
         for exercise, level in tops.items():
             progress = progress.with_level(exercise, level, today - timedelta(days=21))
-        await tracking.store_progress(repo, enrolment, progress, chat.now)
+        await rule_state.store_progress(repo, enrolment, progress, chat.now)
 
 
 async def run_day(chat: Chat) -> None:

@@ -20,7 +20,7 @@ from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Handler, Turn
 from coachbot.messages import MAX_FORM_CHARS, Choice, Reply
 from coachbot.schedule.wallclock import parse_days
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import checkin as texts
 
 COMPLETION_SYNONYMS = {
@@ -73,8 +73,8 @@ def _session_levels(turn: Turn) -> dict[str, int]:
     enrolment = turn.enrolment
     assert enrolment is not None
     session = credited_session(  # today's session as prompted (A21): a skipped run is not done
-        turn.programme(), tracking.progress_of(enrolment), turn.local_today(), enrolment.flags or {},
-        tracking.person_of(enrolment), chosen_days=parse_days(enrolment.days),
+        turn.programme(), rule_state.progress_of(enrolment), turn.local_today(), enrolment.flags or {},
+        rule_state.person_of(enrolment), chosen_days=parse_days(enrolment.days),
     )  # fmt: skip
     return {item.exercise.id: item.level.level for item in session.items}
 

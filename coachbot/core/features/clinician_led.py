@@ -28,7 +28,7 @@ from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.programme.schema import MenuItem, Programme
 from coachbot.reporting.present import level_tags
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import common
 from coachbot.texts import plan as texts
 
@@ -64,7 +64,7 @@ def _planned(turn: Turn, number: int, levels: dict[str, int] | None = None) -> P
     """The person's progress on the clinician's phase: each exercise within the phase's bounds, or at the
     level the clinician set (coaching/weekly.py `set_by_clinician`)."""
     assert turn.enrolment is not None
-    progress = tracking.progress_of(turn.enrolment)
+    progress = rule_state.progress_of(turn.enrolment)
     return set_by_clinician(turn.programme(), progress, number, turn.local_today(), levels)
 
 

@@ -25,8 +25,8 @@ from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.programme.schema import Phase, Programme
 from coachbot.reporting.present import days as describe_days
+from coachbot.store.rule_state import stored_json
 from coachbot.store.tables import Enrolment
-from coachbot.store.tracking import stored_json
 from coachbot.texts import clubs, enrol, safety
 from coachbot.texts import triage as triage_texts
 

@@ -14,7 +14,7 @@ from coachbot.core.question import yes_no_question
 from coachbot.core.report_files import report_replies
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import plan as texts
 
 
@@ -39,7 +39,7 @@ async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
     if enrolment is None:
         return []
     programme, today = turn.programme(), turn.local_today()
-    progress = graduate(programme, tracking.progress_of(enrolment), today)
+    progress = graduate(programme, rule_state.progress_of(enrolment), today)
     decision = Decision(today, "graduate", "A15", texts.GRADUATED, progress.phase)
     replies = await deciding.apply(turn, decision, progress)
     replies.append(turn.say(maintenance(turn)))

@@ -13,7 +13,7 @@ from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import common
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import settings as texts
@@ -26,8 +26,8 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if enrolment is None or enrolment.status != Status.ACTIVE:
         return [turn.say(plan_texts.ALREADY_PAUSED)]
     await turn.change_status(lifecycle.pause(enrolment.status, paused_by_person(answers["reason"]), turn.now))
-    progress = replace(tracking.progress_of(enrolment), paused_on=turn.local_today())
-    await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+    progress = replace(rule_state.progress_of(enrolment), paused_on=turn.local_today())
+    await rule_state.store_progress(turn.repo, enrolment, progress, turn.now)
     return [turn.say(texts.PAUSED_FOR_FLARE if answers["reason"] == "flare_up" else plan_texts.PAUSED)]
 
 
@@ -42,11 +42,11 @@ async def resume_from_pause(turn: Turn) -> list[Reply]:
     enrolment = turn.enrolment
     assert enrolment is not None
     await turn.change_status(lifecycle.resume(enrolment.status, turn.now))
-    progress = tracking.progress_of(enrolment)
+    progress = rule_state.progress_of(enrolment)
     today, since = turn.local_today(), progress.paused_on
     progress = replace(progress, paused_on=None, back_at=turn.now)
     if since is None or (today - since).days < REENTRY_AFTER_DAYS:
-        await tracking.store_progress(turn.repo, enrolment, progress, turn.now)
+        await rule_state.store_progress(turn.repo, enrolment, progress, turn.now)
         return [turn.say(plan_texts.RESUMED)]
     reason = texts.REENTRY.format(days=(today - since).days)
     decision, progress = restart_lower(deciding.context(turn), progress, today, "reentry", reason)

@@ -9,7 +9,7 @@ from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import yes_no_question
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import checkin as texts
 
 
@@ -19,7 +19,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         return []
     programme, number, today = turn.programme(), int(answers["phase"]), turn.local_today()
     phase = programme.phase(number)
-    progress = enter_phase(programme, tracking.progress_of(enrolment), number, today)
+    progress = enter_phase(programme, rule_state.progress_of(enrolment), number, today)
     started = texts.PHASE_STARTED.format(phase=number, name=phase.name)
     return await deciding.apply(turn, Decision(today, "phase_up", "transition", started, number), progress)
 

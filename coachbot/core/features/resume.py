@@ -12,7 +12,7 @@ from coachbot.core.question import yes_no_question
 from coachbot.core.steps import rupture
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import common, safety
 from coachbot.texts import plan as texts
 
@@ -44,7 +44,7 @@ async def resume(turn: Turn) -> list[Reply]:
     if enrolment.status == "referred":
         return await flow.begin(turn, RESUME)
     if (enrolment.status_reason or "").startswith("stop"):  # row 2: rest, then re-triage
-        rest_until = tracking.progress_of(enrolment).rest_until
+        rest_until = rule_state.progress_of(enrolment).rest_until
         if rest_until is not None and turn.local_today() < rest_until:
             if enrolment.status_reason == rupture.SCREENED_STOP:  # A7: re-triage may come at once
                 return await rupture.offer_retriage(turn)

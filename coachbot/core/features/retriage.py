@@ -19,7 +19,7 @@ from coachbot.core.steps import triage_questions as triage_steps
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import plan as plan_texts
 from coachbot.texts import triage as texts
 
@@ -49,7 +49,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     today = turn.local_today()
     result = triage.classify({**answers, "age": (enrolment.flags or {}).get("age")}, today)
     programme = turn.programme()
-    progress = tracking.progress_of(enrolment)
+    progress = rule_state.progress_of(enrolment)
     numbers = [phase.number for phase in programme.phases]
     if (
         result.start_phase is not None

@@ -11,7 +11,7 @@ from coachbot.core.turn import Turn
 from coachbot.messages import Reply
 from coachbot.reporting.present import session as describe_session
 from coachbot.schedule.wallclock import next_day_in
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import common
 
 
@@ -24,9 +24,9 @@ async def today(turn: Turn) -> list[Reply]:
         return [turn.say(paused)]
     welcome = await deciding.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
-    progress = tracking.progress_of(enrolment)
+    progress = rule_state.progress_of(enrolment)
     session = todays_session(
-        programme, progress, day, chosen_days(turn), enrolment.flags or {}, tracking.person_of(enrolment)
+        programme, progress, day, chosen_days(turn), enrolment.flags or {}, rule_state.person_of(enrolment)
     )
     next_day = None
     if session.is_rest:

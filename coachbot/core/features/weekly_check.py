@@ -20,7 +20,7 @@ from coachbot.core.question import Invalid, Option, Question, pain_question, yes
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import checkin as texts
 from coachbot.texts import loop as loop_texts
 
@@ -97,7 +97,7 @@ def _may(test: str) -> Callable[[Turn, Answers], bool]:
         enrolment = turn.enrolment
         if enrolment is None:
             return False
-        progress, person = tracking.progress_of(enrolment), tracking.person_of(enrolment)
+        progress, person = rule_state.progress_of(enrolment), rule_state.person_of(enrolment)
         found = selftests.allowed(
             turn.programme(),
             progress,
@@ -145,7 +145,7 @@ async def start_answers(turn: Turn) -> Answers:
     enrolment = turn.enrolment
     if enrolment is None:
         return {}
-    history = tracking.history_of(await turn.repo.checkins(enrolment.id), 0)
+    history = rule_state.history_of(await turn.repo.checkins(enrolment.id), 0)
     return {KNOWN_WALKING_PAIN: history.latest("walking_pain")}
 
 

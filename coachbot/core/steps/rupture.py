@@ -19,7 +19,7 @@ from coachbot.core.question import Question, yes_no_unsure_question
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
-from coachbot.store import tracking
+from coachbot.store import rule_state
 from coachbot.texts import safety
 from coachbot.texts import screens as texts
 
@@ -55,7 +55,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
 
 def _rest_until(turn: Turn) -> str:
     assert turn.enrolment is not None
-    rest = tracking.progress_of(turn.enrolment).rest_until or turn.local_today()
+    rest = rule_state.progress_of(turn.enrolment).rest_until or turn.local_today()
     return rest.strftime("%a %d %b")
 
 

@@ -1,4 +1,5 @@
-"""Between the store and the pure rules: rebuild Progress and History from rows, store what was decided.
+"""The rules' state as rows: rebuild Progress, History and the person's facts from the store, store progress
+and what was decided.
 
 The enrolment's columns (phase, levels, green streak) stay the source of truth for what they hold; the
 rest of the rules' memory lives in `enrolments.progress` as JSON.
