@@ -14,7 +14,8 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from coachbot.reporting.chart import DayPain, HeelRaises, ProgressSeries, render
+from coachbot.coaching.day_pain import DayPain
+from coachbot.reporting.chart import HeelRaises, ProgressSeries, render
 
 TARGET_SECONDS = 1.0
 

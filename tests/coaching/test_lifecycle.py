@@ -14,8 +14,8 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 def test_the_values_are_the_strings_stored_today() -> None:
     assert [status.value for status in Status] == ["active", "paused", "referred", "stopped", "completed"]
-    assert Reason.TRAVELLING == "person:travelling"
-    assert Reason.SCREENED_STOP == "stop:sudden"
+    assert Reason.TRAVELLING.value == "person:travelling"
+    assert Reason.SCREENED_STOP.value == "stop:sudden"
     assert lifecycle.paused_by_person("flare_up") is Reason.FLARE_UP
     assert lifecycle.stopped_by_rule("2") == "stop:rule2"
     assert lifecycle.referred_for("urgent", ("calf_swelling", "warmth")) == "urgent:calf_swelling,warmth"

@@ -12,14 +12,14 @@ from coachbot.core.flow import Flow
 EXPORTS = ("COMMANDS", "CHOICES", "FLOWS", "DEEP_LINKS", "OPENERS", "GROUP_COMMANDS", "GROUP_CHOICES")
 
 
-def test_every_feature_module_with_exports_is_collected():
+def test_every_feature_module_with_exports_is_collected() -> None:
     for found in pkgutil.iter_modules(features.__path__):
         module = importlib.import_module(f"{features.__name__}.{found.name}")
         if any(hasattr(module, export) for export in EXPORTS):
             assert module in registry.FEATURES, f"{module.__name__} exports routes the registry misses"
 
 
-def test_the_commands_people_type_are_all_routed():
+def test_the_commands_people_type_are_all_routed() -> None:
     names = {"help", "start", "cancel", "today", "status", "checkin", "morning", "weekly", "pause", "resume",
              "stop", "settings", "skip", "snooze", "programme", "export", "forget", "progress", "report",
              "clinician", "club"}  # fmt: skip
@@ -28,14 +28,14 @@ def test_the_commands_people_type_are_all_routed():
     assert registry.GROUP_COMMANDS == messages.GROUP_COMMANDS  # what the adapters are told, from the features
 
 
-def test_deep_links_and_openers_are_commands_of_the_same_name():
+def test_deep_links_and_openers_are_commands_of_the_same_name() -> None:
     assert set(registry.DEEP_LINKS) == {"today", "checkin", "status", "morning", "weekly"}
     assert set(registry.OPENERS) == {"checkin", "morning", "weekly"}
     for table in (registry.DEEP_LINKS, registry.OPENERS):
         assert all(registry.COMMANDS[name] is handle for name, handle in table.items())
 
 
-def test_every_flow_is_registered_under_its_own_name():
+def test_every_flow_is_registered_under_its_own_name() -> None:
     assert all(isinstance(flow, Flow) and flow.name == name for name, flow in registry.FLOWS.items())
     assert set(registry.FLOWS) == {
         "enrol", "confirm", "checkin", "clinician", "morning", "weekly", "phase_up", "graduate", "stop", "resume",

@@ -20,16 +20,16 @@ SAMPLES = {
 }
 
 
-def test_every_kind_has_a_sample():
+def test_every_kind_has_a_sample() -> None:
     assert set(SAMPLES) == set(tokens.PARTS)
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
-def test_make_then_parse_gives_back_the_kind_and_parts(kind):
+def test_make_then_parse_gives_back_the_kind_and_parts(kind: str) -> None:
     assert tokens.parse(tokens.make(kind, *SAMPLES[kind])) == (kind, SAMPLES[kind])
 
 
-def test_tokens_already_sent_keep_their_exact_format():
+def test_tokens_already_sent_keep_their_exact_format() -> None:
     assert tokens.make(tokens.QUESTION, 12, "during:6") == "v1:q:12:during:6"
     assert tokens.make(tokens.GO, "checkin") == "v1:go:checkin"
     assert tokens.make(tokens.SNOOZE, "weekly", "2026-03-29") == "v1:snooze:weekly:2026-03-29"
@@ -40,7 +40,7 @@ def test_tokens_already_sent_keep_their_exact_format():
     assert (JOIN_PREFIX, PRIMARY_PREFIX) == ("v1:join:", "v1:go:")
 
 
-def test_a_part_missing_at_the_end_reads_as_empty():
+def test_a_part_missing_at_the_end_reads_as_empty() -> None:
     assert tokens.parse("v1:lb:7") == (tokens.LEADERBOARD, ("7", ""))
     assert tokens.parse("v1:go:") == (tokens.GO, ("",))
     assert tokens.parts_of("v1:snooze:session") == ("session", "")
@@ -49,13 +49,13 @@ def test_a_part_missing_at_the_end_reads_as_empty():
 @pytest.mark.parametrize(
     "text", ["", "6", "v2:go:checkin", "v1:", "v1:go", "v1:held:x", "v1:nope:1", "coachbot:note"]
 )
-def test_what_is_not_a_token_parses_as_none(text):
+def test_what_is_not_a_token_parses_as_none(text: str) -> None:
     assert tokens.parse(text) is None
     assert tokens.kind_of(text) is None
     assert tokens.parts_of(text) == ()
 
 
-def test_a_token_over_64_bytes_is_refused():
+def test_a_token_over_64_bytes_is_refused() -> None:
     fits = tokens.make(tokens.QUESTION, 1, "x" * (64 - len("v1:q:1:")))
     assert len(fits.encode("utf-8")) == tokens.MAX_BYTES
     with pytest.raises(tokens.TooLong):
@@ -64,26 +64,26 @@ def test_a_token_over_64_bytes_is_refused():
         tokens.make(tokens.QUESTION, 1, "é" * 29)
 
 
-def test_the_wrong_number_of_parts_or_a_colon_inside_is_refused():
+def test_the_wrong_number_of_parts_or_a_colon_inside_is_refused() -> None:
     with pytest.raises(ValueError, match="parts"):
         tokens.make(tokens.GO)
     with pytest.raises(ValueError, match="last part"):
         tokens.make(tokens.SNOOZE, "session:x", "2026-03-29")
 
 
-def test_every_kind_in_choices_has_a_parser():
+def test_every_kind_in_choices_has_a_parser() -> None:
     assert registry.CHOICES
     for kind in registry.CHOICES:
         assert kind in tokens.PARTS
         assert tokens.kind_of(tokens.make(kind, *["1"] * tokens.PARTS[kind])) == kind
 
 
-def test_group_choices_are_choices():
+def test_group_choices_are_choices() -> None:
     assert set(registry.CHOICES) >= registry.GROUP_CHOICES
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
-def test_discord_buttons_take_every_kind_from_the_same_vocabulary(kind):
+def test_discord_buttons_take_every_kind_from_the_same_vocabulary(kind: str) -> None:
     """The DynamicItem templates: a Join token is the Join button, any other kind a core button."""
     from coachbot.adapters.discord.components import CORE_TEMPLATE, JOIN_TEMPLATE
 
