@@ -21,7 +21,6 @@ from functools import cached_property
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from coachbot import ports as errors
-from coachbot.cli.signals import sets_on_signals
 from coachbot.core.coach import Coach
 from coachbot.delivery import kept
 from coachbot.delivery.limits import RateLimiter
@@ -63,7 +62,7 @@ class App:
     lead_seconds: float = 30  # how often a follower asks for the leadership
     sends_continuously: bool = True  # False: tests that step the clock send with `send()` themselves
     _stopping: bool = False  # jobs the scheduler started but that have not begun yet return at once
-    _terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM or SIGINT
+    terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM or SIGINT (cli/main.py)
     _sending: asyncio.Task[None] | None = None  # the running outbox sender (the leader's)
 
     @cached_property
@@ -178,7 +177,7 @@ class App:
         a tick that takes longer (20,000 prompts fall due at once) is followed at once by the next, never
         overlapped by it, so there is nothing to skip and no warning about it."""
         loop = asyncio.get_running_loop()
-        while not (self._stopping or self._terminate.is_set()):
+        while not (self._stopping or self.terminate.is_set()):
             started = loop.time()
             try:
                 await self.tick()
@@ -188,7 +187,7 @@ class App:
                 return
             wait = max(self.settings.tick_seconds - (loop.time() - started), 0)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._terminate.wait(), wait)
+                await asyncio.wait_for(self.terminate.wait(), wait)
 
     def scheduler(self) -> AsyncIOScheduler:
         """A few fixed jobs in memory: never one job per person, never a persistent job store."""
@@ -205,41 +204,40 @@ class App:
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
         leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
         scheduler, ticking = None, None
-        with sets_on_signals(self._terminate):  # SIGTERM and SIGINT stop the same way, migrations included
-            try:
-                if lock is not None:
-                    lock.acquire()  # before migrating: a second process must not touch the schema
-                    self.leading.set()  # one process per SQLite file: it always leads
-                await migrate.upgrade(self.database)
-                await self._refresh_programmes()
-                scheduler = self.scheduler()
-                if leadership is not None:
-                    # a follower keeps asking, so it takes over the pollers when the leader stops
-                    lead = {
-                        "seconds": self.lead_seconds,
-                        "args": [leadership],
-                        "id": "lead",
-                        "next_run_time": utc_now(),
-                    }
-                    scheduler.add_job(self._lead, "interval", **lead)
-                scheduler.start()
-                ticking = asyncio.create_task(self._tick_every(), name="tick")
-                await self._run_adapters()
-            finally:
-                self._stopping = True
-                if scheduler is not None:
-                    scheduler.pause()  # no new runs; shutting down would cancel the running ones at once
-                await self._stop_jobs()  # a tick under way finishes its batch
-                if ticking is not None:
-                    ticking.cancel()
-                    await asyncio.gather(ticking, return_exceptions=True)
-                if scheduler is not None:
-                    scheduler.shutdown(wait=False)
-                if leadership is not None:
-                    await leadership.release()
-                if lock is not None:
-                    lock.release()
-                await self.database.close()
+        try:
+            if lock is not None:
+                lock.acquire()  # before migrating: a second process must not touch the schema
+                self.leading.set()  # one process per SQLite file: it always leads
+            await migrate.upgrade(self.database)
+            await self._refresh_programmes()
+            scheduler = self.scheduler()
+            if leadership is not None:
+                # a follower keeps asking, so it takes over the pollers when the leader stops
+                lead = {
+                    "seconds": self.lead_seconds,
+                    "args": [leadership],
+                    "id": "lead",
+                    "next_run_time": utc_now(),
+                }
+                scheduler.add_job(self._lead, "interval", **lead)
+            scheduler.start()
+            ticking = asyncio.create_task(self._tick_every(), name="tick")
+            await self._run_adapters()
+        finally:
+            self._stopping = True
+            if scheduler is not None:
+                scheduler.pause()  # no new runs; shutting down would cancel the running ones at once
+            await self._stop_jobs()  # a tick under way finishes its batch
+            if ticking is not None:
+                ticking.cancel()
+                await asyncio.gather(ticking, return_exceptions=True)
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
+            if leadership is not None:
+                await leadership.release()
+            if lock is not None:
+                lock.release()
+            await self.database.close()
 
     async def _lead(self, leadership: Leadership) -> None:
         if self._stopping:
@@ -254,7 +252,7 @@ class App:
             asyncio.create_task(adapter.run(self.leading), name=name)
             for name, adapter in self.adapters.items()
         ]
-        terminated = asyncio.create_task(self._terminate.wait(), name="sigterm")
+        terminated = asyncio.create_task(self.terminate.wait(), name="sigterm")
         if self.sends_continuously:
             tasks.append(asyncio.create_task(self._send_while_leading(), name="sender"))
         try:

@@ -211,6 +211,7 @@ def _run(settings: Settings, *, demo: bool) -> int:
     from telegram.error import InvalidToken, TelegramError
 
     from coachbot.cli.logs import configure as configure_logging
+    from coachbot.cli.signals import run_until_signalled
     from coachbot.cli.wiring import build
     from coachbot.store.leadership import AlreadyRunning, LockUnavailable
     from coachbot.store.urls import parse_url
@@ -227,7 +228,7 @@ def _run(settings: Settings, *, demo: bool) -> int:
     configure_logging(settings.log_level, secrets, console=console)
     app = build(settings, demo=demo)
     try:
-        asyncio.run(app.run())
+        asyncio.run(run_until_signalled(app.run, app.terminate))
     except KeyboardInterrupt:
         print("\nbye", file=sys.stderr)
     except (AlreadyRunning, LockUnavailable) as error:

@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -32,3 +32,9 @@ def sets_on_signals(event: asyncio.Event) -> Iterator[None]:
         for number in SIGNALS:
             with contextlib.suppress(NotImplementedError, ValueError):
                 loop.remove_signal_handler(number)
+
+
+async def run_until_signalled(run: Callable[[], Awaitable[None]], event: asyncio.Event) -> None:
+    """`coachbot run`: the app runs with both signals setting its stop event, during migrations too."""
+    with sets_on_signals(event):
+        await run()

@@ -16,7 +16,7 @@ from coachbot.schedule.quiet_hours import QuietHours, outside
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from tests.chat import Chat
-from tests.conversation.test_schedule_commands import schedules
+from tests.core.features.test_schedule_commands import schedules
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -17,7 +17,7 @@ from coachbot.programme.schema import Programme
 from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from tests.chat import Chat
-from tests.conversation.test_weekly_selftests import weekly
+from tests.core.features.test_weekly_selftests import weekly
 from tests.fakes.platform import RecordingPlatform
 
 SESSION_DUE = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # Tuesday 07:00 London

@@ -74,7 +74,7 @@ async def test_export_holds_the_plan_check_ins_and_decisions(
     ]
     assert plan["decisions"]
     assert plan["triage"]["answers"]["age"] == "34"
-    assert document["referrals"] == []  # none yet (tests/test_referral.py exports one)
+    assert document["referrals"] == []  # none yet (tests/core/test_referral.py exports one)
     # round trip: every stored row of theirs is in the file, value for value
     stored = await everything(any_db)
     mine = {plan["id"]}

@@ -16,7 +16,7 @@ from coachbot.schedule.timetable import due_after
 from coachbot.store.tables import Enrolment
 from tests.factories import enrolment_fields
 
-PROGRAMME = load_directory(Path(__file__).parent.parent / "programmes")["calf-rehab-12w"]
+PROGRAMME = load_directory(Path(__file__).resolve().parents[2] / "programmes")["calf-rehab-12w"]
 ZONES = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]
 minutes = st.integers(0, 24 * 60 - 1).map(lambda m: f"{m // 60:02d}:{m % 60:02d}")
 

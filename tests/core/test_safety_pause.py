@@ -19,8 +19,8 @@ from coachbot.store.db import Database
 from coachbot.store.tables import OutboxMessage
 from coachbot.texts import safety
 from tests.chat import Chat
+from tests.core.test_referral_wording import ZONE_OF, repeated_phrases
 from tests.fakes.platform import RecordingPlatform
-from tests.test_referral_wording import ZONE_OF, repeated_phrases
 
 SESSION_DUE = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # Tuesday 07:00 London, the first session prompt
 

@@ -119,7 +119,7 @@ def test_validate_as_upload_applies_the_upload_rules(
 
 
 def test_validate_as_upload_refuses_a_shipped_id(capsys: pytest.CaptureFixture[str]) -> None:
-    shipped = Path(__file__).resolve().parent.parent / "programmes" / "calf-rehab-12w.yaml"
+    shipped = Path(__file__).resolve().parents[2] / "programmes" / "calf-rehab-12w.yaml"
     assert main(["programme", "validate", "--as-upload", str(shipped)]) == 1
     assert "id: a shipped programme has this id" in capsys.readouterr().err
 

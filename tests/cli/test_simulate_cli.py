@@ -147,7 +147,7 @@ def test_optional_self_test_columns_are_read(tmp_path: Path, capsys: pytest.Capt
 
 # CLINICAL A26: `simulate` is the live bot; the arguments, the errors, --daily and the CSVs it reads.
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "docs" / "samples" / "grade1-12w.csv"
 WEEKLY = HEADER + ",heel_raises_injured,heel_raises_other,hop_pain"
 
