@@ -1,6 +1,6 @@
 """What a person's clinician set (CLINICAL A16), read from the enrolment's flags: pure, no I/O.
 
-`/clinician` (conversation/clinician.py) stores `clinician_phase`, `clinician_levels` ({exercise: level})
+`/clinician` (core/features/clinician_led.py) stores `clinician_phase`, `clinician_levels` ({exercise: level})
 and `clinician_on` (the day the clinician was seen); the prescription asks `clinician_allows` before
 giving an item A16 gates (plyometrics before the plyometric floor, heel drops below a step before day 42).
 """

@@ -1,7 +1,7 @@
 """The quick safety screens as pure rules (CLINICAL A7, A9): which answers are worrying, at what tier,
 and the DVT risk factors stored with the enrolment's triage answers.
 
-Pure; the questions are in conversation/rupture.py, conversation/dvt.py and conversation/travel.py.
+Pure; the questions are in core/steps/rupture.py, core/steps/dvt.py and core/features/travel.py.
 """
 
 from __future__ import annotations

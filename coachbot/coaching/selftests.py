@@ -9,7 +9,7 @@ every pogo and hop test until a clinician sets a plyometric level. A16: a level 
 for the plyometric floor.
 Prevention: no walking-pain gate and no time floor (healthy runners); pogo once the plyometric ladder is
 at the pogo level, single-leg hops from block 2 once P5 is reached.
-What is *worth* asking in a phase (its exit tests) stays in conversation/weekly.py.
+What is *worth* asking in a phase (its exit tests) stays in core/features/weekly_check.py.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def allowed(
     when never answered, which keeps the tests to fatigue out)."""
     ladder = plyometric_ladder(programme)
     level = progress.levels.get(ladder.id, 0) if ladder is not None else 0
-    # A17: no_plyometrics until a clinician's OK, which a plyometric level they set is (as coaching/limits.py)
+    # A17: no_plyometrics until a clinician's OK, which a plyometric level they set is (as coaching/pain_limits.py)
     plyometrics = ladder is not None and (
         not flags.get("no_plyometrics") or clinician_allows(flags, ladder.id, 1)
     )

@@ -1,7 +1,7 @@
 """Running the rules when check-ins arrive, and telling the person what was decided and why.
 
 The morning check-in decides about the sessions before it (CLINICAL 9.2); the weekly check-in runs rows 6
-and 9 and may offer the next phase, which the person confirms (conversation/phase_up.py).
+and 9 and may offer the next phase, which the person confirms (core/features/phase_up.py).
 """
 
 from __future__ import annotations

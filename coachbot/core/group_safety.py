@@ -3,7 +3,7 @@ person gets the full safety message privately, and a plan is paused exactly as i
 
 The referral itself is safety_net.red_flag (which may first ask a confirming question), run with the turn re-addressed to the person's private chat.
 Where the bot cannot write there yet (a Telegram user who never started it) or the message may be
-refused (closed Discord DMs, a blocked bot), the private replies are also kept (delivery/held.py) and
+refused (closed Discord DMs, a blocked bot), the private replies are also kept (store/held.py) and
 shown when the person opens the private chat (/start, features/start.py) or asks for them (Read it here). A confidential turn (a Discord slash
 command in a server channel) is answered in place, seen by the person alone, and the group gets nothing.
 """

@@ -3,7 +3,7 @@ is recorded as a fact: tier, signs, the words that set it off, when, and exactly
 
 `refer` is the one way a referral happens, whatever raised it: a message, the rules engine, the triage
 answers or a structured safety question. Resuming after a referral needs the person to confirm a
-clinician has seen them (conversation/resume.py).
+clinician has seen them (core/features/resume.py).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ async def refer(
         lead: a sentence said before the advice (a rule's own explanation).
 
     A Decision row kind "refer" is added to a plan that is paused, except for source "rule", whose
-    caller (deciding.apply) has stored the rule's own decision.
+    caller (decisions.apply) has stored the rule's own decision.
     """
     zone, plan, consented = zone_of(turn), turn.enrolment, has_consented(turn)
     if plan is not None:
@@ -124,7 +124,7 @@ def zone_of(turn: Turn) -> str | None:
         return turn.person.tz
     answers = turn.conversation.answers if turn.conversation is not None else {}
     zone = answers.get("zone")
-    if isinstance(zone, dict):  # several zones were offered: the one picked (conversation/zone_steps.py)
+    if isinstance(zone, dict):  # several zones were offered: the one picked (core/steps/zone_steps.py)
         zone = answers.get("zone_pick")
     return zone if isinstance(zone, str) and zone else None
 

@@ -58,7 +58,7 @@ class Level(Strict):
     @property
     def dose(self) -> str:
         """'3 × 10–15', '5 × 30 s', '20 min' (one set), or the note of an open level; rest and legs are
-        said apart (present.py)."""
+        said apart (reporting/present.py)."""
         amount = next(
             (
                 f"{value}{unit}"

@@ -44,7 +44,7 @@ class HeelRaises:
 
 @dataclass(frozen=True)
 class ProgressSeries:
-    """Everything the chart shows, taken from the stored history (see charting.series_for)."""
+    """Everything the chart shows, taken from the stored history (see core/chart_data.series_for)."""
 
     title: str
     start: date

@@ -1,6 +1,6 @@
 """Quiet hours: a local window in which no prompt starts; a prompt due inside it moves to the window's end.
 
-Pure wall-clock maths over schedule.py (issue 14 item 5). The start is inside the window, the end is not;
+Pure wall-clock maths over schedule/wallclock.py (issue 14 item 5). The start is inside the window, the end is not;
 a window whose start equals its end is no window. A window may cross midnight (22:00-07:00).
 """
 

@@ -1,4 +1,4 @@
-"""Times and days in everyday English, rewritten into the short forms schedule.py reads: "half past six"
+"""Times and days in everyday English, rewritten into the short forms schedule/wallclock.py reads: "half past six"
 → "6:30", "quarter to seven" → "6:45", "noon" → "12:00", "7 in the evening" → "7pm", "mondays and
 thursdays" → "monday thursday". Pure: the stdlib only.
 """

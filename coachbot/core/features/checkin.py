@@ -8,8 +8,7 @@ from collections.abc import Mapping
 
 from coachbot.coaching import zones
 from coachbot.coaching.plan import credited_session
-from coachbot.core import decisions as deciding
-from coachbot.core import fallback, tokens
+from coachbot.core import decisions, fallback, tokens
 from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.features.morning import morning
 from coachbot.core.features.weekly_check import weekly
@@ -100,7 +99,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     if checkin.sudden:
         # CLINICAL 9.2 row 2: a sudden pull, pop or new limp stops loading now, before the A7 rupture
         # questions, so leaving them half-way still leaves the plan stopped; they say what comes next
-        await deciding.after_sudden_event(turn, checkin)
+        await decisions.after_sudden_event(turn, checkin)
         return [*replies, *await rupture.begin(turn, checkin.local_date)]
     label = texts.COMPLETION_LABELS[checkin.completion].lower()
     recorded = texts.RECORDED.format(during=checkin.during, after=checkin.after, completion=label)

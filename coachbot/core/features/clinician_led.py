@@ -20,8 +20,7 @@ from datetime import date
 from coachbot.coaching.dates import parse_day
 from coachbot.coaching.progress import Decision, Progress
 from coachbot.coaching.weekly import set_by_clinician
-from coachbot.core import decisions as deciding
-from coachbot.core import flow
+from coachbot.core import decisions, flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Invalid, Option, Question
 from coachbot.core.turn import Turn
@@ -147,7 +146,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     )
     if chosen:
         said += " " + texts.CLINICIAN_LEVELS_SET.format(levels=level_tags(programme, chosen))
-    return await deciding.apply(turn, Decision(today, "clinician", "A16", said, number), progress)
+    return await decisions.apply(turn, Decision(today, "clinician", "A16", said, number), progress)
 
 
 CLINICIAN = Flow(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from coachbot.coaching import lifecycle
 from coachbot.coaching.progress import Decision
 from coachbot.coaching.weekly import graduate
-from coachbot.core import decisions as deciding
+from coachbot.core import decisions
 from coachbot.core.features.club_codes import share_code
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import yes_no_question
@@ -41,7 +41,7 @@ async def _finish(turn: Turn, _answers: Answers) -> list[Reply]:
     programme, today = turn.programme(), turn.local_today()
     progress = graduate(programme, rule_state.progress_of(enrolment), today)
     decision = Decision(today, "graduate", "A15", texts.GRADUATED, progress.phase)
-    replies = await deciding.apply(turn, decision, progress)
+    replies = await decisions.apply(turn, decision, progress)
     replies.append(turn.say(maintenance(turn)))
     replies += await report_replies(turn)  # the final report, while the enrolment is still in hand
     await turn.change_status(lifecycle.complete(enrolment.status, turn.now))

@@ -3,8 +3,7 @@ a welcome back after a silence comes first) and the training days the person cho
 
 from __future__ import annotations
 
-from coachbot.core import decisions as deciding
-from coachbot.core import flow
+from coachbot.core import decisions, flow
 from coachbot.core.flow import Answers, Flow
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
@@ -20,7 +19,7 @@ async def open_check_in(turn: Turn, check_in: Flow, answers: Answers | None = No
         return [turn.say(common.NOT_ENROLLED)]
     if turn.enrolment.status != "active":
         return [turn.say(texts.NOT_ACTIVE)]
-    return [*await deciding.after_silence(turn), *await flow.begin(turn, check_in, answers)]
+    return [*await decisions.after_silence(turn), *await flow.begin(turn, check_in, answers)]
 
 
 def chosen_days(turn: Turn) -> tuple[Weekday, ...]:

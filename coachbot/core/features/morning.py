@@ -1,12 +1,12 @@
 """/morning and the morning prompt's button: the morning check-in (CLINICAL 8): pain or stiffness on first
 walking, and the one-tap safety check.
 
-Its answers are what the rules decide on (deciding.after_morning).
+Its answers are what the rules decide on (decisions.after_morning).
 """
 
 from __future__ import annotations
 
-from coachbot.core import decisions as deciding
+from coachbot.core import decisions
 from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import pain_question
@@ -30,7 +30,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     await turn.repo.save_checkin(checkin)
     recorded = texts.MORNING_RECORDED.format(pain=checkin.morning)
     recorded = recorded if earlier is None else f"{earlier}\n{recorded}"
-    return [turn.say(recorded), *await deciding.after_morning(turn, checkin)]
+    return [turn.say(recorded), *await decisions.after_morning(turn, checkin)]
 
 
 MORNING = Flow(

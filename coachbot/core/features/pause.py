@@ -7,8 +7,7 @@ from dataclasses import replace
 from coachbot.coaching import lifecycle
 from coachbot.coaching.lifecycle import Status, paused_by_person
 from coachbot.coaching.progression import restart_lower
-from coachbot.core import decisions as deciding
-from coachbot.core import flow
+from coachbot.core import decisions, flow
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.steps.triage_questions import choice
 from coachbot.core.turn import Turn
@@ -49,8 +48,8 @@ async def resume_from_pause(turn: Turn) -> list[Reply]:
         await rule_state.store_progress(turn.repo, enrolment, progress, turn.now)
         return [turn.say(plan_texts.RESUMED)]
     reason = texts.REENTRY.format(days=(today - since).days)
-    decision, progress = restart_lower(deciding.context(turn), progress, today, "reentry", reason)
-    return [*await deciding.apply(turn, decision, progress), turn.say(plan_texts.RESUMED)]
+    decision, progress = restart_lower(decisions.context(turn), progress, today, "reentry", reason)
+    return [*await decisions.apply(turn, decision, progress), turn.say(plan_texts.RESUMED)]
 
 
 async def pause(turn: Turn) -> list[Reply]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coachbot.coaching.progress import Decision
 from coachbot.coaching.weekly import enter_phase
-from coachbot.core import decisions as deciding
+from coachbot.core import decisions
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import yes_no_question
 from coachbot.core.turn import Turn
@@ -21,7 +21,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
     phase = programme.phase(number)
     progress = enter_phase(programme, rule_state.progress_of(enrolment), number, today)
     started = texts.PHASE_STARTED.format(phase=number, name=phase.name)
-    return await deciding.apply(turn, Decision(today, "phase_up", "transition", started, number), progress)
+    return await decisions.apply(turn, Decision(today, "phase_up", "transition", started, number), progress)
 
 
 PHASE_UP = Flow(

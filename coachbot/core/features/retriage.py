@@ -12,7 +12,7 @@ from coachbot.coaching import lifecycle, triage
 from coachbot.coaching.lifecycle import Reason
 from coachbot.coaching.screens import DVT_RISKS_KEY
 from coachbot.coaching.weekly import enter_phase
-from coachbot.core import decisions as deciding
+from coachbot.core import decisions
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.referral import refer
 from coachbot.core.steps import triage_questions as triage_steps
@@ -69,7 +69,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         enrolment.injured_on = enrolment.injured_on or result.injured_on
     # back after a referral or a stop: the silence clock restarts
     progress = replace(progress, back_at=turn.now)
-    await deciding.store_progress(turn, progress)
+    await decisions.store_progress(turn, progress)
     after_stop = answers.get("after_review") is not True
     if after_stop and (result.outcome == "grade2" or answers.get("walking") == "limp"):
         sign = "limp" if answers.get("walking") == "limp" else "grade2"

@@ -3,7 +3,7 @@
 The prompt is named (session, morning or weekly check); one already answered is never snoozed; 30 min, 1 h
 or 3 h, and "tomorrow" for a session. A snoozed copy is an outbox row keyed `<prompt key>:snooze`; its
 time moves out of quiet hours, and the sender drops it once answered or later than the late window
-(delivery/snoozed.py; issue 14 item 4).
+(store/snoozed.py; issue 14 item 4).
 """
 
 from __future__ import annotations

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from coachbot.coaching.plan import todays_session, training_days
 from coachbot.coaching.weekpattern import key_run_day
-from coachbot.core import decisions as deciding
-from coachbot.core import safety_pause
+from coachbot.core import decisions, safety_pause
 from coachbot.core.features.live_plan import chosen_days
 from coachbot.core.turn import Turn
 from coachbot.messages import Reply
@@ -22,7 +21,7 @@ async def today(turn: Turn) -> list[Reply]:
     paused = await safety_pause.today_reply(turn)
     if paused is not None:  # CLINICAL A12: no exercises while paused for safety
         return [turn.say(paused)]
-    welcome = await deciding.after_silence(turn)
+    welcome = await decisions.after_silence(turn)
     programme, day = turn.programme(), turn.local_today()
     progress = rule_state.progress_of(enrolment)
     session = todays_session(

@@ -1,5 +1,5 @@
 """/weekly and the weekly prompt's button: the weekly check-in (CLINICAL 8 weekly row and 8.1 self-tests), asked by phase, then rows 6 and 9 and
-any phase-up offer (deciding.after_weekly). Every self-test can be skipped. Which tests that load the calf
+any phase-up offer (decisions.after_weekly). Every self-test can be skipped. Which tests that load the calf
 may be asked today is coaching/selftests.py's decision (CLINICAL A20); walking pain comes first so that
 the heel-raise test can follow it."""
 
@@ -9,8 +9,7 @@ import re
 from collections.abc import Callable
 
 from coachbot.coaching import selftests
-from coachbot.core import decisions as deciding
-from coachbot.core import flow
+from coachbot.core import decisions, flow
 from coachbot.core.features.graduation import GRADUATE
 from coachbot.core.features.live_plan import open_check_in
 from coachbot.core.features.phase_up import PHASE_UP
@@ -224,7 +223,7 @@ async def _finish(turn: Turn, answers: Answers) -> list[Reply]:
         step.key: _value(step.key, answers.get(step.key)) for step in STEPS if step.key in answers
     }
     await turn.repo.save_checkin(checkin)
-    replies, offer = await deciding.after_weekly(turn, checkin)
+    replies, offer = await decisions.after_weekly(turn, checkin)
     replies = [*again, turn.say(texts.WEEKLY_RECORDED), *replies]
     if offer is not None:
         replies.append(turn.say(offer.reason))
