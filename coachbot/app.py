@@ -83,6 +83,9 @@ class App:
             adapter = self.adapters[reply.to.platform]
             try:
                 fitted = fit(reply, adapter.renders)
+            except errors.Rejected:
+                continue  # logged by fit: nothing this adapter can show; the turn's other replies still go
+            try:
                 if responder is not None and reply.to.platform == incoming.sender.platform:
                     await responder.respond(fitted)
                 else:

@@ -1,5 +1,5 @@
 """The progress chart's data, from a person's stored history: pain by day, sessions done and missed, phase
-bands, level changes, heel-raise tests and referrals (the pure drawing is in charts.py)."""
+bands, level changes, heel-raise tests and referrals (the pure drawing is in reporting/chart.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """The Coach: one incoming message in, replies out, every state change in one write transaction.
 
-Routing: the guards first (membership events, the group-chat rules, the red-flag safety net), in this
-order; then COMMANDS[name], CHOICES[token kind], the open conversation (FLOWS[its flow]), "not understood".
-The tables come from the feature modules (registry.py).
+Routing: the guards first, in this order: what is answered in any chat (/help, /club, a club post's
+buttons), membership events, the group-chat rules, the red-flag safety net (it reads typed messages); then
+COMMANDS[name], CHOICES[token kind], the open conversation (FLOWS[its flow]), "not understood". The tables
+come from the feature modules (registry.py).
 """
 
 from __future__ import annotations

@@ -7,9 +7,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from coachbot.coaching.lifecycle import LIVE
 from coachbot.store.tables import CheckIn, Enrolment, ExerciseLevel, Person, Referral
-
-LIVE_STATUSES = ("active", "paused", "referred")
 
 
 class Enrolments:
@@ -21,7 +20,7 @@ class Enrolments:
         """The person's active or paused enrolment, locked for update when asked (PostgreSQL)."""
         query = (
             select(Enrolment)
-            .where(Enrolment.person_id == person_id, Enrolment.status.in_(LIVE_STATUSES))
+            .where(Enrolment.person_id == person_id, Enrolment.status.in_(LIVE))
             .order_by(Enrolment.id.desc())
             .limit(1)
         )

@@ -9,12 +9,12 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coachbot.store.checkins import CheckIns
-from coachbot.store.enrolments import LIVE_STATUSES, Enrolments
+from coachbot.store.enrolments import Enrolments
 from coachbot.store.events import Events
 from coachbot.store.persons import People
 from coachbot.store.schedules import Schedules
 
-__all__ = ["LIVE_STATUSES", "Repo"]
+__all__ = ["Repo"]
 
 
 class Repo(People, Enrolments, CheckIns, Schedules, Events):

@@ -32,6 +32,8 @@ def progress_of(enrolment: Enrolment) -> Progress:
 
 
 async def store_progress(repo: Repo, enrolment: Enrolment, progress: Progress, now: datetime) -> None:
+    """Write the rules' state to the enrolment's columns. It moves no prompt: a new phase must be stored
+    through core/decisions.store_progress, which reschedules the session prompts (A23)."""
     if progress.phase != enrolment.phase:
         enrolment.phase_started_on = progress.phase_since or enrolment.phase_started_on
     enrolment.phase, enrolment.green_streak = progress.phase, progress.green_streak

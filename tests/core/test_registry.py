@@ -8,6 +8,7 @@ import pkgutil
 from coachbot import messages
 from coachbot.core import features, registry
 from coachbot.core.flow import Flow
+from coachbot.texts import common
 
 EXPORTS = ("COMMANDS", "CHOICES", "FLOWS", "DEEP_LINKS", "OPENERS", "GROUP_COMMANDS", "GROUP_CHOICES")
 
@@ -42,3 +43,10 @@ def test_every_flow_is_registered_under_its_own_name() -> None:
         "retriage", "pause", "settings", "skip", "snooze", "forget", "rupture_screen", "retriage_offer",
         "travel_check",
     }  # fmt: skip
+
+
+def test_every_routed_command_is_in_the_platform_menus() -> None:
+    """texts.common.COMMANDS feeds Telegram's setMyCommands and Discord's slash commands: a command the
+    core routes but the menus miss would not exist on Discord. /club is built with its typed options by
+    the Discord adapter and is for group admins (not in the private menu)."""
+    assert set(common.COMMANDS) | {"club"} == set(registry.COMMANDS)

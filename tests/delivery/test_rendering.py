@@ -12,7 +12,7 @@ import pytest
 from coachbot.adapters.console import ConsoleAdapter
 from coachbot.cli.wiring import build
 from coachbot.delivery.rendering import Fitted, fit
-from coachbot.messages import Address, Attachment, Reply
+from coachbot.messages import Address, Attachment, Reply, Text
 from coachbot.ports import Lane, Rejected, Renders
 from coachbot.settings import load_settings
 from tests.adapters.test_console import ENROL, NOW
@@ -74,3 +74,24 @@ async def test_the_app_answers_a_console_that_saves_no_files_with_the_text_alone
     assert "Here is everything I store about you, as JSON" in stdout.getvalue()
     assert "(saved " not in stdout.getvalue()
     assert caplog.messages == ["reply to console sent as text only: it renders no file"]
+
+
+class _Decided:
+    """The coach's part, already decided: the replies of one committed turn."""
+
+    def __init__(self, replies: list[Reply]) -> None:
+        self.replies = replies
+
+    async def handle(self, incoming: Text, now: object) -> list[Reply]:
+        return self.replies
+
+
+async def test_a_refused_reply_does_not_hold_back_the_rest_of_the_turn(tmp_path: Path) -> None:
+    settings = load_settings({"COACHBOT_DATABASE_URL": sqlite_url(tmp_path / "coachbot.db")})
+    app = build(settings, stdin=io.StringIO(""), stdout=io.StringIO(), clock=lambda: NOW)
+    platform = RecordingPlatform(renders=Renders(images=False))
+    app.adapters["test"] = platform
+    chart, after = Reply(TO, "", image=CHART), Reply(TO, "Send /checkin after your session.")
+    app.coach = _Decided([chart, after])  # type: ignore[assignment]
+    await app.deliver(Text(sender=TO, at=NOW, event_id="", text="/progress"))
+    assert platform.sent == [after]
