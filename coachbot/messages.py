@@ -149,11 +149,13 @@ TOKEN_PREFIX = "v1:"
 JOIN_KIND = "join"  # a way into a private chat: /start <code> there
 PRIMARY_KIND = "go"  # a prompt's button that opens its check-in: the message's main action
 HELD_KIND = "held"  # a group button that shows what was kept, to the person who presses it alone
+QUESTION_KIND = "q"  # an answer to a stored question: its serial, then the value (a console numbers them)
 
 HELD_PAYLOAD = "message"  # /start payload that shows what was kept for the person (Telegram deep link)
 HELD_TOKEN = TOKEN_PREFIX + HELD_KIND
 JOIN_PREFIX = f"{TOKEN_PREFIX}{JOIN_KIND}:"
 PRIMARY_PREFIX = f"{TOKEN_PREFIX}{PRIMARY_KIND}:"
+QUESTION_PREFIX = f"{TOKEN_PREFIX}{QUESTION_KIND}:"
 
 
 def join_token(code: str) -> str:

@@ -18,13 +18,13 @@ from itertools import count
 from pathlib import Path
 from typing import TextIO
 
-from coachbot.messages import Address, Choice, Command, Incoming, Reply, Text
+from coachbot.messages import QUESTION_PREFIX, Address, Choice, Command, Incoming, Reply, Text
 from coachbot.ports import Deliver, Lane, Renders
 
 PLATFORM = "console"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _UNSAFE = re.compile(r"[^\w.-]")
-_QUESTION = "v1:q:"  # a question's buttons: v1:q:<serial>:<value> (coachbot/core/question.py)
+_QUESTION = QUESTION_PREFIX  # a question's buttons: v1:q:<serial>:<value> (coachbot/core/question.py)
 
 Opening = Callable[[Address], Awaitable[list[Reply]]]
 

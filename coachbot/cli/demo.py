@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from coachbot.coaching.lifecycle import Status
 from coachbot.messages import Address, Command, Incoming, Reply
 from coachbot.ports import Responder
 from coachbot.programme.schema import Programme
@@ -75,7 +76,7 @@ async def next_prompt(
     async with database.read() as repo:
         person = await repo.person(address.platform, address.user_id)
         enrolment = await repo.live_enrolment(person.id) if person is not None else None
-        if person is None or enrolment is None or enrolment.status != "active" or not person.tz:
+        if person is None or enrolment is None or enrolment.status != Status.ACTIVE or not person.tz:
             return None
         programme = programmes.get(enrolment.programme_id)
         if programme is None:

@@ -14,9 +14,8 @@ from datetime import datetime
 
 from coachbot.coaching import lifecycle
 from coachbot.coaching.lifecycle import Reason, Status
-from coachbot.core import fallback, flow, group_safety, tokens
+from coachbot.core import fallback, flow, group_safety, safety_net, tokens
 from coachbot.core.features import club as club_setup
-from coachbot.core.features import safety_net
 from coachbot.core.registry import CHOICES, COMMANDS, FLOWS, GROUP_CHOICES, GROUP_COMMANDS
 from coachbot.core.turn import Handler, Turn
 from coachbot.messages import Choice, Incoming, Membership, Reply

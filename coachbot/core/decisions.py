@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from coachbot.coaching import lifecycle, results
 from coachbot.coaching.facts import History
+from coachbot.coaching.lifecycle import Status
 from coachbot.coaching.progress import Decision, Morning, Progress
 from coachbot.coaching.progression import Context, evaluate, morning_rules, silence
 from coachbot.coaching.readiness import readiness
@@ -68,7 +69,7 @@ async def apply(
 async def after_silence(turn: Turn) -> list[Reply]:
     """A person back after a week or more without answering restarts a level lower (CLINICAL 8)."""
     enrolment = turn.enrolment
-    if enrolment is None or enrolment.status != "active":
+    if enrolment is None or enrolment.status != Status.ACTIVE:
         return []
     checkins = await turn.repo.checkins(enrolment.id)
     decisions = await turn.repo.decisions(enrolment.id)

@@ -13,7 +13,7 @@ from coachbot.coaching.plan import session_for, starting_levels
 from coachbot.core import tokens
 from coachbot.core.features import club_digest as digest
 from coachbot.delivery.ticker import Claimed, Due, Rows
-from coachbot.messages import Button, join_token
+from coachbot.messages import Button
 from coachbot.programme.schema import Programme
 from coachbot.reporting.present import session as describe_session
 from coachbot.schedule.club_times import due_after
@@ -37,7 +37,10 @@ def post(club: Club, programme: Programme, day: date) -> tuple[str, tuple[tuple[
     body = describe_session(session, private=False).split("\n", 1)[-1]  # the card without its personal header
     text = "\n".join([texts.POST_HEADER.format(title=title, date=shown), body, texts.POST_FOOTER])
     return text, (
-        ((texts.DONE, tokens.make(tokens.DONE, club.id)), (texts.JOIN, join_token(club.join_code))),
+        (
+            (texts.DONE, tokens.make(tokens.DONE, club.id)),
+            (texts.JOIN, tokens.make(tokens.JOIN, club.join_code)),
+        ),
     )
 
 
@@ -71,7 +74,7 @@ class DueClubs:
                 members = await digest.week(repo, club, self.programmes, now)  # custom ones included
                 text, choices = (
                     digest.text(club, programme, members),
-                    (((texts.JOIN, join_token(club.join_code)),),),
+                    (((texts.JOIN, tokens.make(tokens.JOIN, club.join_code)),),),
                 )
             rows.append(
                 outbox.row(

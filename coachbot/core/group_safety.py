@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coachbot.core import tokens
-from coachbot.core.features import safety_net
+from coachbot.coaching.lifecycle import Reason
+from coachbot.core import safety_net, tokens
 from coachbot.core.turn import Turn
 from coachbot.messages import HELD_PAYLOAD, Reply, mention
 from coachbot.store import held
@@ -56,7 +56,7 @@ def _reachable(turn: Turn) -> bool:
     tells the group, and the kept copy waits)."""
     if turn.address.platform in OPENS_PRIVATE_CHATS:
         return True
-    blocked = turn.enrolment is not None and turn.enrolment.status_reason == "blocked"
+    blocked = turn.enrolment is not None and turn.enrolment.status_reason == Reason.BLOCKED
     return turn.person is not None and not blocked  # a person exists once they wrote to the bot privately
 
 

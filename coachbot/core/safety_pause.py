@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from coachbot.coaching.lifecycle import Status
 from coachbot.coaching.redflags import TIER_ORDER
 from coachbot.coaching.regions import Region, region_for
 from coachbot.core.referral import why
@@ -33,8 +34,8 @@ class SafetyPause:
 def paused_for_safety(enrolment: Enrolment | None) -> bool:
     if enrolment is None:
         return False
-    resting = enrolment.status == "paused" and (enrolment.status_reason or "").startswith("stop")
-    return enrolment.status == "referred" or resting
+    resting = enrolment.status == Status.PAUSED and (enrolment.status_reason or "").startswith("stop")
+    return enrolment.status == Status.REFERRED or resting
 
 
 async def pause_of(turn: Turn) -> SafetyPause | None:
@@ -42,7 +43,7 @@ async def pause_of(turn: Turn) -> SafetyPause | None:
     enrolment = turn.enrolment
     if enrolment is None or turn.person is None or not paused_for_safety(enrolment):
         return None
-    if enrolment.status == "paused":
+    if enrolment.status == Status.PAUSED:
         decisions = [d for d in await turn.repo.decisions(enrolment.id) if d.kind == "stop"]
         since = decisions[-1].local_date if decisions else turn.local_today()
         rest_until = rule_state.progress_of(enrolment).rest_until

@@ -6,11 +6,11 @@ Buttons already sent must keep working, so these formats never change; a new but
 
 from __future__ import annotations
 
-from coachbot.messages import HELD_KIND, JOIN_KIND, PRIMARY_KIND, TOKEN_PREFIX
+from coachbot.messages import HELD_KIND, JOIN_KIND, PRIMARY_KIND, QUESTION_KIND, TOKEN_PREFIX
 
 MAX_BYTES = 64
 
-QUESTION = "q"  # v1:q:<serial>:<value>: an answer to the question of that serial (core/question.py)
+QUESTION = QUESTION_KIND  # v1:q:<serial>:<value>: an answer to the question of that serial (core/question.py)
 GO = PRIMARY_KIND  # v1:go:<check-in>: a prompt's button that opens its check-in
 SNOOZE = "snooze"  # v1:snooze:<prompt kind>:<local date>: a prompt's Snooze button
 DONE = "done"  # v1:done:<club id>: a club post's Done button

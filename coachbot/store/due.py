@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from coachbot.coaching.lifecycle import Status
 from coachbot.store.club_tables import Club, ClubSchedule
 from coachbot.store.repo import Repo
 from coachbot.store.tables import Enrolment, Person, Schedule
@@ -21,7 +22,7 @@ async def people(repo: Repo, now: datetime, limit: int) -> list[tuple[Schedule, 
         select(Schedule, Enrolment, Person)
         .join(Enrolment, Enrolment.id == Schedule.enrolment_id)
         .join(Person, Person.id == Enrolment.person_id)
-        .where(Schedule.next_due_at <= now, Enrolment.status == "active")
+        .where(Schedule.next_due_at <= now, Enrolment.status == Status.ACTIVE)
         .order_by(Schedule.next_due_at)
         .limit(limit)
         .with_for_update(skip_locked=True, of=Schedule)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coachbot.coaching.lifecycle import LIVE
+from coachbot.coaching.lifecycle import LIVE, Status
 from coachbot.store.tables import CheckIn, Enrolment, ExerciseLevel, Person, Referral
 
 
@@ -76,7 +76,7 @@ class Enrolments:
             .join(Person, Person.id == Enrolment.person_id)
             .outerjoin(last_answer, last_answer.c.enrolment_id == Enrolment.id)
             .where(
-                Enrolment.status == "active",
+                Enrolment.status == Status.ACTIVE,
                 func.coalesce(last_answer.c.last, Enrolment.created_at) < before,
             )
             .with_for_update(skip_locked=True, of=Enrolment)

@@ -3,6 +3,7 @@ a welcome back after a silence comes first) and the training days the person cho
 
 from __future__ import annotations
 
+from coachbot.coaching.lifecycle import Status
 from coachbot.core import decisions, flow
 from coachbot.core.flow import Answers, Flow
 from coachbot.core.turn import Turn
@@ -17,7 +18,7 @@ async def open_check_in(turn: Turn, check_in: Flow, answers: Answers | None = No
     """Begin `check_in` on the person's active plan, after the welcome back when they were silent."""
     if turn.enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
-    if turn.enrolment.status != "active":
+    if turn.enrolment.status != Status.ACTIVE:
         return [turn.say(texts.NOT_ACTIVE)]
     return [*await decisions.after_silence(turn), *await flow.begin(turn, check_in, answers)]
 

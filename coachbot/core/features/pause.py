@@ -56,7 +56,7 @@ async def pause(turn: Turn) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
-    if enrolment.status != "active":
+    if enrolment.status != Status.ACTIVE:
         return [turn.say(plan_texts.ALREADY_PAUSED)]
     return await flow.begin(turn, PAUSE)
 

@@ -3,6 +3,7 @@ questions again), or after a referral (the person confirms a clinician has seen 
 
 from __future__ import annotations
 
+from coachbot.coaching.lifecycle import Status
 from coachbot.core import flow
 from coachbot.core.features import travel
 from coachbot.core.features.pause import resume_from_pause
@@ -39,9 +40,9 @@ async def resume(turn: Turn) -> list[Reply]:
     enrolment = turn.enrolment
     if enrolment is None:
         return [turn.say(common.NOT_ENROLLED)]
-    if enrolment.status == "active":
+    if enrolment.status == Status.ACTIVE:
         return [turn.say(texts.NOT_PAUSED)]
-    if enrolment.status == "referred":
+    if enrolment.status == Status.REFERRED:
         return await flow.begin(turn, RESUME)
     if (enrolment.status_reason or "").startswith("stop"):  # row 2: rest, then re-triage
         rest_until = rule_state.progress_of(enrolment).rest_until

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from coachbot.coaching.lifecycle import Status
 from coachbot.core import flow, tokens
 from coachbot.core.flow import Answers, Flow, Step
 from coachbot.core.question import Question
@@ -143,7 +144,7 @@ async def from_button(turn: Turn) -> list[Reply]:
     """A prompt's Snooze button (a `snooze` token: the prompt's kind and local date): ask how long."""
     assert isinstance(turn.incoming, Choice)
     kind, day = tokens.parts_of(turn.incoming.token)
-    if turn.enrolment is None or turn.enrolment.status != "active" or kind not in KINDS:
+    if turn.enrolment is None or turn.enrolment.status != Status.ACTIVE or kind not in KINDS:
         return [turn.say(prompt_texts.NOTHING_TO_SNOOZE)]
     try:
         when = date.fromisoformat(day)
