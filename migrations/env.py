@@ -1,13 +1,15 @@
 """Alembic environment: async engines, batch mode for SQLite, the models' naming convention.
 
-`coachbot db upgrade` hands in an open connection (config.attributes["connection"]); the plain `alembic`
-command builds its own async engine from COACHBOT_DATABASE_URL.
+`coachbot db upgrade` hands in an open connection (config.attributes["connection"]) and its own logging;
+the plain `alembic` command builds its own async engine from COACHBOT_DATABASE_URL and logs as alembic.ini
+says ("Running upgrade 0007 -> 0008" and the like, on stderr).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy.engine import Connection
@@ -16,6 +18,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from coachbot.store.tables import Base
 
 target_metadata = Base.metadata
+
+if context.config.config_file_name is not None:  # the `alembic` command, with alembic.ini
+    fileConfig(context.config.config_file_name, disable_existing_loggers=False)
 
 
 def run_with(connection: Connection) -> None:

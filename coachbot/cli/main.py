@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", required=True
     )
-    db.add_parser("upgrade", help="apply all migrations to COACHBOT_DATABASE_URL")
+    db.add_parser("upgrade", help="apply all migrations to COACHBOT_DATABASE_URL, saying which")
+    db.add_parser("current", help="the database's migration and this version's newest (exit 1 when behind)")
     programme = commands.add_parser("programme", help="check and read programme files")
     actions = programme.add_subparsers(dest="programme_command", required=True)
     validate = actions.add_parser("validate", help="check programme YAML files")
@@ -108,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cli_safety.evaluate(args.paths)
             return cli_safety.check(" ".join(args.text))
         if args.command == "db":
-            return asyncio.run(_upgrade(settings.database_url.value))
+            from coachbot.cli import database
+
+            run_db = database.upgrade if args.db_command == "upgrade" else database.current
+            return asyncio.run(run_db(settings.database_url.value))
         if args.command in ("export", "report"):
             from coachbot.cli import people as cli_people  # database and drawing libraries only when needed
 
@@ -190,19 +194,6 @@ def _as_upload(path: Path, shipped: Mapping[str, Programme]) -> Programme:
     except (OSError, UnicodeDecodeError) as error:
         raise ProgrammeError([Problem(str(path), 0, "", f"cannot read: {error}")]) from None
     return load_upload(text, str(path), shipped)
-
-
-async def _upgrade(url: str) -> int:
-    from coachbot.store import migrate
-    from coachbot.store.db import Database
-
-    database = Database.connect(url)
-    try:
-        await migrate.upgrade(database)
-    finally:
-        await database.close()
-    print("database is up to date")
-    return 0
 
 
 def _run(settings: Settings, *, demo: bool) -> int:
