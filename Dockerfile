@@ -23,6 +23,7 @@ USER coachbot
 VOLUME ["/data"]
 
 # `docker stop` sends SIGTERM: the bot stops polling, lets in-flight sends finish and be recorded, and exits 0
-# within Docker's default 10 s (docs/delivery.md, "Stopping"); `exec` makes coachbot the process that gets it
+# within Docker's default 10 s (docs/delivery.md, "Stopping"). `coachbot run` applies the migrations itself,
+# waiting up to COACHBOT_DATABASE_WAIT_SECONDS for a PostgreSQL server that is still starting.
 STOPSIGNAL SIGTERM
-CMD ["sh", "-c", "coachbot db upgrade && exec coachbot run"]
+CMD ["coachbot", "run"]

@@ -35,6 +35,7 @@ from coachbot.store import migrate, outbox
 from coachbot.store import programmes as uploaded_programmes
 from coachbot.store.db import Database
 from coachbot.store.leadership import Leadership, SqliteInstanceLock
+from coachbot.store.reachable import wait_until_reachable
 from coachbot.store.retention import purge
 
 log = logging.getLogger(__name__)
@@ -211,6 +212,13 @@ class App:
             if lock is not None:
                 lock.acquire()  # before migrating: a second process must not touch the schema
                 self.leading.set()  # one process per SQLite file: it always leads
+            elif not await wait_until_reachable(
+                self.database,
+                self.settings.database_label,
+                self.settings.database_wait_seconds,
+                self.terminate,
+            ):
+                return  # stopped while the server was still starting
             await migrate.upgrade(self.database)
             await self._refresh_programmes()
             scheduler = self.scheduler()

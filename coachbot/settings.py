@@ -54,6 +54,7 @@ class Settings:
     telegram_group_per_minute: int = 20
     discord_rate: float = 45.0
     telegram_paid_broadcast: bool = False  # the bot pays for broadcasts: up to 1,000 messages a second
+    database_wait_seconds: float = 30.0  # `coachbot run`: how long a PostgreSQL server may take to answer
 
     @property
     def database_label(self) -> str:
@@ -123,6 +124,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         telegram_group_per_minute=int(_number(environ, "COACHBOT_TELEGRAM_GROUP_PER_MINUTE", 20, 1, 20)),
         discord_rate=_number(environ, "COACHBOT_DISCORD_RATE", 45, 1, 50),
         telegram_paid_broadcast=paid,
+        database_wait_seconds=_number(environ, "COACHBOT_DATABASE_WAIT_SECONDS", 30, 0, 3600),
     )
 
 

@@ -62,6 +62,7 @@ class ConsoleAdapter:
         self.address = Address(PLATFORM, user, user, "private")
         self.clock = clock
         self.ansi = stdout.isatty()
+        self.lines_read = 0  # none at the end of input: nobody was there to type (no terminal)
         self._buttons: dict[str, str] = {}
         self._ids = count(1)
 
@@ -128,6 +129,7 @@ class ConsoleAdapter:
         for reply in await self.opening(self.address):
             await self.send(reply)
         async for line in _LineIterator(self.stdin):
+            self.lines_read += 1
             incoming = self.incoming(line)
             if incoming is not None:
                 await self.deliver(incoming, self)

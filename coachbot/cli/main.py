@@ -240,4 +240,21 @@ def _run(settings: Settings, *, demo: bool) -> int:
     except TelegramError as error:  # e.g. no network at start-up; the message never holds the token
         print(f"coachbot: cannot reach Telegram: {type(error).__name__}", file=sys.stderr)
         return 1
+    if _nobody_typed(app.adapters.get("console")) and not app.terminate.is_set():
+        print(NO_TERMINAL, file=sys.stderr)
     return 0
+
+
+NO_TERMINAL = (
+    "coachbot: no TELEGRAM_TOKEN or DISCORD_TOKEN is set, so this is the console, and its input ended before "
+    "a single line (no terminal attached). Set a token to run the bot, or attach a terminal to chat here "
+    "(docker run -it)."
+)
+
+
+def _nobody_typed(console: object) -> bool:
+    """The console ran on an input that was empty from the start, and not on a terminal: `docker run`
+    without -i, a service with no token set."""
+    from coachbot.adapters.console import ConsoleAdapter
+
+    return isinstance(console, ConsoleAdapter) and console.lines_read == 0 and not console.stdin.isatty()
