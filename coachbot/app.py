@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 JOB_GRACE_SECONDS = 2  # with the sender's and the adapters' grace, the bot exits within 10 s of SIGTERM
 KEPT_REPLY_WAIT_SECONDS = 2.0  # a reply whose send failed is tried again from the outbox this much later
+MIN_LEADER_IDLE_SECONDS = 10.0  # a busy loop must not cost the leadership: never disconnect sooner than this
 
 
 def utc_now() -> datetime:
@@ -60,7 +61,8 @@ class App:
     adapters: dict[str, Adapter] = field(default_factory=dict)
     leading: asyncio.Event = field(default_factory=asyncio.Event)
     _jobs: set[asyncio.Task[object]] = field(default_factory=set)
-    lead_seconds: float = 30  # how often a follower asks for the leadership
+    lead_seconds: float = 15  # how often a follower asks for the leadership, and the leader proves it leads
+    lost_leadership: bool = False  # the leader's lock connection was lost: it stopped (cli/main.py exits 1)
     sends_continuously: bool = True  # False: tests that step the clock send with `send()` themselves
     _stopping: bool = False  # jobs the scheduler started but that have not begun yet return at once
     terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM or SIGINT (cli/main.py)
@@ -206,7 +208,10 @@ class App:
 
     async def run(self) -> None:
         lock = SqliteInstanceLock(self.settings.database_url.value) if self.database.is_sqlite else None
-        leadership = None if self.database.is_sqlite else Leadership(self.settings.database_url.value)
+        leadership = None
+        if not self.database.is_sqlite:  # a leader that stops proving it leads is disconnected by the server
+            idle = max(3 * self.lead_seconds, MIN_LEADER_IDLE_SECONDS)
+            leadership = Leadership(self.settings.database_url.value, idle_seconds=idle)
         scheduler, ticking = None, None
         try:
             if lock is not None:
@@ -251,9 +256,18 @@ class App:
             await self.database.close()
 
     async def _lead(self, leadership: Leadership) -> None:
+        """A follower asks for the leadership; the leader proves it still holds it (a heartbeat), and stops
+        when the connection that held it is gone, since another instance may lead by now."""
         if self._stopping:
             return
-        if not leadership.is_leader and await leadership.try_acquire():
+        if leadership.is_leader:
+            if not await leadership.still_leads():
+                log.error(
+                    "lost the leadership with its database connection: stopping so another instance leads"
+                )
+                self.lost_leadership = True
+                self.terminate.set()
+        elif await leadership.try_acquire():
             log.info("this instance now leads: it runs the platform pollers")
             self.leading.set()
 

@@ -240,6 +240,9 @@ def _run(settings: Settings, *, demo: bool) -> int:
     except TelegramError as error:  # e.g. no network at start-up; the message never holds the token
         print(f"coachbot: cannot reach Telegram: {type(error).__name__}", file=sys.stderr)
         return 1
+    if app.lost_leadership:  # a restart (Docker, systemd, Kubernetes) brings it back as a follower
+        print("coachbot: lost the database connection that held the leadership; stopped", file=sys.stderr)
+        return 1
     if _nobody_typed(app.adapters.get("console")) and not app.terminate.is_set():
         print(NO_TERMINAL, file=sys.stderr)
     return 0

@@ -8,12 +8,14 @@ own dedicated (unpooled) connection, runs the platform pollers and gateways.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -66,11 +68,18 @@ class SqliteInstanceLock:
 
 
 class Leadership:
-    """pg_try_advisory_lock on a dedicated connection: the lock lives exactly as long as that connection."""
+    """pg_try_advisory_lock on a dedicated connection: the lock lives exactly as long as that connection.
 
-    def __init__(self, database_url: str) -> None:
+    The leader proves it is alive with `still_leads` every few seconds. Its connection carries
+    `idle_session_timeout`, so a leader that stops asking (a hung process whose connection stays open) is
+    disconnected by the server, which frees the lock for a follower; a leader whose connection was lost
+    learns it at its next `still_leads` and must stop leading.
+    """
+
+    def __init__(self, database_url: str, idle_seconds: float = 45) -> None:
         self._engine = create_async_engine(database_url, poolclass=NullPool)
         self._connection: AsyncConnection | None = None
+        self.idle_seconds = idle_seconds
 
     @property
     def is_leader(self) -> bool:
@@ -83,6 +92,11 @@ class Leadership:
         got = (
             await connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_LOCK_KEY})
         ).scalar()
+        if got:
+            timeout = f"{max(1, round(self.idle_seconds * 1000))}ms"
+            await connection.execute(
+                text("SELECT set_config('idle_session_timeout', :t, false)"), {"t": timeout}
+            )
         await connection.commit()
         if got:
             self._connection = connection
@@ -90,8 +104,23 @@ class Leadership:
         await connection.close()
         return False
 
+    async def still_leads(self) -> bool:
+        """A heartbeat on the lock's connection: False (and no longer the leader) once it is gone."""
+        if self._connection is None:
+            return False
+        try:
+            await self._connection.execute(text("SELECT 1"))
+            await self._connection.commit()
+            return True
+        except (OSError, SQLAlchemyError):
+            connection, self._connection = self._connection, None
+            with contextlib.suppress(OSError, SQLAlchemyError):
+                await connection.close()
+            return False
+
     async def release(self) -> None:
         if self._connection is not None:
-            await self._connection.close()  # closing the session releases the advisory lock
+            with contextlib.suppress(OSError, SQLAlchemyError):  # a lost connection holds no lock anyway
+                await self._connection.close()  # closing the session releases the advisory lock
             self._connection = None
         await self._engine.dispose()

@@ -20,7 +20,8 @@ from sqlalchemy.engine import Connection
 from coachbot.programme.paths import data_dir
 from coachbot.store.db import Database
 
-MIGRATION_LOCK = 0x636F6163  # "coac": the advisory lock key every instance migrates under
+# every instance migrates under this advisory lock key ("coam"); the leader holds another ("coac")
+MIGRATION_LOCK = 0x636F616D
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from coachbot.cli.wiring import build
 from coachbot.settings import load_settings
 from coachbot.store import migrate, outbox
 from coachbot.store.db import Database
+from coachbot.store.leadership import LEADER_LOCK_KEY
 from coachbot.store.tables import OutboxMessage
 from tests.conftest import postgres_database, sqlite_url
 from tests.fakes.telegram_api import TOKEN, FakeTelegram
@@ -153,3 +154,34 @@ async def test_paid_broadcast_is_an_opt_in_that_lifts_the_rate(tmp_path: Path) -
         async with running(app):
             await api.wait_until(delivered_all(api, 3))
     assert {params.get("allow_paid_broadcast") for params in api.sent()} == {"true"}  # form-encoded
+
+
+async def test_a_leader_that_loses_its_database_connection_stops_and_a_follower_takes_over() -> None:
+    """The server ends the leader's lock session (a network cut, a failover, a hung leader disconnected by
+    idle_session_timeout): the leader notices at its next heartbeat and stops, so two never lead at once;
+    the follower takes the lock and finishes the sending within a minute, nothing sent twice."""
+    count = 30
+    async with postgres_database() as url, FakeTelegram(per_second=LIMIT) as api:
+        await queue_prompts(url, api, count)
+        apps = [telegram_app(api, url) for _ in range(2)]
+        async with running(*apps) as tasks:
+            await api.wait_until(lambda: len(prompts_received(api)) >= count // 3)
+            leader = next(index for index, app in enumerate(apps) if app.leading.is_set())
+            follower = apps[1 - leader]
+            cut = asyncio.get_running_loop().time()
+            admin = Database.connect(url)
+            try:
+                async with admin.engine.connect() as connection:
+                    ended = await connection.exec_driver_sql(
+                        "SELECT pg_terminate_backend(pid) FROM pg_locks "
+                        f"WHERE locktype = 'advisory' AND objid = {LEADER_LOCK_KEY} AND granted"
+                    )
+                    assert ended.scalars().all() == [True]
+            finally:
+                await admin.close()
+            await asyncio.wait_for(tasks[leader], 60)  # it stopped by itself
+            assert apps[leader].lost_leadership
+            await api.wait_until(delivered_all(api, count))
+            assert follower.leading.is_set()
+            assert asyncio.get_running_loop().time() - cut < 60
+        assert set(prompts_received(api).values()) == {1}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,7 +13,9 @@ from sqlalchemy.engine import Connection
 
 from coachbot.store import migrate
 from coachbot.store.db import Database
+from coachbot.store.leadership import Leadership
 from coachbot.store.tables import Base
+from tests.conftest import postgres_database
 
 
 def _differences(connection: Connection) -> list[object]:
@@ -65,3 +69,17 @@ async def test_the_referrals_migration_goes_down_and_up_again(any_url: str) -> N
             assert await connection.run_sync(_differences) == []
     finally:
         await database.close()
+
+
+async def test_an_instance_migrates_while_another_one_leads() -> None:
+    """The migration lock is not the leader's lock: a new instance never waits for the leader to stop."""
+    async with postgres_database() as url:
+        leader = Leadership(url)
+        database = Database.connect(url)
+        try:
+            assert await leader.try_acquire() is True
+            done = await asyncio.wait_for(migrate.upgrade(database), 30)
+            assert done.now == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+        finally:
+            await database.close()
+            await leader.release()
