@@ -260,6 +260,10 @@ class App:
         when the connection that held it is gone, since another instance may lead by now."""
         if self._stopping:
             return
+        async with self._job():  # a stop lets it finish its query (a cancelled one logs a traceback)
+            await self._lead_once(leadership)
+
+    async def _lead_once(self, leadership: Leadership) -> None:
         if leadership.is_leader:
             if not await leadership.still_leads():
                 log.error(
