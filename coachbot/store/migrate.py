@@ -20,7 +20,8 @@ from sqlalchemy.engine import Connection
 from coachbot.programme.paths import data_dir
 from coachbot.store.db import Database
 
-MIGRATION_LOCK = 0x636F6163  # "coac": the advisory lock key every instance migrates under
+MIGRATION_LOCK = 0x636F6D69  # "comi": the advisory lock key every instance migrates under; not the
+# leader's (store/leadership.LEADER_LOCK_KEY), or no instance could start while a leader runs
 
 
 @dataclass(frozen=True)

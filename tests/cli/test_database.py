@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from coachbot.cli.main import main
 from coachbot.store import migrate
 from coachbot.store.db import Database
+from coachbot.store.leadership import Leadership
 from tests.conftest import ROOT, postgres_database, sqlite_url
 
 HEAD = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
@@ -81,3 +82,17 @@ def test_plain_alembic_says_what_it_runs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"Running upgrade  -> {ALL[-1]}, " in result.stderr
     assert f"-> {HEAD}, " in result.stderr
+
+
+async def test_an_instance_migrates_while_another_leads() -> None:
+    """The migration lock is not the leader's: a new instance starts while a leader holds its lock."""
+    async with postgres_database() as url:
+        leader = Leadership(url)
+        database = Database.connect(url)
+        try:
+            assert await leader.try_acquire()
+            async with asyncio.timeout(20):
+                await migrate.upgrade(database)
+        finally:
+            await database.close()
+            await leader.release()
