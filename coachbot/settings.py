@@ -39,6 +39,7 @@ class Settings:
     telegram_token: Secret | None = None
     discord_token: Secret | None = None
     log_level: str = "INFO"
+    log_format: str = "text"  # text (one readable line) or json (one object a line)
     telegram_api_url: str | None = None
     discord_api_url: str | None = None
     discord_gateway_url: str | None = None
@@ -92,6 +93,9 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     level = environ.get("COACHBOT_LOG_LEVEL", "INFO").strip().upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise SettingsError("COACHBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+    log_format = environ.get("COACHBOT_LOG_FORMAT", "").strip().lower() or "text"
+    if log_format not in ("text", "json"):
+        raise SettingsError(f"COACHBOT_LOG_FORMAT must be text or json, not {log_format!r}")
     tick_seconds = _number(environ, "COACHBOT_TICK_SECONDS", 15, 1, 300)
     late_window = _number(environ, "COACHBOT_LATE_WINDOW_HOURS", 3, 0, 24)
     retention = environ.get("COACHBOT_RETENTION_DAYS", "").strip()
@@ -112,6 +116,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         telegram_token=_secret(environ, "TELEGRAM_TOKEN"),
         discord_token=_secret(environ, "DISCORD_TOKEN"),
         log_level=level,
+        log_format=log_format,
         telegram_api_url=environ.get("COACHBOT_TELEGRAM_API_URL", "").strip() or None,
         discord_api_url=environ.get("COACHBOT_DISCORD_API_URL", "").strip() or None,
         discord_gateway_url=environ.get("COACHBOT_DISCORD_GATEWAY_URL", "").strip() or None,

@@ -103,3 +103,10 @@ def test_paid_broadcast_allows_up_to_a_thousand_a_second() -> None:
         load_settings({"COACHBOT_TELEGRAM_PAID_BROADCAST": "1", "COACHBOT_TELEGRAM_RATE": "5000"})
     with pytest.raises(SettingsError, match="COACHBOT_TELEGRAM_PAID_BROADCAST must be 1"):
         load_settings({"COACHBOT_TELEGRAM_PAID_BROADCAST": "maybe"})
+
+
+def test_log_format_is_text_or_json() -> None:
+    assert load_settings({}).log_format == "text"
+    assert load_settings({"COACHBOT_LOG_FORMAT": " JSON "}).log_format == "json"
+    with pytest.raises(SettingsError, match="COACHBOT_LOG_FORMAT"):
+        load_settings({"COACHBOT_LOG_FORMAT": "yaml"})

@@ -216,7 +216,7 @@ def _run(settings: Settings, *, demo: bool) -> int:
 
         settings = demo_settings(settings)
     console = settings.telegram_token is None and settings.discord_token is None
-    configure_logging(settings.log_level, secrets, console=console)
+    configure_logging(settings.log_level, secrets, console=console, log_format=settings.log_format)
     app = build(settings, demo=demo)
     try:
         asyncio.run(run_until_signalled(app.run, app.terminate))

@@ -47,8 +47,9 @@ class Database:
 
     @classmethod
     def connect(cls, url: str, **engine_options: Any) -> Database:
-        """Create the engine for a URL (nothing connects until the first query)."""
-        return cls(create_async_engine(url, **engine_options))
+        """Create the engine for a URL (nothing connects until the first query). Its errors never show the
+        statement's values (answers, scores, message text), so a logged traceback holds no health data."""
+        return cls(create_async_engine(url, **{"hide_parameters": True, **engine_options}))
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Repo]:
