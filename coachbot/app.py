@@ -1,8 +1,9 @@
 """The running app: the database, coach, delivery and adapters that `wiring.build` put together.
 
-`App.run()` applies migrations, takes the instance lock (SQLite) or tries for leadership (PostgreSQL),
-starts the ticker loop and the APScheduler jobs (silence, retention), and runs the adapters and, on the
-leading instance only, the outbox sender, until one ends or SIGTERM/SIGINT comes (docs/delivery.md).
+`App.run()` takes the instance lock (SQLite), serves the health endpoint when COACHBOT_HTTP_PORT is set
+(delivery/health.py), applies migrations, tries for leadership (PostgreSQL), starts the ticker loop and
+the APScheduler jobs (silence, retention), and runs the adapters and, on the leading instance only, the
+outbox sender, until one ends or SIGTERM/SIGINT comes (docs/delivery.md).
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from coachbot import ports as errors
 from coachbot.core.coach import Coach
-from coachbot.delivery import kept
+from coachbot.delivery import health, kept
 from coachbot.delivery.limits import RateLimiter
+from coachbot.delivery.probe import AppProbe
 from coachbot.delivery.rendering import Fitted, fit
 from coachbot.delivery.sender import STOP_GRACE_SECONDS, OutboxSender, SenderSettings
 from coachbot.delivery.silence import pause_silent
 from coachbot.delivery.ticker import Ticker
-from coachbot.messages import Incoming, Reply
+from coachbot.messages import Incoming
 from coachbot.ports import Adapter, Lane, Responder
 from coachbot.settings import Settings
 from coachbot.store import migrate, outbox
@@ -42,7 +44,6 @@ log = logging.getLogger(__name__)
 
 
 JOB_GRACE_SECONDS = 2  # with the sender's and the adapters' grace, the bot exits within 10 s of SIGTERM
-KEPT_REPLY_WAIT_SECONDS = 2.0  # a reply whose send failed is tried again from the outbox this much later
 MIN_LEADER_IDLE_SECONDS = 10.0  # a busy loop must not cost the leadership: never disconnect sooner than this
 
 
@@ -67,6 +68,12 @@ class App:
     _stopping: bool = False  # jobs the scheduler started but that have not begun yet return at once
     terminate: asyncio.Event = field(default_factory=asyncio.Event)  # set by SIGTERM or SIGINT (cli/main.py)
     _sending: asyncio.Task[None] | None = None  # the running outbox sender (the leader's)
+    http_port: int | None = None  # the health endpoint's bound port once it serves
+
+    @cached_property
+    def probe(self) -> AppProbe:
+        """Readiness and metrics for the health endpoint (built once the adapters are all added)."""
+        return AppProbe(self.database, self.adapters, self.leading, self.settings.tick_seconds, self.clock)
 
     @cached_property
     def sender(self) -> OutboxSender:
@@ -74,7 +81,10 @@ class App:
         owner = f"{socket.gethostname()}:{os.getpid()}"
         senders = {name: Fitted(adapter) for name, adapter in self.adapters.items()}
         late = SenderSettings(late_window=timedelta(hours=self.settings.late_window_hours))
-        return OutboxSender(self.database, senders, self.limiter, owner, late, clock=self.clock)
+        metrics = self.probe.metrics
+        return OutboxSender(
+            self.database, senders, self.limiter, owner, late, clock=self.clock, metrics=metrics
+        )
 
     async def deliver(self, incoming: Incoming, responder: Responder | None = None) -> None:
         """The callback adapters get (`ports.Deliver`): let the coach decide, then send each reply, fitted to
@@ -82,6 +92,7 @@ class App:
         in the reply lane. The turn has committed, so replies that can't go now are kept in the outbox and
         sent from there."""
         replies = await self.coach.handle(incoming, self.clock())
+        self.probe.metrics.updates.labels(platform=incoming.sender.platform).inc()
         for index, reply in enumerate(replies):
             adapter = self.adapters[reply.to.platform]
             try:
@@ -94,26 +105,19 @@ class App:
                 else:
                     await adapter.send(fitted, Lane.REPLY)
             except (errors.RetryAfter, errors.TemporaryFailure, TimeoutError, OSError) as error:
-                await self._keep(replies[index:], incoming, error)
+                await kept.keep(self.database, replies[index:], incoming.event_id, error, self.clock())
+                self.sender.wake()
                 return
 
-    async def _keep(self, replies: list[Reply], incoming: Incoming, error: Exception) -> None:
-        wait = error.seconds if isinstance(error, errors.RetryAfter) else KEPT_REPLY_WAIT_SECONDS
-        now = self.clock()
-        async with self.database.write() as repo:
-            await outbox.add(repo, *kept.rows(replies, incoming.event_id, now, now + timedelta(seconds=wait)))
-        log.warning(
-            "%s replies kept in the outbox after a failed send: %s", len(replies), type(error).__name__
-        )
-        self.sender.wake()
-
-    async def tick(self) -> None:
+    async def tick(self, lag: float = 0.0) -> None:
+        """Queue what is due; `lag`: how late against its schedule this tick started (for the metrics)."""
         if self._stopping:
             return
         async with self._job():
             now = self.clock()
             await self._refresh_programmes()
             result = await self.ticker.tick(now, self.sender.wake)
+        self.probe.ticked(lag)
         if result.queued or result.missed:
             log.info("tick: %s queued, %s missed", result.queued, result.missed)
 
@@ -183,15 +187,17 @@ class App:
         a tick that takes longer (20,000 prompts fall due at once) is followed at once by the next, never
         overlapped by it, so there is nothing to skip and no warning about it."""
         loop = asyncio.get_running_loop()
+        due = loop.time()
         while not (self._stopping or self.terminate.is_set()):
             started = loop.time()
             try:
-                await self.tick()
+                await self.tick(max(started - due, 0))
             except Exception:  # the database is away for a moment: the next tick tries again
                 log.exception("tick failed")
             if self._stopping:
                 return
-            wait = max(self.settings.tick_seconds - (loop.time() - started), 0)
+            due = started + self.settings.tick_seconds
+            wait = max(due - loop.time(), 0)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.terminate.wait(), wait)
 
@@ -214,31 +220,26 @@ class App:
             leadership = Leadership(self.settings.database_url.value, idle_seconds=idle)
         scheduler, ticking = None, None
         try:
-            if lock is not None:
-                lock.acquire()  # before migrating: a second process must not touch the schema
-                self.leading.set()  # one process per SQLite file: it always leads
-            elif not await wait_until_reachable(
-                self.database,
-                self.settings.database_label,
-                self.settings.database_wait_seconds,
-                self.terminate,
-            ):
-                return  # stopped while the server was still starting
-            await migrate.upgrade(self.database)
-            await self._refresh_programmes()
-            scheduler = self.scheduler()
-            if leadership is not None:
-                # a follower keeps asking, so it takes over the pollers when the leader stops
-                lead = {
-                    "seconds": self.lead_seconds,
-                    "args": [leadership],
-                    "id": "lead",
-                    "next_run_time": utc_now(),
-                }
-                scheduler.add_job(self._lead, "interval", **lead)
-            scheduler.start()
-            ticking = asyncio.create_task(self._tick_every(), name="tick")
-            await self._run_adapters()
+            async with contextlib.AsyncExitStack() as serving:
+                if lock is not None:
+                    lock.acquire()  # before migrating: a second process must not touch the schema
+                    self.leading.set()  # one process per SQLite file: it always leads
+                if (port := self.settings.http_port) is not None:  # /healthz answers while we wait
+                    endpoint = health.serving(self.probe, self.settings.http_host, port)
+                    self.http_port = await serving.enter_async_context(endpoint)
+                wait = (self.settings.database_label, self.settings.database_wait_seconds, self.terminate)
+                if lock is None and not await wait_until_reachable(self.database, *wait):
+                    return  # stopped while the server was still starting
+                await migrate.upgrade(self.database)
+                await self._refresh_programmes()
+                scheduler = self.scheduler()
+                if leadership is not None:
+                    # a follower keeps asking, so it takes over the pollers when the leader stops
+                    lead = {"seconds": self.lead_seconds, "args": [leadership], "id": "lead"}
+                    scheduler.add_job(self._lead, "interval", next_run_time=utc_now(), **lead)
+                scheduler.start()
+                ticking = asyncio.create_task(self._tick_every(), name="tick")
+                await self._run_adapters()
         finally:
             self._stopping = True
             if scheduler is not None:

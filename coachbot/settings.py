@@ -56,6 +56,8 @@ class Settings:
     discord_rate: float = 45.0
     telegram_paid_broadcast: bool = False  # the bot pays for broadcasts: up to 1,000 messages a second
     database_wait_seconds: float = 30.0  # `coachbot run`: how long a PostgreSQL server may take to answer
+    http_port: int | None = None  # /healthz, /readyz and /metrics (delivery/health.py); None: off
+    http_host: str = "0.0.0.0"
 
     @property
     def database_label(self) -> str:
@@ -109,6 +111,10 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     # paid broadcasts (Telegram Stars) lift the bot-wide limit from 30 to 1,000 messages a second
     paid = _flag(environ, "COACHBOT_TELEGRAM_PAID_BROADCAST")
     telegram_rate = (1000.0, 1.0, 1000.0) if paid else (29.0, 1.0, 30.0)
+    http = environ.get("COACHBOT_HTTP_PORT", "").strip()
+    http_port = int(_number(environ, "COACHBOT_HTTP_PORT", 0, 0, 65535)) if http else None
+    if http_port is not None and http_port != float(http):
+        raise SettingsError(f"COACHBOT_HTTP_PORT must be a whole number from 0 to 65535, not {http!r}")
     return Settings(
         database_url=Secret(url),
         data_dir=Path(data) if data else default_data_dir(url),
@@ -130,6 +136,8 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         discord_rate=_number(environ, "COACHBOT_DISCORD_RATE", 45, 1, 50),
         telegram_paid_broadcast=paid,
         database_wait_seconds=_number(environ, "COACHBOT_DATABASE_WAIT_SECONDS", 30, 0, 3600),
+        http_port=http_port,
+        http_host=environ.get("COACHBOT_HTTP_HOST", "").strip() or "0.0.0.0",
     )
 
 

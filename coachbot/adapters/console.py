@@ -66,6 +66,11 @@ class ConsoleAdapter:
         self._buttons: dict[str, str] = {}
         self._ids = count(1)
 
+    @property
+    def connected(self) -> bool:
+        """A terminal is always there (`ports.Adapter`)."""
+        return True
+
     async def send(self, reply: Reply, lane: Lane = Lane.REPLY) -> str:
         """Print a reply with its buttons (a terminal has no limits, whatever the lane); returns a message
         id like the real platforms do."""

@@ -9,17 +9,34 @@ the sender may deliver it (it never posts personal data to a group).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from coachbot.delivery.limits import Lane
 from coachbot.messages import Address, Attachment, Reply
+from coachbot.ports import RetryAfter
 from coachbot.store import outbox
+from coachbot.store.db import Database
+
+log = logging.getLogger(__name__)
 
 FLAGS = ("private", "broadcast", "pin", "forgotten", "stale")
 WORDS = ("invite", "form", "location")
+KEPT_REPLY_WAIT_SECONDS = 2.0  # a reply whose send failed is tried again from the outbox this much later
+
+
+async def keep(
+    database: Database, replies: Sequence[Reply], event_id: str, error: Exception, now: datetime
+) -> None:
+    """Keep the replies of one event whose send failed with `error`, to be sent after its retry-after (or
+    a couple of seconds); the caller wakes the sender."""
+    wait = error.seconds if isinstance(error, RetryAfter) else KEPT_REPLY_WAIT_SECONDS
+    async with database.write() as repo:
+        await outbox.add(repo, *rows(replies, event_id, now, now + timedelta(seconds=wait)))
+    log.warning("%s replies kept in the outbox after a failed send: %s", len(replies), type(error).__name__)
 
 
 def rows(

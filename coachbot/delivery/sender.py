@@ -19,12 +19,14 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from coachbot.delivery import kept
 from coachbot.delivery.limits import Lane, RateLimiter
+from coachbot.delivery.metrics import Metrics
 from coachbot.messages import Reply
 from coachbot.ports import Blocked, Rejected, RetryAfter, TemporaryFailure
 from coachbot.store import outbox, snoozed
@@ -77,8 +79,10 @@ class OutboxSender:
         settings: SenderSettings | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], datetime] = utc_now,
+        metrics: Metrics | None = None,
     ) -> None:
         self.database, self.senders, self.limiter, self.owner = database, senders, limiter, owner
+        self.metrics = metrics
         self.settings = settings or SenderSettings()
         self.rng = rng or random.Random()
         self.clock = clock
@@ -223,7 +227,7 @@ class OutboxSender:
             until = now + timedelta(seconds=paused)
             return await self._finish(item, outbox.retry_later, until, "platform paused", count=False)
         try:
-            message_id = await send(kept.reply_of(item), Lane(item.priority))
+            message_id = await self._timed(item.platform, send, kept.reply_of(item), Lane(item.priority))
         except RetryAfter as error:
             self.limiter.pause(item.platform, error.seconds)
             return await self._finish(
@@ -250,6 +254,19 @@ class OutboxSender:
             else:
                 await self.flush(now)
         return 1
+
+    async def _timed(self, platform: str, send: Send, reply: Reply, lane: Lane) -> str:
+        """One send, counted and timed in the metrics by its outcome (sent, 429, error)."""
+        started = time.monotonic()
+        try:
+            message_id = await send(reply, lane)
+        except Exception as error:
+            if self.metrics is not None:
+                self.metrics.sent(platform, time.monotonic() - started, error)
+            raise
+        if self.metrics is not None:
+            self.metrics.sent(platform, time.monotonic() - started, None)
+        return message_id
 
     async def flush(self, now: datetime) -> None:
         """Record the sends so far in one transaction (a crash before this repeats only these)."""

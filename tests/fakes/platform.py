@@ -23,6 +23,7 @@ class RecordingPlatform:
     calls: int = 0
     lanes: list[Lane] = field(default_factory=list)
     renders: Renders = field(default_factory=Renders)  # what it shows, as an adapter says (ports.Adapter)
+    connected: bool = True  # nothing to connect to
 
     async def run(self, leading: asyncio.Event) -> None:
         """Nothing to connect to: sends work at once, until cancelled."""

@@ -83,6 +83,7 @@ class DiscordAdapter:
         self._client: Client | None = None
         self.logged_in = asyncio.Event()
         self.ready = asyncio.Event()  # connected to the gateway and receiving events
+        self._leading = asyncio.Event()  # the run's: this instance should also be on the gateway
         # discord.py runs each event as its own task: two of one channel (or one person) are handed to the
         # core in the order they came, other channels go ahead meanwhile
         self.turns = KeyedTurns()
@@ -91,12 +92,18 @@ class DiscordAdapter:
     def __repr__(self) -> str:
         return f"DiscordAdapter(api_url={self.api_url!r}, dev_guild={self.dev_guild!r})"  # never the token
 
+    @property
+    def connected(self) -> bool:
+        """Logged in; on the leading instance also on the gateway (`ports.Adapter`)."""
+        return self.logged_in.is_set() and (self.ready.is_set() or not self._leading.is_set())
+
     async def run(self, leading: asyncio.Event) -> None:
         if self.api_url:  # process-wide in discord.py: set only by tests and self-hosted proxies
             Route.BASE = self.api_url
         if self.gateway_url:
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
         client = self._client = Client(self)
+        self._leading = leading
         try:
             async with client:
                 try:

@@ -62,6 +62,12 @@ class Client(discord.Client):
     async def on_ready(self) -> None:
         self.adapter.ready.set()
 
+    async def on_resumed(self) -> None:
+        self.adapter.ready.set()
+
+    async def on_disconnect(self) -> None:  # discord.py reconnects; /readyz says not ready meanwhile
+        self.adapter.ready.clear()
+
     async def on_message(self, message: discord.Message) -> None:
         await self.adapter.on_message(message)
 

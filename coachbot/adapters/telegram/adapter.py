@@ -78,11 +78,18 @@ class TelegramAdapter:
         # first names of people seen lately, for mentions in groups (never stored: only what Telegram sent)
         self._names: TTLCache[str, str] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
         self.ready = asyncio.Event()
+        self._signed_in = False  # getMe answered: sends work
+        self._leading = asyncio.Event()  # the run's: this instance should also be polling
         # chats shown the Share location keyboard: the next plain message there takes it away
         self._location_shown: TTLCache[int, bool] = TTLCache(maxsize=10_000, ttl=NAME_CACHE_SECONDS)
 
     def __repr__(self) -> str:
         return f"TelegramAdapter(api_url={self.api_url!r})"  # never the token
+
+    @property
+    def connected(self) -> bool:
+        """Signed in to the Bot API; on the leading instance also polling (`ports.Adapter`)."""
+        return self._signed_in and (self.ready.is_set() or not self._leading.is_set())
 
     def _build(self) -> Application:  # type: ignore[type-arg]
         self._processor = ChatOrderedProcessor()  # concurrent across chats, in order within one
@@ -105,7 +112,9 @@ class TelegramAdapter:
     async def run(self, leading: asyncio.Event) -> None:
         """Send at once; poll for updates only while this instance leads (one poller per bot)."""
         application = self._application = self._build()
+        self._leading = leading
         await application.initialize()
+        self._signed_in = True
         try:
             await application.bot.set_my_commands(
                 [BotCommand(name, description) for name, description in self.commands.items()]
@@ -123,6 +132,7 @@ class TelegramAdapter:
             await asyncio.Event().wait()  # until cancelled
         finally:
             self.ready.clear()
+            self._signed_in = False
             if application.updater is not None and application.updater.running:
                 await application.updater.stop()
             if application.running:
