@@ -90,6 +90,16 @@ def test_a_send_limit_above_the_platforms_is_refused(name: str, value: str) -> N
         load_settings({name: value})
 
 
+def test_the_health_endpoint_is_off_unless_a_port_is_set() -> None:
+    assert load_settings({}).http_port is None
+    settings = load_settings({"COACHBOT_HTTP_PORT": "8080", "COACHBOT_HTTP_HOST": "127.0.0.1"})
+    assert (settings.http_port, settings.http_host) == (8080, "127.0.0.1")
+    assert load_settings({"COACHBOT_HTTP_PORT": "9090"}).http_host == "0.0.0.0"
+    for bad in ("http", "80.5", "70000"):
+        with pytest.raises(SettingsError, match="COACHBOT_HTTP_PORT"):
+            load_settings({"COACHBOT_HTTP_PORT": bad})
+
+
 def test_paid_broadcast_allows_up_to_a_thousand_a_second() -> None:
     paid = load_settings({"COACHBOT_TELEGRAM_PAID_BROADCAST": "1"})
     assert (paid.telegram_paid_broadcast, paid.telegram_rate) == (True, 1000)

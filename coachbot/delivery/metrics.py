@@ -42,6 +42,9 @@ class Metrics:
             "How late the last tick started against its schedule",
             registry=registry,
         )
+        self.last_tick = Gauge(
+            "coachbot_last_tick_timestamp_seconds", "When the last tick ended (Unix time)", registry=registry
+        )
         self.outbox = Gauge(
             "coachbot_outbox_messages", "Outbox rows by platform and state (pending, leased, dead)",
             ["platform", "state"], registry=registry,

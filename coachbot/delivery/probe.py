@@ -33,6 +33,7 @@ class AppProbe:
         """A tick ended now; it started `lag` seconds after its schedule."""
         self.last_tick = asyncio.get_running_loop().time()
         self.metrics.tick_lag.set(lag)
+        self.metrics.last_tick.set_to_current_time()
 
     def ticking(self) -> bool:
         """The ticker ran within the last TICKS_OF_GRACE ticks."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,6 +135,7 @@ async def test_a_running_app_serves_health_readiness_and_metrics(tmp_path: Path)
             assert samples["coachbot_instances", ()] == 1
             assert samples["coachbot_leader", ()] == 1
             assert samples["coachbot_tick_lag_seconds", ()] >= 0
+            assert abs(samples["coachbot_last_tick_timestamp_seconds", ()] - time.time()) < 60
 
             api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
             await app.sender.run_once(datetime.now(UTC))
