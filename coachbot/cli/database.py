@@ -3,16 +3,25 @@ stands against this code's newest migration; exit 1 when it is behind, for a dep
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 from coachbot.store import migrate
 from coachbot.store.db import Database
 
+Found = TypeVar("Found")
 
-async def upgrade(url: str) -> int:
+
+async def _on(url: str, ask: Callable[[Database], Awaitable[Found]]) -> Found:
     database = Database.connect(url)
     try:
-        done = await migrate.upgrade(database)
+        return await ask(database)
     finally:
         await database.close()
+
+
+async def upgrade(url: str) -> int:
+    done = await _on(url, migrate.upgrade)
     if done.applied:
         count = len(done.applied)
         print(f"applied {count} migration{'s' if count > 1 else ''}: {', '.join(done.applied)}")
@@ -23,11 +32,7 @@ async def upgrade(url: str) -> int:
 
 
 async def current(url: str) -> int:
-    database = Database.connect(url)
-    try:
-        found = await migrate.standing(database)
-    finally:
-        await database.close()
+    found = await _on(url, migrate.standing)
     print(f"current: {found.current or 'none (empty database)'}")
     print(f"head:    {found.head}")
     if found.behind:
