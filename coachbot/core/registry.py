@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
+from coachbot import messages
 from coachbot.core import confirm, group_safety
 from coachbot.core.features import (
     cancel,
@@ -71,5 +72,7 @@ CHOICES: Mapping[str, Handler] = _merged("CHOICES")
 FLOWS: Mapping[str, Flow] = _merged("FLOWS")
 DEEP_LINKS: Mapping[str, Handler] = _merged("DEEP_LINKS")
 OPENERS: Mapping[str, Handler] = _merged("OPENERS")
-GROUP_COMMANDS = _names("GROUP_COMMANDS")  # answered in a group chat as in a private one
+# answered in a group chat as in a private one: one definition, in messages.py, which the Discord adapter
+# reads too (it runs the others in DMs)
+GROUP_COMMANDS = messages.GROUP_COMMANDS
 GROUP_CHOICES = _names("GROUP_CHOICES")

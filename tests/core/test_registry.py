@@ -31,7 +31,7 @@ def test_the_commands_people_type_are_all_routed() -> None:
              "clinician", "club"}  # fmt: skip
     assert set(registry.COMMANDS) == names
     assert {"help", "club"} == registry.GROUP_COMMANDS
-    assert registry.GROUP_COMMANDS == messages.GROUP_COMMANDS  # what the adapters are told, from the features
+    assert registry.GROUP_COMMANDS == messages.GROUP_COMMANDS  # the one definition the adapters read
 
 
 def test_deep_links_and_openers_are_commands_of_the_same_name() -> None:

@@ -191,4 +191,3 @@ def _no_posts(club: Club, programme: Programme) -> str:
 
 
 COMMANDS = {"club": handle}
-GROUP_COMMANDS = frozenset(COMMANDS)  # a group's own command, for its admins

@@ -31,4 +31,3 @@ def _help_plan(turn: Turn) -> str:
 
 
 COMMANDS = {"help": help_}
-GROUP_COMMANDS = frozenset(COMMANDS)  # answered in a group chat too
