@@ -9,6 +9,5 @@ from coachbot.store.db import DatabaseError, failure_reason
 def database_problem(error: OSError | DatabaseError, label: str) -> str:
     """What went wrong with the database `label` (its URL without password), in one line."""
     if isinstance(error, OSError):
-        reason = error.strerror or type(error).__name__
-        return f"cannot reach the database {label}: {reason}; is the server running and the URL right?"
+        return f"cannot reach the database {label}: {failure_reason(error)}; is the server running and the URL right?"
     return f"cannot use the database {label}: {failure_reason(error)}"

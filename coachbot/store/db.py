@@ -25,8 +25,10 @@ _WRITE = "coachbot_write"
 DatabaseError = SQLAlchemyError  # what a query raises when the database refuses or cannot be used
 
 
-def failure_reason(error: DatabaseError) -> str:
-    """The first line of what the database driver said, or the kind of error."""
+def failure_reason(error: OSError | DatabaseError) -> str:
+    """The first line of what the database driver said, or the network's reason, or the kind of error."""
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
     if isinstance(error, DBAPIError):
         lines = str(error.orig).strip().splitlines()
         return lines[0] if lines else type(error.orig).__name__

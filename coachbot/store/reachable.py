@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 
 from coachbot.store.db import Database, DatabaseError, failure_reason
 
@@ -17,7 +16,10 @@ log = logging.getLogger(__name__)
 
 FIRST_WAIT_SECONDS = 1.0
 MOST_WAIT_SECONDS = 30.0
-UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror, OSError, DatabaseError)
+UNREACHABLE = (
+    OSError,
+    DatabaseError,
+)  # refused, timed out, an unknown host (all OSError), or the server said no
 
 
 async def wait_until_reachable(database: Database, label: str, patience: float, stop: asyncio.Event) -> bool:
@@ -34,14 +36,11 @@ async def wait_until_reachable(database: Database, label: str, patience: float, 
             if left <= 0:
                 raise
             pause = min(wait, left)
-            reason = failure_reason(error) if isinstance(error, DatabaseError) else _reason(error)
-            log.warning("database %s not reachable (%s); trying again in %.0f s", label, reason, pause)
+            log.warning(
+                "database %s not reachable (%s); trying again in %.0f s", label, failure_reason(error), pause
+            )
             try:
                 await asyncio.wait_for(stop.wait(), pause)
                 return False
             except TimeoutError:
                 wait = min(wait * 2, MOST_WAIT_SECONDS)
-
-
-def _reason(error: BaseException) -> str:
-    return (error.strerror if isinstance(error, OSError) else None) or type(error).__name__
